@@ -1,0 +1,18 @@
+package org.spinecell;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/** SpineCell: registry, cell-product traceability and outcomes for regenerative spine care. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "platform")
+public class SpineCellApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SpineCellApplication.class, args);
+	}
+
+}

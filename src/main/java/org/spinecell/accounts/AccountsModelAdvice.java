@@ -1,0 +1,34 @@
+package org.spinecell.accounts;
+
+import java.util.List;
+
+import org.spinecell.platform.CurrentUser;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The names of the signed-in user's clinics, shown in the page header. */
+@ControllerAdvice(annotations = Controller.class)
+class AccountsModelAdvice {
+
+	private final ClinicService clinics;
+
+	AccountsModelAdvice(ClinicService clinics) {
+		this.clinics = clinics;
+	}
+
+	@ModelAttribute("currentClinicNames")
+	List<String> currentClinicNames() {
+		return CurrentUser.find()
+			.filter(user -> !user.isSystem())
+			.map(user -> clinics.findAll(user.clinicIds()).stream().map(Clinic::name).toList())
+			.orElse(List.of());
+	}
+
+	@ModelAttribute("clinicCount")
+	int clinicCount() {
+		return CurrentUser.find().map(user -> clinics.visibleClinics().size()).orElse(0);
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.spinecell.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ClinicRepository {
+
+	private static final String COLUMNS = "id, name, city, region, country, fin, version";
+
+	private final JdbcClient jdbc;
+
+	ClinicRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Clinic clinic, UUID actor) {
+		jdbc.sql("""
+				INSERT INTO clinic (id, name, city, region, country, fin, created_by, updated_by)
+				VALUES (:id, :name, :city, :region, :country, :fin, :actor, :actor)
+				""")
+			.param("id", clinic.id())
+			.param("name", clinic.name())
+			.param("city", clinic.city())
+			.param("region", clinic.region())
+			.param("country", clinic.country())
+			.param("fin", clinic.fin())
+			.param("actor", actor)
+			.update();
+	}
+
+	Optional<Clinic> find(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM clinic WHERE id = :id").param("id", id).query(Clinic.class).optional();
+	}
+
+	List<Clinic> findAll() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM clinic ORDER BY lower(name)").query(Clinic.class).list();
+	}
+
+	List<Clinic> findAll(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM clinic WHERE id IN (:ids) ORDER BY lower(name)")
+			.param("ids", ids)
+			.query(Clinic.class)
+			.list();
+	}
+
+	boolean nameTaken(String name) {
+		return jdbc.sql("SELECT count(*) FROM clinic WHERE lower(name) = lower(:name)")
+			.param("name", name)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean finTaken(String fin) {
+		return jdbc.sql("SELECT count(*) FROM clinic WHERE fin = :fin").param("fin", fin).query(Long.class).single() > 0;
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.spinecell.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.spinecell.audit.AuditTrail;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Role;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Managing the clinic network. Administrators see every clinic; other staff see the clinics they
+ * belong to, and any other clinic is "not found" to them.
+ */
+@Service
+public class ClinicService {
+
+	private final ClinicRepository clinics;
+
+	private final AuditTrail audit;
+
+	ClinicService(ClinicRepository clinics, AuditTrail audit) {
+		this.clinics = clinics;
+		this.audit = audit;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public Clinic create(ClinicRequest request) {
+		List<FieldProblem> conflicts = new ArrayList<>();
+		if (clinics.nameTaken(request.name())) {
+			conflicts.add(new FieldProblem("name", "a clinic with this name exists"));
+		}
+		if (request.fin() != null && clinics.finTaken(request.fin())) {
+			conflicts.add(new FieldProblem("fin", "this facility identification number is in use"));
+		}
+		if (!conflicts.isEmpty()) {
+			throw ApiException.conflict("The clinic conflicts with an existing clinic", conflicts);
+		}
+		Clinic clinic = new Clinic(UUID.randomUUID(), request.name(), request.city(), request.region(),
+				request.country(), request.fin(), 0);
+		clinics.insert(clinic, CurrentUser.get().id());
+		// Clinics are reference data, not clinical records: their history is on the global chain.
+		audit.created("Clinic", clinic.id(), null, clinic.snapshot());
+		return clinic;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Clinic> visibleClinics() {
+		CurrentUser user = CurrentUser.get();
+		return user.hasRole(Role.ADMIN) ? clinics.findAll() : clinics.findAll(user.clinicIds());
+	}
+
+	@Transactional(readOnly = true)
+	public Clinic get(UUID id) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.hasRole(Role.ADMIN) && !user.isMemberOf(id)) {
+			throw ApiException.notFound("Clinic");
+		}
+		return clinics.find(id).orElseThrow(() -> ApiException.notFound("Clinic"));
+	}
+
+	/** Clinics by id, for showing names; unknown ids are skipped. */
+	@Transactional(readOnly = true)
+	public List<Clinic> findAll(java.util.Collection<UUID> ids) {
+		return clinics.findAll(ids);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.spinecell.accounts;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.spinecell.platform.Role;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the demo seeder needs from accounts: clinics and users created through the regular,
+ * audited paths, with generated passwords handed back once.
+ */
+@Service
+public class DemoAccounts {
+
+
+	private final ClinicService clinics;
+
+	private final UserService users;
+
+	DemoAccounts(ClinicService clinics, UserService users) {
+		this.clinics = clinics;
+		this.users = users;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public Clinic createClinic(String name, String city, String region, String country, String fin) {
+		return clinics.create(new ClinicRequest(name, city, region, country, fin));
+	}
+
+	/** Creates an account and returns its generated password. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public String createUser(String username, String displayName, Set<Role> roles, Set<UUID> clinicIds) {
+		String password = AdminBootstrap.generatePassword(16);
+		users.create(new UserRequests.Create(username, password, displayName, roles, clinicIds));
+		return password;
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.spinecell.accounts;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.spinecell.platform.Role;
+
+/** Request bodies of the user endpoints. */
+final class UserRequests {
+
+	private UserRequests() {
+	}
+
+	record Create(
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
+					message = "3 to 64 letters, digits, dots, hyphens or underscores") String username,
+			@NotNull @Size(max = 128, message = "at most 128 characters") String password,
+			@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<@NotNull Role> roles,
+			Set<@NotNull UUID> clinicIds) {
+
+		Create {
+			clinicIds = clinicIds == null ? Set.of() : clinicIds;
+			displayName = displayName == null ? null : displayName.strip();
+		}
+
+	}
+
+	record Update(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<@NotNull Role> roles,
+			Set<@NotNull UUID> clinicIds, @NotNull Integer version) {
+
+		Update {
+			clinicIds = clinicIds == null ? Set.of() : clinicIds;
+			displayName = displayName == null ? null : displayName.strip();
+		}
+
+	}
+
+	record PasswordReset(@NotNull @Size(max = 128, message = "at most 128 characters") String password) {
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.spinecell.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spinecell.accounts.Clinic;
+import org.spinecell.accounts.ClinicService;
+import org.spinecell.accounts.DemoAccounts;
+import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Role;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo network on the first start with {@code spinecell.demo=true}: two clinics and one
+ * account per role (plus a second physician and coordinator at the second clinic, so clinic
+ * isolation can be seen), printing each password once. Later starts find the clinics and leave
+ * everything as it is.
+ */
+@Component
+@ConditionalOnBooleanProperty("spinecell.demo")
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoSeeder implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+	private final ClinicService clinics;
+
+	private final DemoAccounts accounts;
+
+	DemoSeeder(ClinicService clinics, DemoAccounts accounts) {
+		this.clinics = clinics;
+		this.accounts = accounts;
+	}
+
+	record DemoUser(String username, String displayName, Set<Role> roles, int clinics) {
+	}
+
+	static final List<DemoUser> USERS = List.of(
+			new DemoUser("demo.admin", "Dana Admin (demo)", Set.of(Role.ADMIN), 0),
+			new DemoUser("dr.reyes", "Dr. Lucia Reyes (demo)", Set.of(Role.PHYSICIAN), 1),
+			new DemoUser("coord.chen", "Mei Chen, study coordinator (demo)", Set.of(Role.COORDINATOR), 1),
+			new DemoUser("lab.okafor", "Emeka Okafor, cell lab (demo)", Set.of(Role.LAB), 1),
+			new DemoUser("research.lind", "Anna Lind, researcher (demo)", Set.of(Role.RESEARCHER), 3),
+			new DemoUser("audit.novak", "Petra Novak, auditor (demo)", Set.of(Role.AUDITOR), 3),
+			new DemoUser("dr.haddad", "Dr. Omar Haddad (demo)", Set.of(Role.PHYSICIAN), 2),
+			new DemoUser("coord.silva", "Rui Silva, study coordinator (demo)", Set.of(Role.COORDINATOR), 2));
+
+	@Override
+	public void run(ApplicationArguments args) {
+		boolean seeded = CurrentUser.callAsSystem(Set.of(), () -> {
+			if (!clinics.visibleClinics().isEmpty()) {
+				return false;
+			}
+			seed();
+			return true;
+		});
+		if (!seeded) {
+			log.info("Demo data already present; nothing seeded");
+		}
+	}
+
+	private void seed() {
+		Clinic lakeside = accounts.createClinic("Lakeside Spine & Regenerative Center", "Portland", "Oregon", "US",
+				"W1234");
+		Clinic harbor = accounts.createClinic("Harbor Orthobiologics Clinic", "Boston", "Massachusetts", "US", "W5678");
+		List<String> lines = new ArrayList<>();
+		for (DemoUser user : USERS) {
+			Set<UUID> memberships = switch (user.clinics()) {
+				case 1 -> Set.of(lakeside.id());
+				case 2 -> Set.of(harbor.id());
+				case 3 -> Set.of(lakeside.id(), harbor.id());
+				default -> Set.of();
+			};
+			String password = accounts.createUser(user.username(), user.displayName(), user.roles(), memberships);
+			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
+					user.roles().stream().map(Role::name).toList()), password));
+		}
+		System.out.println();
+		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
+				+ "' with these accounts (passwords shown only this once):");
+		lines.forEach(System.out::println);
+		System.out.println();
+	}
+
+}

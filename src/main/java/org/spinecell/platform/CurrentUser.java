@@ -1,0 +1,92 @@
+package org.spinecell.platform;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is acting: the signed-in staff member, or the system itself during start-up tasks.
+ *
+ * @param id the user's id (the nil UUID for the system)
+ * @param username login name, recorded in the audit trail
+ * @param displayName printed name
+ * @param roles the roles held
+ * @param clinicIds the clinics whose records this user may see
+ */
+public record CurrentUser(UUID id, String username, String displayName, Set<Role> roles, Set<UUID> clinicIds) {
+
+	public static final UUID SYSTEM_ID = new UUID(0, 0);
+
+	public CurrentUser {
+		roles = Set.copyOf(roles);
+		clinicIds = Set.copyOf(clinicIds);
+	}
+
+	/** Anything that carries a {@link CurrentUser}, such as the principal of an authentication. */
+	public interface Holder {
+
+		CurrentUser currentUser();
+
+	}
+
+	public boolean hasRole(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean isMemberOf(UUID clinicId) {
+		return clinicIds.contains(clinicId);
+	}
+
+	public boolean isSystem() {
+		return SYSTEM_ID.equals(id);
+	}
+
+	/** The user of the current request or task, if any. */
+	public static Optional<CurrentUser> find() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Holder holder) {
+			return Optional.of(holder.currentUser());
+		}
+		return Optional.empty();
+	}
+
+	/** The user of the current request or task; fails when nobody is signed in. */
+	public static CurrentUser get() {
+		return find().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+	}
+
+	/**
+	 * Runs a start-up or background task as the system, with administrator rights and the given
+	 * clinics in scope, then restores the previous security context.
+	 */
+	public static <T> T callAsSystem(Set<UUID> clinicIds, Supplier<T> task) {
+		CurrentUser system = new CurrentUser(SYSTEM_ID, "system", "SpineCell system", Set.of(Role.ADMIN), clinicIds);
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		Holder principal = () -> system;
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				system.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return task.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	public static void runAsSystem(Set<UUID> clinicIds, Runnable task) {
+		callAsSystem(clinicIds, () -> {
+			task.run();
+			return null;
+		});
+	}
+
+}
