@@ -10,7 +10,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.transaction.TransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Data access wiring. Every transaction runs under the signed-in user's clinic scope; when no
@@ -20,7 +20,7 @@ import org.springframework.transaction.TransactionManager;
 class DatabaseConfiguration {
 
 	@Bean
-	TransactionManager transactionManager(DataSource dataSource) {
+	PlatformTransactionManager transactionManager(DataSource dataSource) {
 		return new ClinicScopedTransactionManager(dataSource);
 	}
 
