@@ -1,0 +1,62 @@
+package org.spinecell.accounts;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An administrator's first minutes, in a real browser: sign in, add a clinic, fix a mistake. */
+class AdminBrowserTests extends IntegrationTest {
+
+	private ChromeDriver driver;
+
+	@AfterEach
+	void quit() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void anAdministratorSignsInAndAddsAClinicAfterCorrectingAnError() {
+		driver = Browser.start(1280, 900);
+		String base = "http://localhost:" + port;
+		driver.get(base + "/");
+		assertThat(driver.getCurrentUrl()).endsWith("/login");
+		Browser.screenshot(driver, "login");
+
+		driver.findElement(By.id("username")).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+		Browser.screenshot(driver, "dashboard");
+
+		driver.findElement(By.linkText("Clinics")).click();
+		String name = "Browser Clinic " + unique();
+		driver.findElement(By.id("name")).sendKeys(name);
+		driver.findElement(By.id("city")).sendKeys("Lyon");
+		driver.findElement(By.id("country")).sendKeys("france");
+		driver.findElement(By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]")).click();
+
+		// The mistake is shown beside the field, tied to it for screen readers.
+		assertThat(driver.findElement(By.id("country-error")).getText()).contains("ISO 3166-1 alpha-2");
+		assertThat(driver.findElement(By.id("country")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(name);
+		Browser.screenshot(driver, "clinic-error");
+
+		driver.findElement(By.id("country")).clear();
+		driver.findElement(By.id("country")).sendKeys("FR");
+		driver.findElement(By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]")).click();
+		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Clinic " + name + " created.");
+		assertThat(driver.findElement(By.tagName("table")).getText()).contains(name).contains("Lyon");
+		Browser.screenshot(driver, "clinics");
+
+		driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		assertThat(driver.getCurrentUrl()).contains("/login?logout");
+	}
+
+}
