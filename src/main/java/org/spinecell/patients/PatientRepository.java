@@ -142,10 +142,9 @@ class PatientRepository {
 			where += " AND NOT voided";
 		}
 		if (search.query() != null) {
-			where += """
-					 AND (lower(mrn) LIKE :prefix ESCAPE '\\'
-					      OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '\\'
-					      OR lower(family_name || ', ' || given_name) LIKE :pattern ESCAPE '\\')""";
+			where += " AND (lower(mrn) LIKE :prefix ESCAPE '\\'"
+					+ " OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '\\'"
+					+ " OR lower(family_name || ', ' || given_name) LIKE :pattern ESCAPE '\\')";
 		}
 		return where;
 	}
