@@ -52,6 +52,10 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	public Page getWithHeader(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
+	}
+
 	/** Posts a form as a browser would; {@code fields} may repeat a name via "name[]" style keys. */
 	public Page post(String path, Map<String, String> fields) {
 		String body = fields.entrySet()

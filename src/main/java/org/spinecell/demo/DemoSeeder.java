@@ -2,6 +2,7 @@ package org.spinecell.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,10 +38,16 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoAccounts accounts;
 
-	DemoSeeder(ClinicService clinics, DemoAccounts accounts) {
+	private final DemoPatients patients;
+
+	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients) {
 		this.clinics = clinics;
 		this.accounts = accounts;
+		this.patients = patients;
 	}
+
+	/** Patients per demo clinic. */
+	static final int PATIENTS_PER_CLINIC = 60;
 
 	record DemoUser(String username, String displayName, Set<Role> roles, int clinics) {
 	}
@@ -85,6 +92,14 @@ class DemoSeeder implements ApplicationRunner {
 			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
 					user.roles().stream().map(Role::name).toList()), password));
 		}
+		Random random = new Random(20261125L);
+		int patientCount = 0;
+		for (Clinic clinic : List.of(lakeside, harbor)) {
+			String prefix = clinic == lakeside ? "LSC" : "HOC";
+			patientCount += CurrentUser.callAsSystem(Set.of(clinic.id()),
+					() -> patients.create(clinic.id(), prefix, PATIENTS_PER_CLINIC, random).size());
+		}
+		log.info("Demo: seeded {} synthetic patients", patientCount);
 		System.out.println();
 		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
 				+ "' with these accounts (passwords shown only this once):");

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors} for bad input, never a stack trace, and a bare 500 only for genuine faults.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);

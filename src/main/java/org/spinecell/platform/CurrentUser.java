@@ -63,11 +63,13 @@ public record CurrentUser(UUID id, String username, String displayName, Set<Role
 	}
 
 	/**
-	 * Runs a start-up or background task as the system, with administrator rights and the given
-	 * clinics in scope, then restores the previous security context.
+	 * Runs a start-up or background task as the system, with every role and the given clinics in
+	 * scope, then restores the previous security context. Only trusted code (start-up tasks, the
+	 * demo generator, scheduled jobs) runs as the system; it is recorded as "system" in the trail.
 	 */
 	public static <T> T callAsSystem(Set<UUID> clinicIds, Supplier<T> task) {
-		CurrentUser system = new CurrentUser(SYSTEM_ID, "system", "SpineCell system", Set.of(Role.ADMIN), clinicIds);
+		CurrentUser system = new CurrentUser(SYSTEM_ID, "system", "SpineCell system", Set.of(Role.values()),
+				clinicIds);
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		Holder principal = () -> system;
