@@ -3,6 +3,8 @@ package org.spinecell.patients;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,17 +37,7 @@ class PatientRepository {
 				VALUES (:clinicId, :id, :mrn, :givenName, :familyName, :birthDate, :sex, :postalCode, :email, :phone,
 				        :language, :actor, :actor)
 				""")
-			.param("clinicId", patient.clinicId())
-			.param("id", patient.id())
-			.param("mrn", patient.mrn())
-			.param("givenName", patient.givenName())
-			.param("familyName", patient.familyName())
-			.param("birthDate", patient.birthDate())
-			.param("sex", patient.sex().name())
-			.param("postalCode", patient.postalCode())
-			.param("email", patient.email())
-			.param("phone", patient.phone())
-			.param("language", patient.preferredLanguage())
+			.params(fields(patient))
 			.param("actor", actor)
 			.update();
 	}
@@ -58,20 +50,27 @@ class PatientRepository {
 				       preferred_language = :language, version = version + 1, updated_at = now(), updated_by = :actor
 				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
 				""")
-			.param("clinicId", patient.clinicId())
-			.param("id", patient.id())
-			.param("mrn", patient.mrn())
-			.param("givenName", patient.givenName())
-			.param("familyName", patient.familyName())
-			.param("birthDate", patient.birthDate())
-			.param("sex", patient.sex().name())
-			.param("postalCode", patient.postalCode())
-			.param("email", patient.email())
-			.param("phone", patient.phone())
-			.param("language", patient.preferredLanguage())
+			.params(fields(patient))
 			.param("version", expectedVersion)
 			.param("actor", actor)
 			.update() == 1;
+	}
+
+	/** The bind parameters of a patient's stored fields. */
+	private static Map<String, Object> fields(Patient patient) {
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("clinicId", patient.clinicId());
+		fields.put("id", patient.id());
+		fields.put("mrn", patient.mrn());
+		fields.put("givenName", patient.givenName());
+		fields.put("familyName", patient.familyName());
+		fields.put("birthDate", patient.birthDate());
+		fields.put("sex", patient.sex().name());
+		fields.put("postalCode", patient.postalCode());
+		fields.put("email", patient.email());
+		fields.put("phone", patient.phone());
+		fields.put("language", patient.preferredLanguage());
+		return fields;
 	}
 
 	boolean voidPatient(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
