@@ -1,9 +1,13 @@
 package org.spinecell.accounts;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinecell.Browser;
 import org.spinecell.IntegrationTest;
 
@@ -56,6 +60,8 @@ class AdminBrowserTests extends IntegrationTest {
 		Browser.screenshot(driver, "clinics");
 
 		driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		// The click returns before the sign-out redirect has landed; wait for it rather than race it.
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
 		assertThat(driver.getCurrentUrl()).contains("/login?logout");
 	}
 

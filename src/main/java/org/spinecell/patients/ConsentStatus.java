@@ -1,0 +1,7 @@
+package org.spinecell.patients;
+
+public enum ConsentStatus {
+
+	GIVEN, WITHDRAWN
+
+}

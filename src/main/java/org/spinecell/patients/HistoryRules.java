@@ -1,0 +1,53 @@
+package org.spinecell.patients;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.FieldProblem;
+
+/** Rules shared by every part of a patient's clinical history. */
+final class HistoryRules {
+
+	/**
+	 * The clock dates are checked against: the earliest time zone to start a new day (UTC+14), so a
+	 * date is "in the future" only once it has not yet begun anywhere, whatever the clinic's zone.
+	 */
+	static final Clock LATEST_DAY = Clock.system(ZoneOffset.ofHours(14));
+
+	private HistoryRules() {
+	}
+
+	/** The patient, if history may still be added to or changed on the record; a voided one is a 409. */
+	static Patient writable(Patient patient) {
+		if (patient.voided()) {
+			throw ApiException.conflict("The patient record is voided; its clinical history cannot be added to or changed");
+		}
+		return patient;
+	}
+
+	static void notInFuture(LocalDate date, String field, Clock clock, List<FieldProblem> problems) {
+		if (date != null && date.isAfter(LocalDate.now(clock))) {
+			problems.add(new FieldProblem(field, "must not be in the future"));
+		}
+	}
+
+	static void refuseIfAny(List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+	}
+
+	/** @param noun what the record is called in a sentence, such as "diagnosis" */
+	static ApiException stale(String noun) {
+		return ApiException.conflict("The " + noun + " was changed by someone else; reload it and apply your change again",
+				List.of(new FieldProblem("version", "stale version")));
+	}
+
+	static ApiException alreadyVoided(String noun) {
+		return ApiException.conflict("The " + noun + " is already voided");
+	}
+
+}

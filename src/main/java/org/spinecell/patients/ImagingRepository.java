@@ -1,0 +1,127 @@
+package org.spinecell.patients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for imaging findings; every query names the clinic as well as the patient. */
+@Repository
+class ImagingRepository {
+
+	private static final String COLUMNS = """
+			id, clinic_id, patient_id, modality, study_date, level, pfirrmann_scale, pfirrmann_grade, modic_type,
+			herniation, stenosis_grade, annular_fissure, impression, voided, void_reason, version, created_at, updated_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	ImagingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ImagingFinding finding, UUID actor) {
+		jdbc.sql("""
+				INSERT INTO imaging_finding (clinic_id, id, patient_id, modality, study_date, level, pfirrmann_scale,
+				                             pfirrmann_grade, modic_type, herniation, stenosis_grade, annular_fissure,
+				                             impression, created_by, updated_by)
+				VALUES (:clinicId, :id, :patientId, :modality, :studyDate, :level, :scale, :grade, :modic, :herniation,
+				        :stenosis, :fissure, :impression, :actor, :actor)
+				""")
+			.param("clinicId", finding.clinicId())
+			.param("id", finding.id())
+			.param("patientId", finding.patientId())
+			.param("modality", finding.modality().name())
+			.param("studyDate", finding.studyDate())
+			.param("level", finding.level() == null ? null : finding.level().toString())
+			.param("scale", finding.pfirrmannScale() == null ? null : finding.pfirrmannScale().name())
+			.param("grade", finding.pfirrmannGrade())
+			.param("modic", finding.modicType())
+			.param("herniation", finding.herniation() == null ? null : finding.herniation().name())
+			.param("stenosis", finding.stenosisGrade() == null ? null : finding.stenosisGrade().name())
+			.param("fissure", finding.annularFissure())
+			.param("impression", finding.impression())
+			.param("actor", actor)
+			.update();
+	}
+
+	boolean voidFinding(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
+		return jdbc.sql("""
+				UPDATE imaging_finding SET voided = true, void_reason = :reason, voided_at = now(), voided_by = :actor,
+				       version = version + 1, updated_at = now(), updated_by = :actor
+				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
+				""")
+			.param("clinicId", clinicId)
+			.param("id", id)
+			.param("reason", reason)
+			.param("version", expectedVersion)
+			.param("actor", actor)
+			.update() == 1;
+	}
+
+	Optional<ImagingFinding> find(UUID clinicId, UUID patientId, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM imaging_finding WHERE clinic_id = :clinicId AND patient_id = :patientId AND id = :id")
+			.param("clinicId", clinicId)
+			.param("patientId", patientId)
+			.param("id", id)
+			.query(ImagingRepository::map)
+			.optional();
+	}
+
+	/** The newest study first. */
+	List<ImagingFinding> list(UUID clinicId, UUID patientId, boolean includeVoided, int limit, long offset) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM imaging_finding " + where(includeVoided)
+				+ " ORDER BY study_date DESC, created_at DESC, id LIMIT :limit OFFSET :offset")
+			.param("clinicId", clinicId)
+			.param("patientId", patientId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ImagingRepository::map)
+			.list();
+	}
+
+	/** Every record of the patient that is not voided, in list order. */
+	List<ImagingFinding> all(UUID clinicId, UUID patientId) {
+		return list(clinicId, patientId, false, Integer.MAX_VALUE, 0);
+	}
+
+	long count(UUID clinicId, UUID patientId, boolean includeVoided) {
+		return jdbc.sql("SELECT count(*) FROM imaging_finding " + where(includeVoided))
+			.param("clinicId", clinicId)
+			.param("patientId", patientId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(boolean includeVoided) {
+		return "WHERE clinic_id = :clinicId AND patient_id = :patientId" + (includeVoided ? "" : " AND NOT voided");
+	}
+
+	private static ImagingFinding map(ResultSet rs, int row) throws SQLException {
+		String level = rs.getString("level");
+		String scale = rs.getString("pfirrmann_scale");
+		String herniation = rs.getString("herniation");
+		String stenosis = rs.getString("stenosis_grade");
+		return new ImagingFinding(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class),
+				rs.getObject("patient_id", UUID.class), ImagingFinding.Modality.valueOf(rs.getString("modality")),
+				rs.getObject("study_date", LocalDate.class), level == null ? null : SpinalLevel.parse(level),
+				scale == null ? null : ImagingFinding.PfirrmannScale.valueOf(scale), integer(rs, "pfirrmann_grade"),
+				integer(rs, "modic_type"), herniation == null ? null : ImagingFinding.Herniation.valueOf(herniation),
+				stenosis == null ? null : ImagingFinding.StenosisGrade.valueOf(stenosis),
+				rs.getObject("annular_fissure", Boolean.class), rs.getString("impression"), rs.getBoolean("voided"),
+				rs.getString("void_reason"), rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}
