@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyDecision.Reason;
 
@@ -20,10 +21,12 @@ public record CandidacyAssessment(UUID id, UUID clinicId, UUID patientId, Map<St
 		Instant overriddenAt, UUID overriddenBy, int version) {
 
 	/** The decision in force: the physician's override if there is one, else the rules' decision. */
+	@JsonProperty("effectiveDecision")
 	public Decision effectiveDecision() {
 		return overrideDecision != null ? overrideDecision : decision;
 	}
 
+	@JsonProperty("overridden")
 	public boolean overridden() {
 		return overrideDecision != null;
 	}
