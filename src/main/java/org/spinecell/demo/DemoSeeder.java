@@ -40,10 +40,13 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoPatients patients;
 
-	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients) {
+	private final DemoClinicalHistory history;
+
+	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history) {
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
+		this.history = history;
 	}
 
 	/** Patients per demo clinic. */
@@ -96,8 +99,11 @@ class DemoSeeder implements ApplicationRunner {
 		int patientCount = 0;
 		for (Clinic clinic : List.of(lakeside, harbor)) {
 			String prefix = clinic == lakeside ? "LSC" : "HOC";
-			patientCount += CurrentUser.callAsSystem(Set.of(clinic.id()),
-					() -> patients.create(clinic.id(), prefix, PATIENTS_PER_CLINIC, random).size());
+			patientCount += CurrentUser.callAsSystem(Set.of(clinic.id()), () -> {
+				List<DemoPatients.DemoPatient> created = patients.create(clinic.id(), prefix, PATIENTS_PER_CLINIC, random);
+				created.forEach(patient -> history.add(patient, random));
+				return created.size();
+			});
 		}
 		log.info("Demo: seeded {} synthetic patients", patientCount);
 		System.out.println();

@@ -162,7 +162,7 @@ public record CandidacyInput(Map<String, Boolean> checklist, Facts facts) {
 			check(problems, maxSymptomDurationMonths == null || maxSymptomDurationMonths >= 0,
 					"maxSymptomDurationMonths must not be negative");
 			check(problems, within(worstPfirrmannFiveGrade, 1, 5), "worstPfirrmannFiveGrade must be 1 to 5");
-			check(problems, within(worstModicType, 1, 3), "worstModicType must be 1 to 3");
+			check(problems, within(worstModicType, 0, 3), "worstModicType must be 0 (no change) to 3");
 			check(problems, worstStenosisGrade == null || STENOSIS_GRADES.contains(worstStenosisGrade),
 					"worstStenosisGrade must be one of " + STENOSIS_GRADES);
 			check(problems, failedConservativeTreatments >= 0, "failedConservativeTreatments must not be negative");

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A consent decision as the API submits it; the note is kept exactly as typed. */
-record ConsentRequest(@NotNull ConsentType type, @NotNull ConsentStatus status, @NotNull LocalDate effectiveDate,
+public record ConsentRequest(@NotNull ConsentType type, @NotNull ConsentStatus status, @NotNull LocalDate effectiveDate,
 		@Size(max = 50) String formVersion, @Size(max = 2000) String note) {
 }

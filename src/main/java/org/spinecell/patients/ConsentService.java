@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audited; nothing is overwritten, so the history shows who recorded what, and when.
  */
 @Service
-class ConsentService {
+public class ConsentService {
 
 	static final String ENTITY = "Consent";
 

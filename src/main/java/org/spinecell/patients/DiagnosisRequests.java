@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the diagnosis endpoints. Levels are checked one by one by the service. */
-final class DiagnosisRequests {
+public final class DiagnosisRequests {
 
 	static final int MAX_LEVELS = 10;
 
@@ -19,13 +19,13 @@ final class DiagnosisRequests {
 	}
 
 	/** A new diagnosis; {@code primary} defaults to false and {@code status} to ACTIVE. */
-	record Create(@NotBlank @Size(max = 10) String icd10,
+	public record Create(@NotBlank @Size(max = 10) String icd10,
 			@NotEmpty(message = "name at least one spinal level") @Size(max = MAX_LEVELS) List<String> levels,
 			Diagnosis.Side side, LocalDate onsetDate,
 			@Min(0) @Max(DiagnosisService.MAX_DURATION_MONTHS) Integer symptomDurationMonths, Boolean primary,
 			Diagnosis.Status status) {
 
-		Create {
+		public Create {
 			primary = primary != null && primary;
 			status = status == null ? Diagnosis.Status.ACTIVE : status;
 		}
@@ -36,7 +36,7 @@ final class DiagnosisRequests {
 	 * A change of a diagnosis as the client read it ({@code version}); {@code primary} left out keeps
 	 * the current flag, and a null {@code side} clears it.
 	 */
-	record Change(@NotEmpty(message = "name at least one spinal level") @Size(max = MAX_LEVELS) List<String> levels,
+	public record Change(@NotEmpty(message = "name at least one spinal level") @Size(max = MAX_LEVELS) List<String> levels,
 			Diagnosis.Side side, @NotNull Diagnosis.Status status, Boolean primary, @NotNull Integer version) {
 	}
 

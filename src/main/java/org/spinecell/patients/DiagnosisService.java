@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * non-primary, each change audited on the patient's clinic chain.
  */
 @Service
-class DiagnosisService {
+public class DiagnosisService {
 
 	static final String ENTITY = "Diagnosis";
 

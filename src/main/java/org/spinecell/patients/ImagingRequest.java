@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * An imaging finding as the API submits it. The Pfirrmann grade is checked against its scale by the
  * service; the impression is kept exactly as typed.
  */
-record ImagingRequest(@NotNull ImagingFinding.Modality modality, @NotNull LocalDate studyDate,
+public record ImagingRequest(@NotNull ImagingFinding.Modality modality, @NotNull LocalDate studyDate,
 		@Size(max = 10) String level, ImagingFinding.PfirrmannScale pfirrmannScale,
 		@Min(1) @Max(8) Integer pfirrmannGrade, @Min(0) @Max(3) Integer modicType,
 		ImagingFinding.Herniation herniation, ImagingFinding.StenosisGrade stenosisGrade, Boolean annularFissure,

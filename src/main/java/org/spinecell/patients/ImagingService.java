@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Recording and voiding a patient's imaging findings, each audited on the patient's clinic chain. */
 @Service
-class ImagingService {
+public class ImagingService {
 
 	static final String ENTITY = "ImagingFinding";
 

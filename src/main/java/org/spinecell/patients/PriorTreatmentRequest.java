@@ -7,10 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A prior treatment as the API submits it; {@code response} defaults to UNKNOWN. */
-record PriorTreatmentRequest(@NotNull PriorTreatment.Type type, @NotBlank @Size(max = 2000) String description,
+public record PriorTreatmentRequest(@NotNull PriorTreatment.Type type, @NotBlank @Size(max = 2000) String description,
 		LocalDate startDate, LocalDate endDate, PriorTreatment.Response response) {
 
-	PriorTreatmentRequest {
+	public PriorTreatmentRequest {
 		response = response == null ? PriorTreatment.Response.UNKNOWN : response;
 	}
 

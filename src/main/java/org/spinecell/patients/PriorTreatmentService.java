@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Recording and voiding the treatments a patient had before, each audited on the clinic chain. */
 @Service
-class PriorTreatmentService {
+public class PriorTreatmentService {
 
 	static final String ENTITY = "PriorTreatment";
 

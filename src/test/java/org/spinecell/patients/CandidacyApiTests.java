@@ -34,6 +34,17 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 	}
 
 	@Test
+	void anMriWithoutModicChangeCanBeScreened() {
+		UUID patient = registerPatient();
+		created(physician.post("/api/v1/patients/" + patient + "/imaging",
+				Map.of("modality", "MRI", "studyDate", LocalDate.now().minusMonths(1).toString(), "level", "L5-S1",
+						"pfirrmannScale", "FIVE_GRADE", "pfirrmannGrade", 2, "modicType", 0)));
+		TestApi.Response response = assess(patient, clearChecklist());
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.json().get("inputs").get("facts.worstModicType").asInt()).isZero();
+	}
+
+	@Test
 	void aContraindicationMakesThePatientNotEligibleAndSaysWhy() {
 		UUID patient = typicalCandidate();
 		Map<String, Boolean> checklist = clearChecklist();

@@ -51,7 +51,7 @@ class CandidacyPagesTests extends ClinicalHistoryTest {
 		WebSession.Page result = browser.post("/patients/" + patient + "/candidacy/new", answers);
 		assertThat(result.uri()).contains("/candidacy/");
 		assertThat(result.html()).contains("Not eligible").contains("pregnancy").contains("Pregnancy recorded")
-			.contains("SpineCell default screening, version 1")
+			.contains("SpineCell default screening, version 1 (shipped default)")
 			.contains("facts.activeDiagnoses");
 
 		WebSession.Page override = browser.post(result.uri().replaceFirst("^http://[^/]+", "") + "/override",
