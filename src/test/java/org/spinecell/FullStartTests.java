@@ -20,6 +20,13 @@ class FullStartTests extends IntegrationTest {
 	}
 
 	@Test
+	void healthIncludesTheDatabaseAndReadiness() {
+		TestApi.Response readiness = anonymous.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void embeddedPostgresRunsWithDurabilitySettingsOn() {
 		for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
 			assertThat(ownerJdbc().sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");

@@ -1,0 +1,131 @@
+package org.spinecell.cellproducts;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cell-products")
+class CellProductApiController {
+
+	private final CellProductService products;
+
+	CellProductApiController(CellProductService products) {
+		this.products = products;
+	}
+
+	@PostMapping
+	ResponseEntity<CellProduct> create(@Valid @RequestBody CellProductRequests.Create request) {
+		CellProduct product = products.create(request);
+		return ResponseEntity.created(URI.create("/api/v1/cell-products/" + product.id())).body(product);
+	}
+
+	/** Finds by DIN when {@code din} is given; otherwise the worklist, optionally by state or patient. */
+	@GetMapping
+	Map<String, Object> list(@RequestParam(required = false) String din,
+			@RequestParam(required = false) ProductState state, @RequestParam(required = false) UUID patientId) {
+		if (din != null) {
+			return Map.of("items", List.of(products.getByDin(din)));
+		}
+		return Map.of("items", products.list(state, patientId));
+	}
+
+	@GetMapping("/{id}")
+	CellProduct get(@PathVariable UUID id) {
+		return products.get(id);
+	}
+
+	@GetMapping("/{id}/events")
+	Map<String, List<ProductEvent>> events(@PathVariable UUID id) {
+		return Map.of("items", products.events(id));
+	}
+
+	@GetMapping("/{id}/metrics")
+	CellProductService.Metrics metrics(@PathVariable UUID id) {
+		return products.metrics(id);
+	}
+
+	@PostMapping("/{id}/harvest")
+	CellProduct harvest(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Harvest request) {
+		return products.recordHarvest(id, request);
+	}
+
+	@PostMapping("/{id}/processing-steps")
+	CellProduct processingStep(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.ProcessingStep request) {
+		return products.addProcessingStep(id, request);
+	}
+
+	@PostMapping("/{id}/processing-complete")
+	CellProduct completeProcessing(@PathVariable UUID id) {
+		return products.completeProcessing(id);
+	}
+
+	@PostMapping("/{id}/qc-results")
+	CellProduct qcResult(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Qc request) {
+		return products.addQcResult(id, request);
+	}
+
+	@PostMapping("/{id}/custody-events")
+	CellProduct custody(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Custody request) {
+		return products.recordCustody(id, request);
+	}
+
+	@PostMapping("/{id}/regulatory-classification")
+	Classification classify(@PathVariable UUID id, @RequestBody(required = false) CellProductRequests.ClassificationFlags flags) {
+		return products.classify(id, flags == null ? new CellProductRequests.ClassificationFlags(null, null, null) : flags);
+	}
+
+	@PostMapping("/{id}/regulatory-classification/confirm")
+	CellProduct confirmClassification(@PathVariable UUID id) {
+		return products.confirmClassification(id);
+	}
+
+	@PutMapping("/{id}/ind")
+	CellProduct ind(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Ind request) {
+		return products.setIndNumber(id, request);
+	}
+
+	@GetMapping("/{id}/release-checklist")
+	Map<String, List<ReleaseCriterion>> releaseChecklist(@PathVariable UUID id) {
+		return Map.of("criteria", products.releaseChecklist(id));
+	}
+
+	@PostMapping("/{id}/release")
+	CellProduct release(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Release request) {
+		return products.release(id, request);
+	}
+
+	@GetMapping("/{id}/release-signature")
+	ResponseEntity<CellProductService.SignatureStatus> releaseSignature(@PathVariable UUID id) {
+		return ResponseEntity.of(products.releaseSignature(id));
+	}
+
+	@PostMapping("/{id}/issue")
+	CellProduct issue(@PathVariable UUID id) {
+		return products.issue(id);
+	}
+
+	@PostMapping("/{id}/return")
+	CellProduct returnToStorage(@PathVariable UUID id) {
+		return products.returnToStorage(id);
+	}
+
+	@PostMapping("/{id}/discard")
+	CellProduct discard(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Discard request) {
+		return products.discard(id, request);
+	}
+
+}

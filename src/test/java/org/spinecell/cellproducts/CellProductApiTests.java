@@ -1,0 +1,259 @@
+package org.spinecell.cellproducts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.spinecell.TestApi;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CellProductApiTests extends CellProductTest {
+
+	@Test
+	void aNewProductGetsAValidDinFromTheClinicsFin() {
+		JsonNode product = ok(lab.post("/api/v1/cell-products", bmacRequest()));
+		String din = product.get("din").asString();
+		assertThat(product.get("state").asString()).isEqualTo("COLLECTED");
+		assertThat(din).hasSize(14).startsWith(clinicFin());
+		assertThat(Din.parse(din).value()).isEqualTo(din);
+		String second = ok(lab.post("/api/v1/cell-products", bmacRequest())).get("din").asString();
+		assertThat(Din.parse(second).sequence()).isEqualTo(Din.parse(din).sequence() + 1);
+		JsonNode found = ok(lab.get("/api/v1/cell-products?din=" + Din.parse(din).printed().replace(" ", "%20")));
+		assertThat(found.get("items").get(0).get("id").asString()).isEqualTo(product.get("id").asString());
+	}
+
+	@Test
+	void aDinWithAWrongCheckCharacterIs400NamingDin() {
+		String din = ok(lab.post("/api/v1/cell-products", bmacRequest())).get("din").asString();
+		char wrong = din.charAt(13) == 'A' ? 'B' : 'A';
+		TestApi.Response response = lab.get("/api/v1/cell-products?din=" + din.substring(0, 13) + wrong);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("din");
+		assertThat(lab.get("/api/v1/cell-products?din=NOT-A-DIN").status()).isEqualTo(400);
+	}
+
+	@Test
+	void aProductGoesFromHarvestToSignedReleaseWithItsLineage() {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		classifyAndConfirm(product);
+		JsonNode checklist = ok(lab.get(path(product, "release-checklist"))).get("criteria");
+		assertThat(checklist.valueStream().allMatch(c -> c.get("met").asBoolean())).as(checklist.toString()).isTrue();
+
+		JsonNode released = ok(release(lab, product, USER_PASSWORD));
+		assertThat(released.get("state").asString()).isEqualTo("RELEASED");
+		JsonNode signature = ok(lab.get(path(product, "release-signature")));
+		assertThat(signature.get("signerName").asString()).isEqualTo("Test LAB");
+		assertThat(signature.get("meaning").asString()).isEqualTo("Released for clinical use");
+		assertThat(signature.get("valid").asBoolean()).isTrue();
+
+		JsonNode metrics = ok(lab.get(path(product, "metrics")));
+		assertThat(metrics.get("concentrationFactor").decimalValue()).isEqualByComparingTo("6.00");
+		assertThat(metrics.get("viableCellsPerMl").decimalValue()).isEqualByComparingTo("111.0");
+		assertThat(metrics.get("viableCellDose").decimalValue()).isEqualByComparingTo("888.00");
+
+		List<String> kinds = ok(lab.get(path(product, "events"))).get("items")
+			.valueStream()
+			.map(e -> e.get("kind").asString())
+			.toList();
+		assertThat(kinds).startsWith("HARVEST").contains("PROCESSING_STEP", "QC_RESULT", "CUSTODY", "CLASSIFICATION")
+			.endsWith("RELEASE");
+
+		JsonNode auditor = login(createUser("AUDITOR", Set.of(clinicId)), USER_PASSWORD)
+			.get("/api/v1/audit?entityType=CellProduct&entityId=" + product)
+			.json();
+		assertThat(auditor.get("items").valueStream().map(e -> e.get("action").asString()).toList()).contains("SIGN",
+				"CREATE", "UPDATE");
+	}
+
+	@Test
+	void aLaterQcChangeVisiblyInvalidatesTheReleaseSignature() {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		classifyAndConfirm(product);
+		ok(release(lab, product, USER_PASSWORD));
+		ok(lab.post(path(product, "qc-results"), Map.of("test", "STERILITY", "result", "GROWTH", "performedAt",
+				Instant.now().toString())));
+		JsonNode signature = ok(lab.get(path(product, "release-signature")));
+		assertThat(signature.get("valid").asBoolean()).isFalse();
+	}
+
+	@Test
+	void releaseIsRefusedWithEveryUnmetCriterion() {
+		UUID product = createBmac();
+		ok(lab.post(path(product, "harvest"), Map.of("site", "Iliac crest", "volumeMl", 50, "operator", "Dr. R",
+				"startedAt", Instant.now().minusSeconds(600).toString(), "endedAt", Instant.now().minusSeconds(300).toString())));
+		ok(lab.post(path(product, "processing-steps"), Map.of("type", "CENTRIFUGATION", "performedAt",
+				Instant.now().minusSeconds(200).toString())));
+		ok(lab.post(path(product, "processing-complete"), Map.of()));
+		ok(lab.post(path(product, "qc-results"), Map.of("test", "VIABILITY", "value", 55, "unit", "%", "performedAt",
+				Instant.now().minusSeconds(100).toString())));
+		TestApi.Response refused = release(lab, product, USER_PASSWORD);
+		assertThat(refused.status()).isEqualTo(409);
+		List<String> unmet = refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+		assertThat(unmet).contains("classification", "expiry").anyMatch(f -> f.toLowerCase().contains("viability"))
+			.anyMatch(f -> f.toLowerCase().contains("steril"));
+		assertThat(ok(lab.get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
+		assertThat(ownerJdbc().sql("SELECT count(*) FROM e_signature WHERE entity_id = :id")
+			.param("id", product.toString())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void impossibleQcValuesAndWrongUnitsAreRefusedByField() {
+		UUID product = createBmac();
+		TestApi.Response viability = lab.post(path(product, "qc-results"),
+				Map.of("test", "VIABILITY", "value", 130, "unit", "%", "performedAt", Instant.now().toString()));
+		assertThat(viability.status()).isEqualTo(422);
+		assertThat(viability.json().get("errors").get(0).get("field").asString()).isEqualTo("value");
+		TestApi.Response unit = lab.post(path(product, "qc-results"),
+				Map.of("test", "TNC", "value", 100, "unit", "cells", "performedAt", Instant.now().toString()));
+		assertThat(unit.status()).isEqualTo(422);
+		assertThat(unit.json().get("errors").get(0).get("field").asString()).isEqualTo("unit");
+		assertThat(ok(lab.get(path(product, "events"))).get("items")).isEmpty();
+	}
+
+	@Test
+	void releasingTwiceByTheWrongPersonOrWithAWrongPasswordIsRefused() {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		classifyAndConfirm(product);
+		assertThat(release(physician, product, USER_PASSWORD).status()).isEqualTo(403);
+		TestApi.Response wrongPassword = release(lab, product, "Not-My-Password-1");
+		assertThat(wrongPassword.status()).isEqualTo(422);
+		assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+		assertThat(ok(lab.get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
+		ok(release(lab, product, USER_PASSWORD));
+		assertThat(release(lab, product, USER_PASSWORD).status()).isEqualTo(409);
+	}
+
+	@Test
+	void concurrentReleasesLetExactlyOneWin() throws Exception {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		classifyAndConfirm(product);
+		TestApi second = login(labUsername, USER_PASSWORD);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Callable<Integer>> attempts = new ArrayList<>();
+		for (TestApi as : List.of(lab, second)) {
+			attempts.add(() -> release(as, product, USER_PASSWORD).status());
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> result : pool.invokeAll(attempts)) {
+			statuses.add(result.get());
+		}
+		pool.shutdown();
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		assertThat(ownerJdbc().sql("SELECT count(*) FROM e_signature WHERE entity_id = :id")
+			.param("id", product.toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void illegalTransitionsAreConflicts() {
+		UUID product = createBmac();
+		assertThat(lab.post(path(product, "issue"), Map.of()).status()).isEqualTo(409);
+		ok(lab.post(path(product, "discard"), Map.of("reason", "Clotted sample")));
+		assertThat(lab.post(path(product, "return"), Map.of()).status()).isEqualTo(409);
+
+		UUID administered = createBmac();
+		ownerJdbc().sql("UPDATE cell_product SET state = 'ADMINISTERED' WHERE id = :id").param("id", administered).update();
+		TestApi.Response back = lab.post(path(administered, "return"), Map.of());
+		assertThat(back.status()).isEqualTo(409);
+		assertThat(back.json().get("detail").asString()).contains("ADMINISTERED").contains("RELEASED");
+	}
+
+	@Test
+	void anAutologousProductCannotBeLinkedToASecondPatient() {
+		TestApi.Response other = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn", "CP2-" + unique(),
+				"givenName", "Other", "familyName", "Person", "birthDate", "1970-01-01", "sex", "MALE"));
+		Map<String, Object> body = bmacRequest();
+		body.put("recipientPatientId", id(other.json()));
+		TestApi.Response response = lab.post("/api/v1/cell-products", body);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("recipientPatientId");
+	}
+
+	@Test
+	void aDigestedFatProductIsA351AndNeedsAnIndBeforeRelease() {
+		Map<String, Object> body = bmacRequest();
+		body.put("sourceType", "ADIPOSE_SVF");
+		body.put("tissue", "ADIPOSE");
+		body.put("sameSurgicalProcedure", false);
+		UUID product = id(ok(lab.post("/api/v1/cell-products", body)));
+		Instant now = Instant.now();
+		ok(lab.post(path(product, "harvest"), Map.of("site", "Abdomen", "volumeMl", 120, "operator", "Dr. R",
+				"startedAt", now.minusSeconds(7200).toString(), "endedAt", now.minusSeconds(6000).toString())));
+		ok(lab.post(path(product, "processing-steps"), Map.of("type", "ENZYMATIC_DIGESTION", "performedAt",
+				now.minusSeconds(5000).toString(), "outputVolumeMl", 5)));
+		ok(lab.post(path(product, "processing-complete"), Map.of()));
+		passingQc(product, now);
+		ok(lab.post(path(product, "custody-events"), Map.of("action", "STORED", "location", "Lab fridge",
+				"temperature", "2-8 °C", "at", now.toString(), "expiresAt", now.plusSeconds(86400).toString())));
+		JsonNode classification = ok(lab.post(path(product, "regulatory-classification"), Map.of()));
+		assertThat(classification.get("pathway").asString()).isEqualTo("BIOLOGIC_351");
+		ok(physician.post(path(product, "regulatory-classification/confirm"), Map.of()));
+
+		TestApi.Response refused = release(lab, product, USER_PASSWORD);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+			.containsExactly("indNumber");
+		assertThat(lab.put(path(product, "ind"), Map.of("indNumber", "not an ind")).status()).isEqualTo(422);
+		ok(lab.put(path(product, "ind"), Map.of("indNumber", "IND 012345")));
+		assertThat(ok(release(lab, product, USER_PASSWORD)).get("state").asString()).isEqualTo("RELEASED");
+	}
+
+	@Test
+	void anIneligibleDonorBlocksRelease() {
+		UUID donor = id(ok(lab.post("/api/v1/donors", Map.of("clinicId", clinicId, "code", "D-" + unique(),
+				"relation", "UNRELATED"))));
+		List<Map<String, Object>> results = new ArrayList<>();
+		for (Donor.ScreeningTest test : Donor.ScreeningTest.values()) {
+			results.add(Map.of("test", test.name(), "outcome", test == Donor.ScreeningTest.HCV ? "POSITIVE" : "NEGATIVE",
+					"sampleDate", "2026-11-01"));
+		}
+		JsonNode screened = ok(lab.post("/api/v1/donors/" + donor + "/screening", Map.of("results", results)));
+		assertThat(screened.get("determination").asString()).isEqualTo("INELIGIBLE");
+		ok(physician.post("/api/v1/donors/" + donor + "/eligibility-review", Map.of()));
+
+		Map<String, Object> body = bmacRequest();
+		body.remove("patientId");
+		body.put("origin", "ALLOGENEIC");
+		body.put("donorId", donor);
+		body.put("sourceType", "ALLOGENEIC_MSC");
+		body.put("recipientPatientId", patientId);
+		UUID product = id(ok(lab.post("/api/v1/cell-products", body)));
+		JsonNode criteria = ok(lab.get(path(product, "release-checklist"))).get("criteria");
+		JsonNode donorCriterion = criteria.valueStream()
+			.filter(c -> c.get("id").asString().equals("donorEligibility"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(donorCriterion.get("met").asBoolean()).isFalse();
+		assertThat(donorCriterion.get("detail").asString()).contains("INELIGIBLE");
+	}
+
+	@Test
+	void anotherClinicsProductIsNotFound() {
+		UUID product = createBmac();
+		TestApi outsider = login(createUser("LAB", Set.of(createClinic("Other lab"))), USER_PASSWORD);
+		assertThat(outsider.get(path(product, "")).status()).isEqualTo(404);
+		assertThat(outsider.post(path(product, "discard"), Map.of("reason", "x")).status()).isEqualTo(404);
+	}
+
+	private String clinicFin() {
+		return ownerJdbc().sql("SELECT fin FROM clinic WHERE id = :id").param("id", clinicId).query(String.class).single();
+	}
+
+}
