@@ -46,6 +46,20 @@ public final class TestApi {
 		return send(request(path).GET());
 	}
 
+	/** A GET whose body is binary, such as a PDF. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response delete(String path) {
 		return send(request(path).DELETE());
 	}

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +25,20 @@ class CellProductApiController {
 
 	private final CellProductService products;
 
-	CellProductApiController(CellProductService products) {
+	private final ProductLabels labels;
+
+	CellProductApiController(CellProductService products, ProductLabels labels) {
 		this.products = products;
+		this.labels = labels;
+	}
+
+	@GetMapping(value = "/{id}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> label(@PathVariable UUID id) {
+		CellProduct product = products.get(id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"label-" + product.din() + ".pdf\"")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(labels.render(id));
 	}
 
 	@PostMapping

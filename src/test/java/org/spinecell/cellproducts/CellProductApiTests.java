@@ -245,6 +245,37 @@ class CellProductApiTests extends CellProductTest {
 	}
 
 	@Test
+	void theLabelCarriesTheDinThePatientAndTheReleaseStatus() throws Exception {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		String quarantined = labelText(product);
+		assertThat(quarantined).contains("NOT RELEASED").contains("FOR AUTOLOGOUS USE ONLY").contains("Iris Quinn");
+
+		classifyAndConfirm(product);
+		ok(release(lab, product, USER_PASSWORD));
+		String din = ok(lab.get(path(product, ""))).get("din").asString();
+		String released = labelText(product);
+		assertThat(released).contains(Din.parse(din).printed().substring(0, 5)).contains("Bone marrow aspirate concentrate")
+			.contains("8 mL")
+			.contains("Investigational use only: IND 019876")
+			.doesNotContain("NOT RELEASED");
+
+		UUID fresh = createBmac();
+		TestApi.Response incomplete = lab.get(path(fresh, "label.pdf"));
+		assertThat(incomplete.status()).isEqualTo(409);
+		assertThat(incomplete.body()).contains("volumeMl").contains("expiresAt");
+	}
+
+	private String labelText(UUID product) throws java.io.IOException {
+		java.net.http.HttpResponse<byte[]> response = lab.getBytes(path(product, "label.pdf"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+		}
+	}
+
+	@Test
 	void anotherClinicsProductIsNotFound() {
 		UUID product = createBmac();
 		TestApi outsider = login(createUser("LAB", Set.of(createClinic("Other lab"))), USER_PASSWORD);
