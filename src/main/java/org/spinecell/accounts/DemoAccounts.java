@@ -3,6 +3,7 @@ package org.spinecell.accounts;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,13 +33,18 @@ public class DemoAccounts {
 		return clinics.create(new ClinicRequest(name, city, region, country, fin));
 	}
 
-	/** Creates an account and returns its generated password. */
+	/** A demo account as created, with its generated password. */
+	public record CreatedUser(CurrentUser user, String password) {
+	}
+
+	/** Creates an account with a generated password. */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
-	public String createUser(String username, String displayName, Set<Role> roles, Set<UUID> clinicIds) {
+	public CreatedUser createUser(String username, String displayName, Set<Role> roles, Set<UUID> clinicIds) {
 		String password = AdminBootstrap.generatePassword(16);
-		users.create(new UserRequests.Create(username, password, displayName, roles, clinicIds));
-		return password;
+		UserAccount account = users.create(new UserRequests.Create(username, password, displayName, roles, clinicIds));
+		return new CreatedUser(new CurrentUser(account.id(), account.username(), account.displayName(), account.roles(),
+				account.clinicIds()), password);
 	}
 
 }

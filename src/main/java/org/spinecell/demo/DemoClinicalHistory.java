@@ -65,7 +65,8 @@ class DemoClinicalHistory {
 	private record Coded(String icd10, String level) {
 	}
 
-	void add(DemoPatient demo, Random random) {
+	/** Adds the patient's history; returns whether their screening ended eligible. */
+	boolean add(DemoPatient demo, Random random) {
 		UUID patient = demo.patient().id();
 		LocalDate today = LocalDate.now();
 		Coded coded = code(demo.family(), random);
@@ -83,9 +84,7 @@ class DemoClinicalHistory {
 		}
 		addPriorCare(patient, demo.family(), months, today, random);
 		addConsents(patient, months, today, random);
-		if (random.nextDouble() < 0.85) {
-			screen(patient, random);
-		}
+		return random.nextDouble() < 0.85 && screen(patient, random);
 	}
 
 	private static Coded code(Family family, Random random) {
@@ -183,7 +182,7 @@ class DemoClinicalHistory {
 		}
 	}
 
-	private void screen(UUID patient, Random random) {
+	private boolean screen(UUID patient, Random random) {
 		Map<String, Boolean> checklist = new HashMap<>();
 		for (String item : CandidacyInput.STANDARD_CHECKLIST) {
 			checklist.put(item, false);
@@ -197,10 +196,11 @@ class DemoClinicalHistory {
 		}
 		CandidacyAssessment assessment = candidacy.assess(patient, checklist);
 		if (assessment.decision() == Decision.NOT_ELIGIBLE && random.nextDouble() < 0.08) {
-			candidacy.override(patient, assessment.id(), Decision.ELIGIBLE,
+			assessment = candidacy.override(patient, assessment.id(), Decision.ELIGIBLE,
 					"Reviewed at the multidisciplinary spine meeting: conservative care documented elsewhere",
 					assessment.version());
 		}
+		return assessment.effectiveDecision() == Decision.ELIGIBLE;
 	}
 
 	private static LocalDate notAfter(LocalDate date, LocalDate today) {

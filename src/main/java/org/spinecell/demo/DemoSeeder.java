@@ -1,7 +1,9 @@
 package org.spinecell.demo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -42,11 +44,15 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoClinicalHistory history;
 
-	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history) {
+	private final DemoCellProducts cellProducts;
+
+	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history,
+			DemoCellProducts cellProducts) {
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
 		this.history = history;
+		this.cellProducts = cellProducts;
 	}
 
 	/** Patients per demo clinic. */
@@ -59,7 +65,7 @@ class DemoSeeder implements ApplicationRunner {
 			new DemoUser("demo.admin", "Dana Admin (demo)", Set.of(Role.ADMIN), 0),
 			new DemoUser("dr.reyes", "Dr. Lucia Reyes (demo)", Set.of(Role.PHYSICIAN), 1),
 			new DemoUser("coord.chen", "Mei Chen, study coordinator (demo)", Set.of(Role.COORDINATOR), 1),
-			new DemoUser("lab.okafor", "Emeka Okafor, cell lab (demo)", Set.of(Role.LAB), 1),
+			new DemoUser("lab.okafor", "Emeka Okafor, cell lab (demo)", Set.of(Role.LAB), 3),
 			new DemoUser("research.lind", "Anna Lind, researcher (demo)", Set.of(Role.RESEARCHER), 3),
 			new DemoUser("audit.novak", "Petra Novak, auditor (demo)", Set.of(Role.AUDITOR), 3),
 			new DemoUser("dr.haddad", "Dr. Omar Haddad (demo)", Set.of(Role.PHYSICIAN), 2),
@@ -84,6 +90,7 @@ class DemoSeeder implements ApplicationRunner {
 				"W1234");
 		Clinic harbor = accounts.createClinic("Harbor Orthobiologics Clinic", "Boston", "Massachusetts", "US", "W5678");
 		List<String> lines = new ArrayList<>();
+		Map<String, DemoCellProducts.Staff> staff = new HashMap<>();
 		for (DemoUser user : USERS) {
 			Set<UUID> memberships = switch (user.clinics()) {
 				case 1 -> Set.of(lakeside.id());
@@ -91,21 +98,31 @@ class DemoSeeder implements ApplicationRunner {
 				case 3 -> Set.of(lakeside.id(), harbor.id());
 				default -> Set.of();
 			};
-			String password = accounts.createUser(user.username(), user.displayName(), user.roles(), memberships);
+			DemoAccounts.CreatedUser created = accounts.createUser(user.username(), user.displayName(), user.roles(),
+					memberships);
+			staff.put(user.username(), new DemoCellProducts.Staff(created.user(), created.password()));
 			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
-					user.roles().stream().map(Role::name).toList()), password));
+					user.roles().stream().map(Role::name).toList()), created.password()));
 		}
 		Random random = new Random(20261125L);
 		int patientCount = 0;
+		int productCount = 0;
 		for (Clinic clinic : List.of(lakeside, harbor)) {
 			String prefix = clinic == lakeside ? "LSC" : "HOC";
+			List<DemoPatients.DemoPatient> eligible = new ArrayList<>();
 			patientCount += CurrentUser.callAsSystem(Set.of(clinic.id()), () -> {
 				List<DemoPatients.DemoPatient> created = patients.create(clinic.id(), prefix, PATIENTS_PER_CLINIC, random);
-				created.forEach(patient -> history.add(patient, random));
+				for (DemoPatients.DemoPatient patient : created) {
+					if (history.add(patient, random)) {
+						eligible.add(patient);
+					}
+				}
 				return created.size();
 			});
+			DemoCellProducts.Staff physician = staff.get(clinic == lakeside ? "dr.reyes" : "dr.haddad");
+			productCount += cellProducts.add(clinic.id(), eligible, staff.get("lab.okafor"), physician, random).size();
 		}
-		log.info("Demo: seeded {} synthetic patients", patientCount);
+		log.info("Demo: seeded {} synthetic patients and {} cell products", patientCount, productCount);
 		System.out.println();
 		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
 				+ "' with these accounts (passwords shown only this once):");

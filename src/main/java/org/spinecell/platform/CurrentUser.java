@@ -68,13 +68,19 @@ public record CurrentUser(UUID id, String username, String displayName, Set<Role
 	 * demo generator, scheduled jobs) runs as the system; it is recorded as "system" in the trail.
 	 */
 	public static <T> T callAsSystem(Set<UUID> clinicIds, Supplier<T> task) {
-		CurrentUser system = new CurrentUser(SYSTEM_ID, "system", "SpineCell system", Set.of(Role.values()),
-				clinicIds);
+		return callAs(new CurrentUser(SYSTEM_ID, "system", "SpineCell system", Set.of(Role.values()), clinicIds), task);
+	}
+
+	/**
+	 * Runs a task as the given user, then restores the previous security context. For trusted
+	 * server-side tasks only, such as the demo generator acting as its demo staff.
+	 */
+	public static <T> T callAs(CurrentUser user, Supplier<T> task) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		Holder principal = () -> system;
+		Holder principal = () -> user;
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				system.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
 		SecurityContextHolder.setContext(context);
 		try {
 			return task.get();
