@@ -30,6 +30,8 @@ import org.spinecell.patients.PriorTreatment;
 import org.spinecell.patients.PriorTreatmentRequest;
 import org.spinecell.patients.PriorTreatmentService;
 
+import org.spinecell.platform.CurrentUser;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +68,7 @@ class DemoClinicalHistory {
 	}
 
 	/** Adds the patient's history; returns whether their screening ended eligible. */
-	boolean add(DemoPatient demo, Random random) {
+	boolean add(DemoPatient demo, CurrentUser physician, Random random) {
 		UUID patient = demo.patient().id();
 		LocalDate today = LocalDate.now();
 		Coded coded = code(demo.family(), random);
@@ -84,7 +86,7 @@ class DemoClinicalHistory {
 		}
 		addPriorCare(patient, demo.family(), months, today, random);
 		addConsents(patient, months, today, random);
-		return random.nextDouble() < 0.85 && screen(patient, random);
+		return random.nextDouble() < 0.85 && screen(patient, physician, random);
 	}
 
 	private static Coded code(Family family, Random random) {
@@ -182,7 +184,7 @@ class DemoClinicalHistory {
 		}
 	}
 
-	private boolean screen(UUID patient, Random random) {
+	private boolean screen(UUID patient, CurrentUser physician, Random random) {
 		Map<String, Boolean> checklist = new HashMap<>();
 		for (String item : CandidacyInput.STANDARD_CHECKLIST) {
 			checklist.put(item, false);
@@ -196,9 +198,10 @@ class DemoClinicalHistory {
 		}
 		CandidacyAssessment assessment = candidacy.assess(patient, checklist);
 		if (assessment.decision() == Decision.NOT_ELIGIBLE && random.nextDouble() < 0.08) {
-			assessment = candidacy.override(patient, assessment.id(), Decision.ELIGIBLE,
+			CandidacyAssessment screened = assessment;
+			assessment = CurrentUser.callAs(physician, () -> candidacy.override(patient, screened.id(), Decision.ELIGIBLE,
 					"Reviewed at the multidisciplinary spine meeting: conservative care documented elsewhere",
-					assessment.version());
+					screened.version()));
 		}
 		return assessment.effectiveDecision() == Decision.ELIGIBLE;
 	}

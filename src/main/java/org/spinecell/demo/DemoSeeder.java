@@ -110,16 +110,18 @@ class DemoSeeder implements ApplicationRunner {
 		for (Clinic clinic : List.of(lakeside, harbor)) {
 			String prefix = clinic == lakeside ? "LSC" : "HOC";
 			List<DemoPatients.DemoPatient> eligible = new ArrayList<>();
-			patientCount += CurrentUser.callAsSystem(Set.of(clinic.id()), () -> {
+			DemoCellProducts.Staff coordinator = staff.get(clinic == lakeside ? "coord.chen" : "coord.silva");
+			DemoCellProducts.Staff physician = staff.get(clinic == lakeside ? "dr.reyes" : "dr.haddad");
+			// The clinic's own demo staff register and screen the patients, as they would.
+			patientCount += CurrentUser.callAs(coordinator.user(), () -> {
 				List<DemoPatients.DemoPatient> created = patients.create(clinic.id(), prefix, PATIENTS_PER_CLINIC, random);
 				for (DemoPatients.DemoPatient patient : created) {
-					if (history.add(patient, random)) {
+					if (history.add(patient, physician.user(), random)) {
 						eligible.add(patient);
 					}
 				}
 				return created.size();
 			});
-			DemoCellProducts.Staff physician = staff.get(clinic == lakeside ? "dr.reyes" : "dr.haddad");
 			productCount += cellProducts.add(clinic.id(), eligible, staff.get("lab.okafor"), physician, random).size();
 		}
 		log.info("Demo: seeded {} synthetic patients and {} cell products", patientCount, productCount);
