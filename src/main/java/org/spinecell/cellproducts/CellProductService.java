@@ -457,6 +457,50 @@ public class CellProductService {
 	}
 
 	/**
+	 * Marks a released (or issued) product as administered in a procedure. Conditional on its
+	 * current state, so two procedures racing for one unit cannot both use it.
+	 *
+	 * @return false when the product was no longer available
+	 */
+	@PreAuthorize("hasRole('PHYSICIAN')")
+	@Transactional
+	public boolean administer(UUID id, UUID procedureId) {
+		CellProduct product = get(id);
+		if (product.state() != ProductState.RELEASED && product.state() != ProductState.ISSUED) {
+			return false;
+		}
+		if (!products.moveState(product.clinicId(), id, product.state(), ProductState.ADMINISTERED,
+				CurrentUser.get().id())) {
+			return false;
+		}
+		record(product, ProductEvent.Kind.STATE_CHANGE, Instant.now(), Map.of("from", product.state().name(), "to",
+				ProductState.ADMINISTERED.name(), "reason", "administered in procedure " + procedureId));
+		audit.record(product.clinicId(), AuditAction.UPDATE, ENTITY, id,
+				Map.of("state", new FieldChange(product.state().name(), ProductState.ADMINISTERED.name())),
+				"administered in procedure " + procedureId);
+		return true;
+	}
+
+	/** What happened to the volume left over after a procedure used part of a product. */
+	public enum RemainderAction {
+
+		DISCARDED, RETURNED_TO_STORAGE
+
+	}
+
+	/** Records the fate of a product's unused remainder as a custody event on the product. */
+	@PreAuthorize("hasRole('PHYSICIAN')")
+	@Transactional
+	public void recordRemainder(UUID id, BigDecimal volumeMl, RemainderAction action, String location) {
+		CellProduct product = get(id);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("action", action == RemainderAction.DISCARDED ? "REMAINDER_DISCARDED" : "REMAINDER_RETURNED");
+		data.put("volumeMl", volumeMl);
+		data.put("location", location);
+		record(product, ProductEvent.Kind.CUSTODY, Instant.now(), data);
+	}
+
+	/**
 	 * Marks products past their expiry as expired. Runs as the system for the given clinics; returns
 	 * how many products expired.
 	 */

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Shared set-up of the cell-product tests: a clinic with a FIN, a lab technologist, a physician,
  * a patient, and steps that take a product through its life.
  */
-abstract class CellProductTest extends IntegrationTest {
+public abstract class CellProductTest extends IntegrationTest {
 
 	protected UUID clinicId;
 
@@ -31,6 +31,8 @@ abstract class CellProductTest extends IntegrationTest {
 
 	protected String labUsername;
 
+	protected String physicianUsername;
+
 	@BeforeEach
 	void clinicWithStaff() {
 		TestApi.Response clinic = admin.post("/api/v1/clinics", Map.of("name", "Cell lab " + unique(), "city", "Austin",
@@ -39,7 +41,8 @@ abstract class CellProductTest extends IntegrationTest {
 		clinicId = id(clinic.json());
 		labUsername = createUser("LAB", Set.of(clinicId));
 		lab = login(labUsername, USER_PASSWORD);
-		physician = login(createUser("PHYSICIAN", Set.of(clinicId)), USER_PASSWORD);
+		physicianUsername = createUser("PHYSICIAN", Set.of(clinicId));
+		physician = login(physicianUsername, USER_PASSWORD);
 		TestApi.Response patient = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
 				"CP-" + unique(), "givenName", "Iris", "familyName", "Quinn", "birthDate", "1968-04-02", "sex", "FEMALE"));
 		assertThat(patient.status()).as(patient.body()).isEqualTo(201);

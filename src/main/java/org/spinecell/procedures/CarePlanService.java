@@ -1,0 +1,121 @@
+package org.spinecell.procedures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.spinecell.audit.AuditTrail;
+import org.spinecell.patients.Patient;
+import org.spinecell.patients.PatientService;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.CurrentUser;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Care plans around procedures and the sessions attended. */
+@Service
+public class CarePlanService {
+
+	static final String ENTITY = "CarePlan";
+
+	private final CarePlanRepository plans;
+
+	private final PatientService patients;
+
+	private final ProcedureService procedures;
+
+	private final AuditTrail audit;
+
+	CarePlanService(CarePlanRepository plans, PatientService patients, ProcedureService procedures, AuditTrail audit) {
+		this.plans = plans;
+		this.patients = patients;
+		this.procedures = procedures;
+		this.audit = audit;
+	}
+
+	public record PlanRequest(@NotNull CarePlan.Kind kind, @NotBlank @Size(max = 1000) String description,
+			@Size(max = 1000) String goals, @Min(1) @Max(200) Integer plannedSessions,
+			@DecimalMin("0.5") @DecimalMax("14") BigDecimal sessionsPerWeek, UUID procedureId, @NotNull LocalDate startDate,
+			LocalDate endDate) {
+	}
+
+	public record SessionRequest(@NotNull LocalDate date, @NotNull Boolean attended, CarePlan.Adherence adherence,
+			@Size(max = 1000) String note) {
+	}
+
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public CarePlan create(UUID patientId, PlanRequest request) {
+		Patient patient = patients.get(patientId);
+		if (patient.voided()) {
+			throw ApiException.conflict("The patient record is voided");
+		}
+		if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
+			throw ApiException.invalid("endDate", "must not be before startDate");
+		}
+		if (request.procedureId() != null && !procedures.get(request.procedureId()).patientId().equals(patientId)) {
+			throw ApiException.invalid("procedureId", "the procedure belongs to another patient");
+		}
+		CarePlan plan = new CarePlan(UUID.randomUUID(), patient.clinicId(), patientId, request.procedureId(),
+				request.kind(), request.description(), request.goals(), request.plannedSessions(),
+				request.sessionsPerWeek(), request.startDate(), request.endDate(), List.of(), 0);
+		plans.insert(plan, CurrentUser.get().id());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("patientId", patientId.toString());
+		values.put("kind", plan.kind().name());
+		values.put("description", plan.description());
+		values.put("goals", plan.goals());
+		values.put("plannedSessions", plan.plannedSessions());
+		values.put("startDate", plan.startDate().toString());
+		audit.created(ENTITY, plan.id(), plan.clinicId(), values);
+		return get(plan.id());
+	}
+
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@Transactional(readOnly = true)
+	public CarePlan get(UUID id) {
+		return plans.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+	}
+
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@Transactional(readOnly = true)
+	public List<CarePlan> forPatient(UUID patientId) {
+		Patient patient = patients.get(patientId);
+		return plans.forPatient(patient.clinicId(), patientId);
+	}
+
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public CarePlan recordSession(UUID planId, SessionRequest request) {
+		CarePlan plan = get(planId);
+		if (request.date().isBefore(plan.startDate()) || request.date().isAfter(LocalDate.now().plusDays(1))) {
+			throw ApiException.invalid("date", "must lie between the plan's start and today");
+		}
+		if (!request.attended() && request.adherence() != null) {
+			throw ApiException.invalid("adherence", "only an attended session has an adherence");
+		}
+		CarePlan.Session session = new CarePlan.Session(UUID.randomUUID(), request.date(), request.attended(),
+				request.adherence(), request.note());
+		plans.insertSession(plan.clinicId(), planId, session, CurrentUser.get().id());
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("date", request.date().toString());
+		values.put("attended", request.attended());
+		values.put("adherence", request.adherence() == null ? null : request.adherence().name());
+		values.put("note", request.note());
+		audit.created(ENTITY + ".Session", session.id(), plan.clinicId(), values);
+		return get(planId);
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.spinecell.procedures;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * An injection procedure. A DRAFT can be edited; completing it runs the administration checks,
+ * consumes the product units and fixes the record, after which changes are corrections with a
+ * reason.
+ */
+public record Procedure(UUID id, UUID clinicId, UUID patientId, LocalDate date, Instant startedAt, Instant endedAt,
+		Setting setting, UUID operatorId, String operatorName, Target target, List<String> levels, String side,
+		String approach, Guidance guidance, boolean placementConfirmed, String contrastPattern,
+		Boolean needleTipConfirmed, List<String> adjuncts, String anaesthesia, String immediateComplications,
+		Instant dischargedAt, boolean levelsConfirmed, Status status, @JsonRawValue String timeOut,
+		Instant completedAt, List<Unit> productUnits, int version) {
+
+	public Procedure {
+		levels = List.copyOf(levels);
+		adjuncts = List.copyOf(adjuncts);
+		productUnits = List.copyOf(productUnits);
+	}
+
+	public enum Setting {
+
+		OUTPATIENT, AMBULATORY_SURGERY_CENTER, INPATIENT
+
+	}
+
+	public enum Target {
+
+		INTRADISCAL, FACET, EPIDURAL_TRANSFORAMINAL, EPIDURAL_INTERLAMINAR, BASIVERTEBRAL, SACROILIAC
+
+	}
+
+	public enum Guidance {
+
+		FLUOROSCOPY, CT, ULTRASOUND, NONE
+
+	}
+
+	public enum Status {
+
+		DRAFT, COMPLETED
+
+	}
+
+	/**
+	 * One product used at one level, with the volume injected and, once completed, the viable
+	 * cells delivered (in millions).
+	 */
+	public record Unit(UUID id, UUID productId, String din, String level, BigDecimal volumeMl, BigDecimal viableCells) {
+	}
+
+	/** Delivered viable cells per level, in millions. */
+	public record Dose(String level, BigDecimal viableCells) {
+	}
+
+	/** Doses summed per level, in the order of the procedure's levels. */
+	public List<Dose> doses() {
+		Map<String, BigDecimal> perLevel = new LinkedHashMap<>();
+		for (String level : levels) {
+			perLevel.put(level, null);
+		}
+		for (Unit unit : productUnits) {
+			if (unit.viableCells() != null) {
+				perLevel.merge(unit.level(), unit.viableCells(), (a, b) -> a == null ? b : a.add(b));
+			}
+		}
+		return perLevel.entrySet().stream().map(e -> new Dose(e.getKey(), e.getValue())).toList();
+	}
+
+	/** The audited fields. */
+	Map<String, Object> snapshot() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("patientId", patientId.toString());
+		values.put("date", date.toString());
+		values.put("operator", operatorName);
+		values.put("target", target.name());
+		values.put("levels", levels);
+		values.put("side", side);
+		values.put("approach", approach);
+		values.put("guidance", guidance.name());
+		values.put("placementConfirmed", placementConfirmed);
+		values.put("contrastPattern", contrastPattern);
+		values.put("needleTipConfirmed", needleTipConfirmed);
+		values.put("adjuncts", adjuncts);
+		values.put("anaesthesia", anaesthesia);
+		values.put("immediateComplications", immediateComplications);
+		values.put("dischargedAt", dischargedAt == null ? null : dischargedAt.toString());
+		values.put("units", productUnits.stream().map(u -> u.din() + "@" + u.level() + ":" + u.volumeMl() + "mL").toList());
+		values.put("status", status.name());
+		return values;
+	}
+
+}

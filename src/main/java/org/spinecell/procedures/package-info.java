@@ -1,0 +1,8 @@
+/**
+ * Procedures: the outpatient, image-guided injection of cell products into the spine, the safety
+ * checks that must pass before a procedure is completed (released, unexpired, unused product for
+ * the right patient, consent, candidacy, regulatory pathway), the viable-cell dose delivered per
+ * level, and the care plans (physical therapy, home exercise, restrictions) around it. Completing
+ * a procedure publishes {@link org.spinecell.procedures.ProcedureCompleted}.
+ */
+package org.spinecell.procedures;
