@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinecell.accounts.Clinic;
+import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.accounts.DemoAccounts;
 import org.spinecell.platform.CurrentUser;
@@ -46,13 +47,16 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoCellProducts cellProducts;
 
+	private final DemoProcedures procedures;
+
 	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history,
-			DemoCellProducts cellProducts) {
+			DemoCellProducts cellProducts, DemoProcedures procedures) {
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
 		this.history = history;
 		this.cellProducts = cellProducts;
+		this.procedures = procedures;
 	}
 
 	/** Patients per demo clinic. */
@@ -64,6 +68,7 @@ class DemoSeeder implements ApplicationRunner {
 	static final List<DemoUser> USERS = List.of(
 			new DemoUser("demo.admin", "Dana Admin (demo)", Set.of(Role.ADMIN), 0),
 			new DemoUser("dr.reyes", "Dr. Lucia Reyes (demo)", Set.of(Role.PHYSICIAN), 1),
+			new DemoUser("dr.petrov", "Dr. Ana Petrov (demo)", Set.of(Role.PHYSICIAN), 1),
 			new DemoUser("coord.chen", "Mei Chen, study coordinator (demo)", Set.of(Role.COORDINATOR), 1),
 			new DemoUser("lab.okafor", "Emeka Okafor, cell lab (demo)", Set.of(Role.LAB), 3),
 			new DemoUser("research.lind", "Anna Lind, researcher (demo)", Set.of(Role.RESEARCHER), 3),
@@ -107,6 +112,7 @@ class DemoSeeder implements ApplicationRunner {
 		Random random = new Random(20261125L);
 		int patientCount = 0;
 		int productCount = 0;
+		int procedureCount = 0;
 		for (Clinic clinic : List.of(lakeside, harbor)) {
 			String prefix = clinic == lakeside ? "LSC" : "HOC";
 			List<DemoPatients.DemoPatient> eligible = new ArrayList<>();
@@ -122,9 +128,14 @@ class DemoSeeder implements ApplicationRunner {
 				}
 				return created.size();
 			});
-			productCount += cellProducts.add(clinic.id(), eligible, staff.get("lab.okafor"), physician, random).size();
+			List<CellProduct> made = cellProducts.add(clinic.id(), eligible, staff.get("lab.okafor"), physician, random);
+			productCount += made.size();
+			List<DemoCellProducts.Staff> operators = clinic == lakeside
+					? List.of(physician, staff.get("dr.petrov")) : List.of(physician);
+			procedureCount += procedures.add(made, coordinator, operators, random);
 		}
-		log.info("Demo: seeded {} synthetic patients and {} cell products", patientCount, productCount);
+		log.info("Demo: seeded {} synthetic patients, {} cell products and {} procedures", patientCount, productCount,
+				procedureCount);
 		System.out.println();
 		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
 				+ "' with these accounts (passwords shown only this once):");
