@@ -27,6 +27,17 @@ class FullStartTests extends IntegrationTest {
 	}
 
 	@Test
+	void theApiIsDescribedByOpenApi() {
+		TestApi.Response docs = anonymous.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = docs.json().get("paths");
+		assertThat(paths.has("/api/v1/patients")).isTrue();
+		assertThat(paths.has("/api/v1/cell-products/{id}/release")).isTrue();
+		assertThat(paths.has("/api/v1/procedures/{id}/complete")).isTrue();
+		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
 	void embeddedPostgresRunsWithDurabilitySettingsOn() {
 		for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
 			assertThat(ownerJdbc().sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
