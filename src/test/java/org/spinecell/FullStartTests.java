@@ -121,6 +121,24 @@ class FullStartTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFinCanBeAddedToAClinicOnceButNeverChanged() {
+		UUID clinic = createClinic("No FIN yet");
+		JsonNode read = admin.get("/api/v1/clinics/" + clinic).json();
+		Map<String, Object> change = new java.util.HashMap<>(Map.of("name", read.get("name").asString(), "city", "Reno",
+				"country", "US", "fin", "Q" + digits(), "version", 0));
+		TestApi.Response added = admin.put("/api/v1/clinics/" + clinic, change);
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.json().get("city").asString()).isEqualTo("Reno");
+		change.put("version", 0);
+		assertThat(admin.put("/api/v1/clinics/" + clinic, change).status()).as("stale").isEqualTo(409);
+		change.put("version", 1);
+		change.put("fin", "Q" + digits());
+		TestApi.Response changed = admin.put("/api/v1/clinics/" + clinic, change);
+		assertThat(changed.status()).isEqualTo(409);
+		assertThat(changed.json().get("errors").get(0).get("field").asString()).isEqualTo("fin");
+	}
+
+	@Test
 	void aStaleUserUpdateIsAConflictAndChangesNothing() {
 		String username = createUser("LAB", java.util.Set.of());
 		UUID userId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));

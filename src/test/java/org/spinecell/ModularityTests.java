@@ -38,7 +38,8 @@ class ModularityTests {
 	@Test
 	void coreModulesNeverDependOnEdgeModules() {
 		noClasses().that()
-			.resideInAnyPackage("org.spinecell.platform..", "org.spinecell.accounts..", "org.spinecell.audit..")
+			.resideInAnyPackage("org.spinecell.platform..", "org.spinecell.accounts..", "org.spinecell.audit..",
+					"org.spinecell.patients..", "org.spinecell.cellproducts..", "org.spinecell.procedures..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.spinecell.demo..", "org.spinecell.fhir..", "org.spinecell.analytics..")

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +41,11 @@ class ClinicApiController {
 	@GetMapping("/{id}")
 	Clinic get(@PathVariable UUID id) {
 		return clinics.get(id);
+	}
+
+	@PutMapping("/{id}")
+	Clinic update(@PathVariable UUID id, @Valid @RequestBody ClinicRequest request) {
+		return clinics.update(id, request);
 	}
 
 }

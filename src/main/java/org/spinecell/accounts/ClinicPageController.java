@@ -1,5 +1,7 @@
 package org.spinecell.accounts;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -57,7 +60,32 @@ class ClinicPageController {
 		return "accounts/clinics";
 	}
 
-	/** The new-clinic form; mirrors {@link ClinicRequest}. */
+	@GetMapping("/{id}")
+	String edit(@PathVariable UUID id, Model model) {
+		Clinic clinic = clinics.get(id);
+		model.addAttribute("clinic", clinic);
+		model.addAttribute("form", ClinicForm.of(clinic));
+		return "accounts/clinic-edit";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("form") ClinicForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Clinic clinic = clinics.update(id, form.toRequest());
+				redirect.addFlashAttribute("flash", "Clinic " + clinic.name() + " saved.");
+				return "redirect:/admin/clinics";
+			}
+			catch (ApiException ex) {
+				FormErrors.bind(ex, result);
+			}
+		}
+		model.addAttribute("clinic", clinics.get(id));
+		return "accounts/clinic-edit";
+	}
+
+	/** The clinic form; mirrors {@link ClinicRequest}. */
 	static class ClinicForm {
 
 		@NotBlank
@@ -78,8 +106,29 @@ class ClinicPageController {
 		@Pattern(regexp = "([A-Z][0-9]{4})?", message = "must be one letter and four digits, such as A1234")
 		private String fin;
 
+		private Integer version;
+
+		static ClinicForm of(Clinic clinic) {
+			ClinicForm form = new ClinicForm();
+			form.name = clinic.name();
+			form.city = clinic.city();
+			form.region = clinic.region();
+			form.country = clinic.country();
+			form.fin = clinic.fin();
+			form.version = clinic.version();
+			return form;
+		}
+
+		public Integer getVersion() {
+			return version;
+		}
+
+		public void setVersion(Integer version) {
+			this.version = version;
+		}
+
 		ClinicRequest toRequest() {
-			return new ClinicRequest(name, city, region, country, fin);
+			return new ClinicRequest(name, city, region, country, fin, version);
 		}
 
 		public String getName() {

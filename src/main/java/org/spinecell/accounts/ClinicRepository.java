@@ -34,6 +34,39 @@ class ClinicRepository {
 			.update();
 	}
 
+	boolean update(Clinic clinic, int expectedVersion, UUID actor) {
+		return jdbc.sql("""
+				UPDATE clinic SET name = :name, city = :city, region = :region, country = :country, fin = :fin,
+				       version = version + 1, updated_at = now(), updated_by = :actor
+				WHERE id = :id AND version = :version
+				""")
+			.param("id", clinic.id())
+			.param("name", clinic.name())
+			.param("city", clinic.city())
+			.param("region", clinic.region())
+			.param("country", clinic.country())
+			.param("fin", clinic.fin())
+			.param("version", expectedVersion)
+			.param("actor", actor)
+			.update() == 1;
+	}
+
+	boolean nameTakenByOther(String name, UUID id) {
+		return jdbc.sql("SELECT count(*) FROM clinic WHERE lower(name) = lower(:name) AND id <> :id")
+			.param("name", name)
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean finTakenByOther(String fin, UUID id) {
+		return jdbc.sql("SELECT count(*) FROM clinic WHERE fin = :fin AND id <> :id")
+			.param("fin", fin)
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	Optional<Clinic> find(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM clinic WHERE id = :id").param("id", id).query(Clinic.class).optional();
 	}

@@ -51,6 +51,41 @@ public class ClinicService {
 		return clinic;
 	}
 
+	/**
+	 * Changes a clinic's details, e.g. adds the FIN it was assigned. A FIN already printed on
+	 * products cannot change, because their DINs carry it.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public Clinic update(UUID id, ClinicRequest request) {
+		if (request.version() == null) {
+			throw ApiException.invalid("version", "the version you read is required to change a clinic");
+		}
+		Clinic before = clinics.find(id).orElseThrow(() -> ApiException.notFound("Clinic"));
+		List<FieldProblem> conflicts = new ArrayList<>();
+		if (clinics.nameTakenByOther(request.name(), id)) {
+			conflicts.add(new FieldProblem("name", "a clinic with this name exists"));
+		}
+		if (request.fin() != null && clinics.finTakenByOther(request.fin(), id)) {
+			conflicts.add(new FieldProblem("fin", "this facility identification number is in use"));
+		}
+		if (before.fin() != null && !before.fin().equals(request.fin())) {
+			conflicts.add(new FieldProblem("fin", "a FIN cannot change once set: product identifiers carry it"));
+		}
+		if (!conflicts.isEmpty()) {
+			throw ApiException.conflict("The change conflicts with existing data", conflicts);
+		}
+		Clinic changed = new Clinic(id, request.name(), request.city(), request.region(), request.country(),
+				request.fin(), before.version());
+		if (!clinics.update(changed, request.version(), CurrentUser.get().id())) {
+			throw ApiException.conflict("The clinic was changed by someone else; reload it",
+					List.of(new FieldProblem("version", "stale version")));
+		}
+		Clinic after = clinics.find(id).orElseThrow();
+		audit.updated("Clinic", id, null, before.snapshot(), after.snapshot(), null);
+		return after;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Clinic> visibleClinics() {
 		CurrentUser user = CurrentUser.get();

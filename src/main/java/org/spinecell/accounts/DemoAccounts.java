@@ -30,7 +30,7 @@ public class DemoAccounts {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public Clinic createClinic(String name, String city, String region, String country, String fin) {
-		return clinics.create(new ClinicRequest(name, city, region, country, fin));
+		return clinics.create(new ClinicRequest(name, city, region, country, fin, null));
 	}
 
 	/** A demo account as created, with its generated password. */

@@ -438,6 +438,10 @@ public class CellProductService {
 			throw ApiException.conflict("The product expired at " + product.expiresAt(),
 					List.of(new FieldProblem("expiresAt", "expired")));
 		}
+		if (releaseSignature(id).map(signature -> !signature.valid()).orElse(false)) {
+			throw ApiException.conflict("The release signature no longer matches the product's data",
+					List.of(new FieldProblem("releaseSignature", "invalidated by a change after release")));
+		}
 		move(product, ProductState.ISSUED, "issued for administration");
 		return get(id);
 	}

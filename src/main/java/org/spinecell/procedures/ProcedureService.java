@@ -258,6 +258,10 @@ public class ProcedureService {
 			if (product.isExpired(now)) {
 				failed.add(new FieldProblem(field, label + " expired at " + product.expiresAt()));
 			}
+			if (products.releaseSignature(productId).map(signature -> !signature.valid()).orElse(false)) {
+				failed.add(new FieldProblem(field, label + " has a release signature invalidated by a change to its data"
+						+ " after release; the lab must review it"));
+			}
 			if (procedures.usedElsewhere(procedure.clinicId(), productId, procedure.id())) {
 				failed.add(new FieldProblem(field, label + " was already used in another procedure"));
 			}

@@ -86,6 +86,9 @@ class CellProductApiTests extends CellProductTest {
 				Instant.now().toString())));
 		JsonNode signature = ok(lab.get(path(product, "release-signature")));
 		assertThat(signature.get("valid").asBoolean()).isFalse();
+		TestApi.Response issue = lab.post(path(product, "issue"), Map.of());
+		assertThat(issue.status()).isEqualTo(409);
+		assertThat(issue.json().get("errors").get(0).get("field").asString()).isEqualTo("releaseSignature");
 	}
 
 	@Test
