@@ -22,12 +22,15 @@ class ConsentRepository {
 			recorded_at, note
 			""";
 
-	private static final String NEWEST_FIRST = " ORDER BY effective_date DESC, recorded_at DESC, id";
+	private static final String NEWEST_FIRST = "effective_date DESC, recorded_at DESC, id";
 
 	private final JdbcClient jdbc;
 
+	private final HistoryTableRepository<Consent> table;
+
 	ConsentRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new HistoryTableRepository<>(jdbc, "consent", COLUMNS, NEWEST_FIRST, ConsentRepository::map);
 	}
 
 	void insert(Consent consent) {
@@ -50,6 +53,7 @@ class ConsentRepository {
 			.update();
 	}
 
+	/** A voided consent is not found, unlike a voided record of the other history tables; hence its own query. */
 	Optional<Consent> find(UUID clinicId, UUID patientId, UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS
 				+ " FROM consent WHERE clinic_id = :clinicId AND patient_id = :patientId AND id = :id AND NOT voided")
@@ -62,19 +66,14 @@ class ConsentRepository {
 
 	/** Every decision of the patient, newest first. */
 	List<Consent> history(UUID clinicId, UUID patientId) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " FROM consent WHERE clinic_id = :clinicId AND patient_id = :patientId AND NOT voided" + NEWEST_FIRST)
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.query(ConsentRepository::map)
-			.list();
+		return table.all(clinicId, patientId);
 	}
 
 	/** The latest decision of one type, if the patient has any. */
 	Optional<Consent> current(UUID clinicId, UUID patientId, ConsentType type) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM consent WHERE clinic_id = :clinicId AND patient_id = :patientId AND type = :type AND NOT voided
-				""" + NEWEST_FIRST + " LIMIT 1")
+				""" + " ORDER BY " + NEWEST_FIRST + " LIMIT 1")
 			.param("clinicId", clinicId)
 			.param("patientId", patientId)
 			.param("type", type.name())

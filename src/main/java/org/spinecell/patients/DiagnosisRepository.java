@@ -30,8 +30,12 @@ class DiagnosisRepository {
 
 	private final JdbcClient jdbc;
 
+	private final HistoryTableRepository<Diagnosis> table;
+
 	DiagnosisRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new HistoryTableRepository<>(jdbc, "diagnosis", "d", SELECT,
+				"d.primary_flag DESC, d.created_at DESC, d.id", DiagnosisRepository::map);
 	}
 
 	void insert(Diagnosis diagnosis, UUID actor) {
@@ -86,26 +90,11 @@ class DiagnosisRepository {
 	}
 
 	boolean voidDiagnosis(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
-		return jdbc.sql("""
-				UPDATE diagnosis SET voided = true, void_reason = :reason, voided_at = now(), voided_by = :actor,
-				       version = version + 1, updated_at = now(), updated_by = :actor
-				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
-				""")
-			.param("clinicId", clinicId)
-			.param("id", id)
-			.param("reason", reason)
-			.param("version", expectedVersion)
-			.param("actor", actor)
-			.update() == 1;
+		return table.voidRecord(clinicId, id, reason, expectedVersion, actor);
 	}
 
 	Optional<Diagnosis> find(UUID clinicId, UUID patientId, UUID id) {
-		return jdbc.sql(SELECT + " WHERE d.clinic_id = :clinicId AND d.patient_id = :patientId AND d.id = :id")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("id", id)
-			.query(DiagnosisRepository::map)
-			.optional();
+		return table.find(clinicId, patientId, id);
 	}
 
 	/** The patient's primary diagnoses other than {@code exceptId}, locked until the transaction ends. */
@@ -124,31 +113,16 @@ class DiagnosisRepository {
 
 	/** Primary first, then the newest. */
 	List<Diagnosis> list(UUID clinicId, UUID patientId, boolean includeVoided, int limit, long offset) {
-		return jdbc.sql(SELECT + where(includeVoided)
-				+ " ORDER BY d.primary_flag DESC, d.created_at DESC, d.id LIMIT :limit OFFSET :offset")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(DiagnosisRepository::map)
-			.list();
+		return table.list(clinicId, patientId, includeVoided, limit, offset);
 	}
 
 	/** Every record of the patient that is not voided, in list order. */
 	List<Diagnosis> all(UUID clinicId, UUID patientId) {
-		return list(clinicId, patientId, false, Integer.MAX_VALUE, 0);
+		return table.all(clinicId, patientId);
 	}
 
 	long count(UUID clinicId, UUID patientId, boolean includeVoided) {
-		return jdbc.sql("SELECT count(*) FROM diagnosis d " + where(includeVoided))
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.query(Long.class)
-			.single();
-	}
-
-	private static String where(boolean includeVoided) {
-		return " WHERE d.clinic_id = :clinicId AND d.patient_id = :patientId" + (includeVoided ? "" : " AND NOT d.voided");
+		return table.count(clinicId, patientId, includeVoided);
 	}
 
 	private static String levels(List<SpinalLevel> levels) {

@@ -21,8 +21,12 @@ class ImagingRepository {
 
 	private final JdbcClient jdbc;
 
+	private final HistoryTableRepository<ImagingFinding> table;
+
 	ImagingRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new HistoryTableRepository<>(jdbc, "imaging_finding", COLUMNS,
+				"study_date DESC, created_at DESC, id", ImagingRepository::map);
 	}
 
 	void insert(ImagingFinding finding, UUID actor) {
@@ -51,56 +55,25 @@ class ImagingRepository {
 	}
 
 	boolean voidFinding(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
-		return jdbc.sql("""
-				UPDATE imaging_finding SET voided = true, void_reason = :reason, voided_at = now(), voided_by = :actor,
-				       version = version + 1, updated_at = now(), updated_by = :actor
-				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
-				""")
-			.param("clinicId", clinicId)
-			.param("id", id)
-			.param("reason", reason)
-			.param("version", expectedVersion)
-			.param("actor", actor)
-			.update() == 1;
+		return table.voidRecord(clinicId, id, reason, expectedVersion, actor);
 	}
 
 	Optional<ImagingFinding> find(UUID clinicId, UUID patientId, UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " FROM imaging_finding WHERE clinic_id = :clinicId AND patient_id = :patientId AND id = :id")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("id", id)
-			.query(ImagingRepository::map)
-			.optional();
+		return table.find(clinicId, patientId, id);
 	}
 
 	/** The newest study first. */
 	List<ImagingFinding> list(UUID clinicId, UUID patientId, boolean includeVoided, int limit, long offset) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM imaging_finding " + where(includeVoided)
-				+ " ORDER BY study_date DESC, created_at DESC, id LIMIT :limit OFFSET :offset")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(ImagingRepository::map)
-			.list();
+		return table.list(clinicId, patientId, includeVoided, limit, offset);
 	}
 
 	/** Every record of the patient that is not voided, in list order. */
 	List<ImagingFinding> all(UUID clinicId, UUID patientId) {
-		return list(clinicId, patientId, false, Integer.MAX_VALUE, 0);
+		return table.all(clinicId, patientId);
 	}
 
 	long count(UUID clinicId, UUID patientId, boolean includeVoided) {
-		return jdbc.sql("SELECT count(*) FROM imaging_finding " + where(includeVoided))
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.query(Long.class)
-			.single();
-	}
-
-	private static String where(boolean includeVoided) {
-		return "WHERE clinic_id = :clinicId AND patient_id = :patientId" + (includeVoided ? "" : " AND NOT voided");
+		return table.count(clinicId, patientId, includeVoided);
 	}
 
 	private static ImagingFinding map(ResultSet rs, int row) throws SQLException {

@@ -74,17 +74,7 @@ class PatientRepository {
 	}
 
 	boolean voidPatient(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
-		return jdbc.sql("""
-				UPDATE patient SET voided = true, void_reason = :reason, voided_at = now(), voided_by = :actor,
-				       version = version + 1, updated_at = now(), updated_by = :actor
-				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
-				""")
-			.param("clinicId", clinicId)
-			.param("id", id)
-			.param("reason", reason)
-			.param("version", expectedVersion)
-			.param("actor", actor)
-			.update() == 1;
+		return HistoryTableRepository.voidRow(jdbc, "patient", clinicId, id, reason, expectedVersion, actor);
 	}
 
 	Optional<Patient> find(Collection<UUID> clinics, UUID id) {

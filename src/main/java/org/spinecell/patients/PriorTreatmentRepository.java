@@ -21,8 +21,12 @@ class PriorTreatmentRepository {
 
 	private final JdbcClient jdbc;
 
+	private final HistoryTableRepository<PriorTreatment> table;
+
 	PriorTreatmentRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.table = new HistoryTableRepository<>(jdbc, "prior_treatment", COLUMNS,
+				"start_date DESC NULLS LAST, created_at DESC, id", PriorTreatmentRepository::map);
 	}
 
 	void insert(PriorTreatment treatment, UUID actor) {
@@ -44,56 +48,25 @@ class PriorTreatmentRepository {
 	}
 
 	boolean voidTreatment(UUID clinicId, UUID id, String reason, int expectedVersion, UUID actor) {
-		return jdbc.sql("""
-				UPDATE prior_treatment SET voided = true, void_reason = :reason, voided_at = now(), voided_by = :actor,
-				       version = version + 1, updated_at = now(), updated_by = :actor
-				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND NOT voided
-				""")
-			.param("clinicId", clinicId)
-			.param("id", id)
-			.param("reason", reason)
-			.param("version", expectedVersion)
-			.param("actor", actor)
-			.update() == 1;
+		return table.voidRecord(clinicId, id, reason, expectedVersion, actor);
 	}
 
 	Optional<PriorTreatment> find(UUID clinicId, UUID patientId, UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS
-				+ " FROM prior_treatment WHERE clinic_id = :clinicId AND patient_id = :patientId AND id = :id")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("id", id)
-			.query(PriorTreatmentRepository::map)
-			.optional();
+		return table.find(clinicId, patientId, id);
 	}
 
 	/** The most recent first; treatments without a start date after those with one. */
 	List<PriorTreatment> list(UUID clinicId, UUID patientId, boolean includeVoided, int limit, long offset) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM prior_treatment " + where(includeVoided)
-				+ " ORDER BY start_date DESC NULLS LAST, created_at DESC, id LIMIT :limit OFFSET :offset")
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(PriorTreatmentRepository::map)
-			.list();
+		return table.list(clinicId, patientId, includeVoided, limit, offset);
 	}
 
 	/** Every record of the patient that is not voided, in list order. */
 	List<PriorTreatment> all(UUID clinicId, UUID patientId) {
-		return list(clinicId, patientId, false, Integer.MAX_VALUE, 0);
+		return table.all(clinicId, patientId);
 	}
 
 	long count(UUID clinicId, UUID patientId, boolean includeVoided) {
-		return jdbc.sql("SELECT count(*) FROM prior_treatment " + where(includeVoided))
-			.param("clinicId", clinicId)
-			.param("patientId", patientId)
-			.query(Long.class)
-			.single();
-	}
-
-	private static String where(boolean includeVoided) {
-		return "WHERE clinic_id = :clinicId AND patient_id = :patientId" + (includeVoided ? "" : " AND NOT voided");
+		return table.count(clinicId, patientId, includeVoided);
 	}
 
 	private static PriorTreatment map(ResultSet rs, int row) throws SQLException {
