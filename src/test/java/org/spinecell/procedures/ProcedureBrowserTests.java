@@ -68,6 +68,14 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		Browser.screenshot(driver, "procedure-form");
 		driver.executeScript("document.querySelector('fieldset.units').scrollIntoView();");
 		Browser.screenshot(driver, "procedure-form-units");
+		// A level without a diagnosis is a warning to confirm, shown beside the levels; unticking it will do too.
+		driver.findElement(By.id("level-L3-L4")).click();
+		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		assertThat(driver.findElement(By.id("levels-error")).getText()).contains("diagnosed levels: L3-L4");
+		assertThat(driver.findElement(By.id("levelsConfirmed")).isSelected()).isFalse();
+		driver.executeScript("document.querySelector('fieldset.levels').scrollIntoView();");
+		Browser.screenshot(driver, "procedure-form-level-warning");
+		driver.findElement(By.id("level-L3-L4")).click();
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("recorded as a draft");
@@ -113,6 +121,8 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		driver.get(procedureUrl);
 		assertThat(pageOverflows()).as("the procedure page is wider than the phone").isFalse();
 		Browser.screenshot(driver, "procedure-completed-phone");
+		driver.executeScript("document.getElementById('units').scrollIntoView();");
+		Browser.screenshot(driver, "procedure-completed-phone-units");
 		driver.get(base + "/patients/" + patientId + "/procedures/new");
 		assertThat(pageOverflows()).as("the form is wider than the phone").isFalse();
 		driver.executeScript("document.querySelector('fieldset.units').scrollIntoView();");
