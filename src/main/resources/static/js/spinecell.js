@@ -5,6 +5,7 @@
  *    <meta name="_csrf_header"> tags written by the layout.
  * 2. <form data-confirm="Question?"> asks for confirmation before it is submitted. A submit
  *    button may carry its own data-confirm, which takes precedence.
+ * 3. <button data-print> opens the browser's print dialogue (the page prints without it too).
  */
 (function () {
   'use strict';
@@ -35,4 +36,11 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target.closest('[data-print]') : null;
+    if (target) {
+      window.print();
+    }
+  });
 })();

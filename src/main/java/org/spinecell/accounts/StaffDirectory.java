@@ -1,5 +1,6 @@
 package org.spinecell.accounts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,22 @@ public class StaffDirectory {
 			.filter(account -> account.clinicIds().stream().anyMatch(callerClinics::contains))
 			.map(account -> new StaffMember(account.id(), account.displayName(), account.roles(), account.clinicIds(),
 					account.enabled()));
+	}
+
+	/**
+	 * The active physicians of a clinic, by name, for choosing a procedure's operator; nothing for a
+	 * clinic the caller does not work in.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffMember> physiciansOf(UUID clinicId) {
+		if (!CurrentUser.get().clinicIds().contains(clinicId)) {
+			return List.of();
+		}
+		return users.enabledWithRoleAt(Role.PHYSICIAN, clinicId)
+			.stream()
+			.map(account -> new StaffMember(account.id(), account.displayName(), account.roles(), account.clinicIds(),
+					account.enabled()))
+			.toList();
 	}
 
 }

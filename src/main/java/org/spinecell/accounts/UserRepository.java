@@ -125,6 +125,20 @@ class UserRepository {
 			.list();
 	}
 
+	/** The enabled accounts holding the role in the clinic, by name. */
+	List<UserAccount> enabledWithRoleAt(Role role, UUID clinicId) {
+		return jdbc.sql(SELECT + """
+				WHERE u.enabled
+				  AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role)
+				  AND EXISTS (SELECT 1 FROM user_clinic c WHERE c.user_id = u.id AND c.clinic_id = :clinicId)
+				ORDER BY lower(u.display_name), lower(u.username)
+				""")
+			.param("role", role.name())
+			.param("clinicId", clinicId)
+			.query(UserRepository::mapAccount)
+			.list();
+	}
+
 	long count() {
 		return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
 	}

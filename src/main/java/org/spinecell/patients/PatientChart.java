@@ -10,13 +10,14 @@ import org.springframework.ui.Model;
 /**
  * Gathers the sections the patient chart shows below the demographics, in order. Each part of
  * the record contributes a {@link Section}: a template with a {@code section} fragment and the
- * model attributes it reads.
+ * model attributes it reads. Other modules add their own sections as {@code @Order}ed beans, so the
+ * chart needs to know nothing about them.
  */
 @Component
-class PatientChart {
+public class PatientChart {
 
 	/** One section of the chart. */
-	interface Section {
+	public interface Section {
 
 		/** The template holding the {@code section} fragment. */
 		String template();
