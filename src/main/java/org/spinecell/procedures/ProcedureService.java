@@ -188,6 +188,12 @@ public class ProcedureService {
 			throw ApiException.conflict("The procedure is already completed",
 					List.of(new FieldProblem("status", "COMPLETED")));
 		}
+		Set<UUID> used = productIds(procedure);
+		for (int i = 0; i < request.remainders().size(); i++) {
+			if (!used.contains(request.remainders().get(i).productId())) {
+				throw ApiException.invalid("remainders[" + i + "].productId", "not a product of this procedure");
+			}
+		}
 		List<FieldProblem> failed = new ArrayList<>(failedChecks(procedure, request.remainders()));
 		if (request.timeOut() != null) {
 			failed.addAll(timeOutProblems(procedure, request.timeOut()));

@@ -225,6 +225,11 @@ class ProcedureApiTests extends CellProductTest {
 		UUID otherProduct = createBmac();
 		String otherDin = ok(lab.get("/api/v1/cell-products/" + otherProduct)).get("din").asString();
 		UUID id = id(ok(physician.post("/api/v1/procedures", procedure(product, "8"))));
+		TestApi.Response foreignRemainder = physician.post("/api/v1/procedures/" + id + "/complete",
+				Map.of("remainders", List.of(Map.of("productId", otherProduct, "action", "DISCARDED"))));
+		assertThat(foreignRemainder.status()).isEqualTo(422);
+		assertThat(foreignRemainder.json().get("errors").get(0).get("field").asString())
+			.isEqualTo("remainders[0].productId");
 		TestApi.Response wrong = physician.post("/api/v1/procedures/" + id + "/complete",
 				Map.of("timeOut", Map.of("patientIdentityConfirmed", true, "dins", List.of(otherDin), "levelsConfirmed",
 						true)));
