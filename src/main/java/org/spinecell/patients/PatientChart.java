@@ -13,10 +13,10 @@ import org.springframework.ui.Model;
  * model attributes it reads.
  */
 @Component
-class PatientChart {
+public class PatientChart {
 
-	/** One section of the chart. */
-	interface Section {
+	/** One section of the chart; other modules add theirs as beans, placed by {@code @Order}. */
+	public interface Section {
 
 		/** The template holding the {@code section} fragment. */
 		String template();
