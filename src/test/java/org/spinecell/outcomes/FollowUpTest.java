@@ -14,6 +14,12 @@ abstract class FollowUpTest extends CellProductTest {
 
 	/** Takes the patient through diagnosis, consent, screening and an injection; returns the procedure. */
 	protected UUID completeProcedure(boolean registryConsent) {
+		prepareEligiblePatient(registryConsent);
+		return injectAndComplete();
+	}
+
+	/** Diagnosis, imaging, failed conservative care, consents and a passed screening. */
+	protected void prepareEligiblePatient(boolean registryConsent) {
 		ok(physician.post("/api/v1/patients/" + patientId + "/diagnoses", Map.of("icd10", "M51.360", "levels",
 				List.of("L4-L5"), "symptomDurationMonths", 18, "primary", true)));
 		ok(physician.post("/api/v1/patients/" + patientId + "/imaging", Map.of("modality", "MRI", "studyDate",
@@ -34,6 +40,10 @@ abstract class FollowUpTest extends CellProductTest {
 			checklist.put(item, false);
 		}
 		ok(physician.post("/api/v1/patients/" + patientId + "/candidacy-assessments", Map.of("checklist", checklist)));
+	}
+
+	/** Releases a product for the patient and completes an injection with it; returns the procedure. */
+	protected UUID injectAndComplete() {
 		UUID product = createBmac();
 		processToQuarantine(product);
 		classifyAndConfirm(product);
