@@ -48,8 +48,7 @@ abstract class FollowUpTest extends CellProductTest {
 		processToQuarantine(product);
 		classifyAndConfirm(product);
 		ok(release(lab, product, USER_PASSWORD));
-		UUID physicianId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username",
-				physicianUsername));
+		UUID physicianId = userId(physicianUsername);
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", patientId);
 		body.put("date", LocalDate.now().toString());
