@@ -141,7 +141,7 @@ class FullStartTests extends IntegrationTest {
 	@Test
 	void aStaleUserUpdateIsAConflictAndChangesNothing() {
 		String username = createUser("LAB", java.util.Set.of());
-		UUID userId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
+		UUID userId = userId(username);
 		Map<String, Object> change = Map.of("displayName", "First", "roles", List.of("LAB"), "version", 0);
 		assertThat(admin.put("/api/v1/users/" + userId, change).status()).isEqualTo(200);
 		TestApi.Response stale = admin.put("/api/v1/users/" + userId,
@@ -156,7 +156,7 @@ class FullStartTests extends IntegrationTest {
 		String username = createUser("PHYSICIAN", java.util.Set.of());
 		TestApi physician = login(username, USER_PASSWORD);
 		assertThat(physician.get("/api/v1/clinics").status()).isEqualTo(200);
-		UUID userId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
+		UUID userId = userId(username);
 
 		TestApi.Response disabled = admin.post("/api/v1/users/" + userId + "/disable", Map.of());
 		assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
@@ -173,7 +173,7 @@ class FullStartTests extends IntegrationTest {
 	void thePasswordResetTakesEffectAndEndsOldTokens() {
 		String username = createUser("COORDINATOR", java.util.Set.of());
 		TestApi before = login(username, USER_PASSWORD);
-		UUID userId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
+		UUID userId = userId(username);
 		String newPassword = "Quiet-Meadow-Copper-91";
 		assertThat(admin.post("/api/v1/users/" + userId + "/password", Map.of("password", newPassword)).status())
 			.isEqualTo(200);

@@ -89,6 +89,17 @@ public abstract class IntegrationTest {
 		return username;
 	}
 
+	/**
+	 * A user's id, read from the database: the user list is paged, and the shared test database soon
+	 * holds more users than one page.
+	 */
+	protected UUID userId(String username) {
+		return ownerJdbc().sql("SELECT id FROM app_user WHERE username = :username")
+			.param("username", username)
+			.query(UUID.class)
+			.single();
+	}
+
 	protected JdbcClient ownerJdbc() {
 		return JdbcClient.create(ownerDataSource);
 	}

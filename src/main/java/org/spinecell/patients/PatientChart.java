@@ -16,7 +16,7 @@ import org.springframework.ui.Model;
 @Component
 public class PatientChart {
 
-	/** One section of the chart. */
+	/** One section of the chart; other modules add theirs as beans, placed by {@code @Order}. */
 	public interface Section {
 
 		/** The template holding the {@code section} fragment. */

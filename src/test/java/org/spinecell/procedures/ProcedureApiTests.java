@@ -318,8 +318,5 @@ class ProcedureApiTests extends CellProductTest {
 		return Map.of("remainders", List.of(Map.of("productId", product, "action", "DISCARDED")));
 	}
 
-	private UUID userId(String username) {
-		return id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
-	}
 
 }

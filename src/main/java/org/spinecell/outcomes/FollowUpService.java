@@ -1,0 +1,247 @@
+package org.spinecell.outcomes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.spinecell.audit.AuditTrail;
+import org.spinecell.patients.ConsentType;
+import org.spinecell.patients.Patient;
+import org.spinecell.patients.PatientHistoryService;
+import org.spinecell.patients.PatientService;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.FieldProblem;
+import org.spinecell.procedures.ProcedureCompleted;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patients' follow-up schedules: started when a procedure is completed, listed per patient and as
+ * the coordinators' worklist, completed or cancelled by staff, and summarised as completion rates
+ * per time point. Statuses are derived for the day asked about (see {@link FollowUp#statusOn}).
+ */
+@Service
+public class FollowUpService {
+
+	static final String ENTITY = "FollowUp";
+
+	private final FollowUpRepository followUps;
+
+	private final FollowUpProtocol protocol;
+
+	private final PatientService patients;
+
+	private final PatientHistoryService history;
+
+	private final AuditTrail audit;
+
+	private final Clock clock = Clock.systemUTC();
+
+	FollowUpService(FollowUpRepository followUps, PatientService patients, PatientHistoryService history,
+			AuditTrail audit) {
+		this.followUps = followUps;
+		this.protocol = FollowUpProtocol.load(FollowUpProtocol.DEFAULT);
+		this.patients = patients;
+		this.history = history;
+		this.audit = audit;
+	}
+
+	/** One line of the worklist: an open follow-up with who to contact. */
+	public record WorklistItem(UUID id, UUID clinicId, UUID patientId, String patientName, String mrn,
+			UUID procedureId, String timePoint, LocalDate dueDate, LocalDate windowEnd, FollowUp.Status status,
+			long daysOverdue, boolean registryConsent) {
+	}
+
+	/**
+	 * How many follow-ups of a time point were collected.
+	 * @param eligible completed, or whose window has closed (cancelled ones are left out)
+	 * @param rate completed / eligible, or {@code null} while nothing is eligible
+	 */
+	public record CompletionRate(String timePoint, int eligible, int completed, Double rate) {
+
+		static CompletionRate of(String timePoint, int eligible, int completed) {
+			return new CompletionRate(timePoint, eligible, completed,
+					eligible == 0 ? null : (double) completed / eligible);
+		}
+
+	}
+
+	/** Today, as the statuses are derived. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/**
+	 * Creates the follow-ups of a completed procedure, one per time point of the protocol. Running it
+	 * again for the same procedure adds nothing. Runs in its own transaction, since it is called after
+	 * the procedure's transaction has committed.
+	 * @return how many follow-ups were created
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int startSchedule(ProcedureCompleted event) {
+		UUID actor = CurrentUser.get().id();
+		int created = 0;
+		for (FollowUpProtocol.Planned planned : protocol.plan(event.date())) {
+			FollowUp followUp = new FollowUp(UUID.randomUUID(), event.clinicId(), event.patientId(), event.procedureId(),
+					planned.timePoint(), planned.dueDate(), planned.windowStart(), planned.windowEnd(),
+					planned.instruments(), null, null, null, 0);
+			if (followUps.insertIfAbsent(followUp, actor)) {
+				audit.created(ENTITY, followUp.id(), followUp.clinicId(), followUp.snapshot());
+				created++;
+			}
+		}
+		return created;
+	}
+
+	/** A follow-up the signed-in user may see; otherwise 404. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public FollowUp get(UUID id) {
+		return followUps.find(id)
+			.filter(f -> CurrentUser.get().isMemberOf(f.clinicId()))
+			.orElseThrow(() -> ApiException.notFound(ENTITY));
+	}
+
+	/** The patient's follow-ups, earliest due first. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<FollowUp> forPatient(UUID patientId) {
+		Patient patient = patients.get(patientId);
+		return followUps.forPatient(patient.clinicId(), patient.id());
+	}
+
+	/**
+	 * The open follow-ups on the given day with one of the statuses (all open ones when empty), of
+	 * one clinic or, with {@code clinicId} null, of all the user's clinics; earliest due first.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<WorklistItem> worklist(UUID clinicId, Set<FollowUp.Status> statuses, LocalDate day) {
+		Map<UUID, Patient> seen = new HashMap<>();
+		Map<UUID, Boolean> consent = new HashMap<>();
+		List<WorklistItem> items = new ArrayList<>();
+		for (FollowUp f : followUps.openOn(clinics(clinicId), day)) {
+			FollowUp.Status status = f.statusOn(day);
+			if (!status.isOpen() || (!statuses.isEmpty() && !statuses.contains(status))) {
+				continue;
+			}
+			Patient patient = seen.computeIfAbsent(f.patientId(), patients::get);
+			if (patient.voided()) {
+				continue;
+			}
+			boolean registry = consent.computeIfAbsent(f.patientId(),
+					id -> history.hasCurrentConsent(id, ConsentType.REGISTRY));
+			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
+					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
+					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry));
+		}
+		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
+		return items;
+	}
+
+	/** How many follow-ups have each status on the given day, in the order of {@link FollowUp.Status}. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public Map<FollowUp.Status, Integer> countsOn(UUID clinicId, LocalDate day) {
+		Map<FollowUp.Status, Integer> counts = new LinkedHashMap<>();
+		for (FollowUp.Status status : FollowUp.Status.values()) {
+			counts.put(status, 0);
+		}
+		for (FollowUp f : followUps.all(clinics(clinicId))) {
+			counts.merge(f.statusOn(day), 1, Integer::sum);
+		}
+		return counts;
+	}
+
+	/** The completion rate per time point on the given day, in protocol order. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<CompletionRate> completion(UUID clinicId, LocalDate day) {
+		Map<String, int[]> tally = new LinkedHashMap<>();
+		protocol.codes().forEach(code -> tally.put(code, new int[2]));
+		for (FollowUp f : followUps.all(clinics(clinicId))) {
+			if (f.countsTowardsCompletionOn(day)) {
+				int[] counts = tally.computeIfAbsent(f.timePoint(), code -> new int[2]);
+				counts[0]++;
+				if (f.statusOn(day) == FollowUp.Status.COMPLETED) {
+					counts[1]++;
+				}
+			}
+		}
+		return tally.entrySet().stream().map(e -> CompletionRate.of(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+	}
+
+	/**
+	 * Marks a follow-up collected: by staff after a phone follow-up, or when the patient's answers
+	 * are recorded. Completing an already completed follow-up changes nothing; a cancelled one is
+	 * refused (409).
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public FollowUp markCompleted(UUID followUpId) {
+		FollowUp before = get(followUpId);
+		if (before.recorded() == FollowUp.Status.COMPLETED) {
+			return before;
+		}
+		refuseIfCancelled(before);
+		if (!followUps.complete(before.clinicId(), before.id(), CurrentUser.get().id())) {
+			throw ApiException.conflict("The follow-up was changed by someone else");
+		}
+		FollowUp after = get(followUpId);
+		audit.updated(ENTITY, after.id(), after.clinicId(), before.snapshot(), after.snapshot(), "completed");
+		return after;
+	}
+
+	/** Cancels an open follow-up (the patient died or withdrew, for example); the reason is audited. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public FollowUp cancel(UUID followUpId, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "Give the reason the follow-up is cancelled");
+		}
+		FollowUp before = get(followUpId);
+		refuseIfCancelled(before);
+		if (before.recorded() == FollowUp.Status.COMPLETED) {
+			throw ApiException.conflict("A completed follow-up cannot be cancelled",
+					List.of(new FieldProblem("status", "COMPLETED")));
+		}
+		if (!followUps.cancel(before.clinicId(), before.id(), reason.strip(), CurrentUser.get().id())) {
+			throw ApiException.conflict("The follow-up was changed by someone else");
+		}
+		FollowUp after = get(followUpId);
+		audit.updated(ENTITY, after.id(), after.clinicId(), before.snapshot(), after.snapshot(), reason.strip());
+		return after;
+	}
+
+	private static void refuseIfCancelled(FollowUp followUp) {
+		if (followUp.recorded() == FollowUp.Status.CANCELLED) {
+			throw ApiException.conflict("The follow-up is cancelled", List.of(new FieldProblem("status", "CANCELLED")));
+		}
+	}
+
+	/** The clinics asked about: one the user belongs to (else 404), or all of theirs. */
+	private static Collection<UUID> clinics(UUID clinicId) {
+		CurrentUser user = CurrentUser.get();
+		if (clinicId == null) {
+			return user.clinicIds();
+		}
+		if (!user.isMemberOf(clinicId)) {
+			throw ApiException.notFound("Clinic");
+		}
+		return Set.of(clinicId);
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.spinecell.outcomes;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.spinecell.accounts.Clinic;
+import org.spinecell.accounts.ClinicService;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.CurrentUser;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinators' follow-up worklist: who is due or overdue today, the counts per status, and
+ * the completion rate per time point; with completing and cancelling a follow-up.
+ */
+@Controller
+@RequestMapping("/follow-up")
+class WorklistPageController {
+
+	private final FollowUpService followUps;
+
+	private final ClinicService clinics;
+
+	WorklistPageController(FollowUpService followUps, ClinicService clinics) {
+		this.followUps = followUps;
+		this.clinics = clinics;
+	}
+
+	@GetMapping
+	String worklist(@RequestParam(required = false) UUID clinicId, @RequestParam(required = false) String status,
+			Model model) {
+		List<Clinic> mine = clinics.findAll(CurrentUser.get().clinicIds());
+		UUID clinic = clinicId != null && CurrentUser.get().isMemberOf(clinicId) ? clinicId : null;
+		Set<FollowUp.Status> statuses;
+		try {
+			statuses = FollowUpApiController.statuses(status);
+		}
+		catch (ApiException ex) {
+			status = null;
+			statuses = FollowUpApiController.statuses(null);
+		}
+		LocalDate today = followUps.today();
+		model.addAttribute("navSection", "followup");
+		model.addAttribute("clinics", mine);
+		model.addAttribute("clinicId", clinic);
+		model.addAttribute("status", status == null || status.isBlank() ? "" : status);
+		model.addAttribute("today", today);
+		model.addAttribute("items", followUps.worklist(clinic, statuses, today));
+		model.addAttribute("counts", followUps.countsOn(clinic, today));
+		model.addAttribute("completion", followUps.completion(clinic, today));
+		return "outcomes/worklist";
+	}
+
+	@PostMapping("/{id}/complete")
+	String complete(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		try {
+			FollowUp done = followUps.markCompleted(id);
+			redirect.addFlashAttribute("flash", "Follow-up " + done.timePoint() + " marked complete.");
+		}
+		catch (ApiException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.getMessage() + ".");
+		}
+		return "redirect:" + safe(back);
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		if (reason.isBlank() || reason.length() > 1000) {
+			redirect.addFlashAttribute("flash", "Give the reason the follow-up is cancelled (at most 1000 characters).");
+			return "redirect:" + safe(back);
+		}
+		try {
+			FollowUp cancelled = followUps.cancel(id, reason.strip());
+			redirect.addFlashAttribute("flash", "Follow-up " + cancelled.timePoint() + " cancelled.");
+		}
+		catch (ApiException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("flash", ex.getMessage() + ".");
+		}
+		return "redirect:" + safe(back);
+	}
+
+	/** Returns to the worklist or a patient chart only, never to another site. */
+	private static String safe(String back) {
+		return back.matches("/(follow-up|patients/[0-9a-f-]{36})") ? back : "/follow-up";
+	}
+
+}
