@@ -23,7 +23,7 @@ abstract class ProcedureWebTest extends CellProductTest {
 
 	@BeforeEach
 	void patientWithALumbarDiagnosis() {
-		physicianId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", physicianUsername));
+		physicianId = userId(physicianUsername);
 		ok(physician.post("/api/v1/patients/" + patientId + "/diagnoses", Map.of("icd10", "M51.360", "levels",
 				List.of("L4-L5"), "symptomDurationMonths", 18, "primary", true)));
 		ok(physician.post("/api/v1/patients/" + patientId + "/imaging", Map.of("modality", "MRI", "studyDate",
