@@ -89,6 +89,24 @@ public abstract class IntegrationTest {
 		return username;
 	}
 
+	/**
+	 * The id of a user, looked up through the API page by page: the test database is shared and
+	 * holds more users than one page as the suite grows.
+	 */
+	protected UUID userIdOf(String username) {
+		for (int page = 0;; page++) {
+			JsonNode items = admin.get("/api/v1/users?size=200&page=" + page).json().get("items");
+			if (items.isEmpty()) {
+				throw new AssertionError("no user " + username);
+			}
+			for (JsonNode item : items) {
+				if (username.equals(item.get("username").asString())) {
+					return id(item);
+				}
+			}
+		}
+	}
+
 	protected JdbcClient ownerJdbc() {
 		return JdbcClient.create(ownerDataSource);
 	}

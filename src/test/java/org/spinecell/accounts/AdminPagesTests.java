@@ -126,8 +126,7 @@ class AdminPagesTests extends IntegrationTest {
 		String username = createUser("COORDINATOR", java.util.Set.of());
 		WebSession user = new WebSession(port);
 		assertThat(user.signIn(username, USER_PASSWORD).html()).contains("Dashboard");
-		String userId = find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username).get("id")
-			.asString();
+		String userId = userIdOf(username).toString();
 		admin.post("/api/v1/users/" + userId + "/disable", Map.of());
 		WebSession.Page after = user.get("/");
 		assertThat(after.uri()).contains("/login");

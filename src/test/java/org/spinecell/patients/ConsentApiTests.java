@@ -23,7 +23,7 @@ class ConsentApiTests extends ClinicalHistoryTest {
 		UUID patient = registerPatient();
 		String username = createUser("COORDINATOR", Set.of(clinicId));
 		TestApi coordinator = login(username, USER_PASSWORD);
-		UUID coordinatorId = id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
+		UUID coordinatorId = userIdOf(username);
 
 		TestApi.Response response = coordinator.post(path(patient), with(consent("RESEARCH", "GIVEN", "2024-03-01"),
 				"note", "Asked for the <b>summary</b> sheet"));

@@ -160,8 +160,7 @@ class BadInputTests extends IntegrationTest {
 		// Now even the right password is refused until the lock-out ends.
 		assertProblem(anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", USER_PASSWORD)),
 				401);
-		JsonNode user = find(admin.get("/api/v1/users?size=200").json().get("items"),
-				"username", username);
+		JsonNode user = admin.get("/api/v1/users/" + userIdOf(username)).json();
 		assertThat(user.get("locked").asBoolean()).isTrue();
 		// An administrator's password reset lifts the lock.
 		admin.post("/api/v1/users/" + id(user) + "/password", Map.of("password", "Brave-Otter-Harbor-55"));

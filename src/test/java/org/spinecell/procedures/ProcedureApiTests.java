@@ -314,7 +314,7 @@ class ProcedureApiTests extends CellProductTest {
 	}
 
 	private UUID userId(String username) {
-		return id(find(admin.get("/api/v1/users?size=200").json().get("items"), "username", username));
+		return userIdOf(username);
 	}
 
 }
