@@ -110,6 +110,15 @@ public abstract class CellProductTest extends IntegrationTest {
 		}
 	}
 
+	/** A BMAC product taken through QC, classification (recording an IND) and release. */
+	protected UUID releasedBmacUnderInd() {
+		UUID product = createBmac();
+		processToQuarantine(product);
+		classifyAndConfirm(product);
+		ok(release(lab, product, USER_PASSWORD));
+		return product;
+	}
+
 	protected TestApi.Response release(TestApi as, UUID product, String password) {
 		return as.post(path(product, "release"), Map.of("password", password, "meaning", "Released for clinical use"));
 	}

@@ -1,0 +1,42 @@
+package org.spinecell.outcomes;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Adverse events as the API submits them. */
+public final class AdverseEventRequests {
+
+	private AdverseEventRequests() {
+	}
+
+	/**
+	 * A new report. {@code serious} empty (or left out) means not serious; {@code awarenessDate},
+	 * the day the clinic learned of the event and the start of any reporting clock, defaults to
+	 * today.
+	 */
+	public record Report(@NotNull UUID patientId, UUID procedureId, UUID productId, @NotNull LocalDate onset,
+			LocalDate awarenessDate, @NotBlank @Size(max = 4000) String description,
+			@NotBlank @Size(max = 200) String category, @NotNull @Min(1) @Max(5) Integer grade,
+			Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
+			@NotNull Boolean expected, @Size(max = 2000) String action, @NotNull AdverseEvent.Outcome outcome,
+			LocalDate resolutionDate, @NotNull AdverseEvent.Reporter reporter) {
+
+		public Report {
+			serious = serious == null ? Set.of() : Set.copyOf(serious);
+		}
+
+	}
+
+	/** A physician's review of a patient-reported event; the note is optional. */
+	public record Review(@Size(max = 2000) String note, Integer version) {
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.spinecell.outcomes;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.spinecell.TestApi;
+import org.spinecell.cellproducts.CellProductTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Recording what a patient takes, with opioid doses shown as MME per day. */
+class MedicationApiTests extends CellProductTest {
+
+	@Test
+	void anOpioidIsRecordedWithItsDailyMme() {
+		TestApi.Response response = physician.post(path(), oxycodone());
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		JsonNode medication = response.json();
+		assertThat(medication.get("mmePerDay").decimalValue()).isEqualByComparingTo("45");
+		assertThat(medication.get("mmeFactor").decimalValue()).isEqualByComparingTo("1.5");
+		assertThat(response.header("Location")).endsWith("/medications/" + id(medication));
+
+		JsonNode list = ok(physician.get(path()));
+		assertThat(list.get("mmeSource").asString()).contains("CDC Clinical Practice Guideline");
+		JsonNode listed = find(list.get("items"), "id", id(medication).toString());
+		assertThat(listed.get("mmePerDay").decimalValue()).isEqualByComparingTo("45");
+		assertThat(listed.get("dose").decimalValue()).isEqualByComparingTo("10");
+
+		long audited = ownerJdbc().sql("SELECT count(*) FROM audit_event WHERE entity_type = 'MedicationStatement'"
+				+ " AND entity_id = :id AND action = 'CREATE' AND clinic_id = :clinic")
+			.param("id", id(medication).toString())
+			.param("clinic", clinicId)
+			.query(Long.class)
+			.single();
+		assertThat(audited).isEqualTo(1);
+	}
+
+	@Test
+	void aNonOpioidHasNullMmeAndBuprenorphineSaysWhy() {
+		Map<String, Object> ibuprofen = with(oxycodone(), "drug", "ibuprofen");
+		ibuprofen.put("dose", 400);
+		JsonNode plain = ok(physician.post(path(), ibuprofen));
+		assertThat(plain.get("mmePerDay").isNull()).isTrue();
+
+		Map<String, Object> buprenorphine = with(oxycodone(), "drug", "buprenorphine");
+		buprenorphine.put("route", "SUBLINGUAL");
+		buprenorphine.put("dose", 8);
+		buprenorphine.put("source", "PATIENT");
+		JsonNode excluded = ok(physician.post(path(), buprenorphine));
+		assertThat(excluded.get("mmePerDay").isNull()).isTrue();
+		assertThat(excluded.get("mmeNote").asString()).contains("not converted");
+		assertThat(excluded.get("source").asString()).isEqualTo("PATIENT");
+	}
+
+	@Test
+	void aFentanylPatchIsConvertedFromItsRateWithoutAFrequency() {
+		Map<String, Object> patch = with(oxycodone(), "drug", "fentanyl");
+		patch.put("dose", 25);
+		patch.put("unit", "mcg/hr");
+		patch.put("route", "TRANSDERMAL");
+		patch.remove("frequencyPerDay");
+		assertThat(ok(physician.post(path(), patch)).get("mmePerDay").decimalValue()).isEqualByComparingTo("60");
+	}
+
+	@Test
+	void anUnknownOrWrongUnitIsRefusedNamingUnit() {
+		assertField(physician.post(path(), with(oxycodone(), "unit", "drams")), 422, "unit");
+		assertField(physician.post(path(), with(oxycodone(), "unit", "mcg")), 422, "unit");
+		assertField(physician.post(path(), with(oxycodone(), "frequencyPerDay", null)), 422, "frequencyPerDay");
+		assertField(physician.post(path(), with(oxycodone(), "start", LocalDate.now().plusDays(3).toString())), 422,
+				"start");
+	}
+
+	@Test
+	void aStatementIsStoppedOnceAndNotBeforeItStarted() {
+		JsonNode medication = ok(physician.post(path(), oxycodone()));
+		String stop = path() + "/" + id(medication) + "/stop";
+		assertField(physician.post(stop, Map.of("stop", LocalDate.now().minusYears(1).toString())), 422, "stop");
+		JsonNode stopped = ok(physician.post(stop, Map.of("stop", LocalDate.now().toString())));
+		assertThat(stopped.get("stop").asString()).isEqualTo(LocalDate.now().toString());
+		assertThat(physician.post(stop, Map.of("stop", LocalDate.now().toString())).status()).isEqualTo(409);
+	}
+
+	@Test
+	void anotherClinicsPatientDoesNotExistAndLabCannotWrite() {
+		TestApi stranger = login(createUser("PHYSICIAN", Set.of(createClinic("Elsewhere"))), USER_PASSWORD);
+		assertThat(stranger.post(path(), oxycodone()).status()).isEqualTo(404);
+		assertThat(stranger.get(path()).status()).isEqualTo(404);
+		assertThat(lab.post(path(), oxycodone()).status()).isEqualTo(403);
+	}
+
+	private String path() {
+		return "/api/v1/patients/" + patientId + "/medications";
+	}
+
+	private static Map<String, Object> oxycodone() {
+		Map<String, Object> body = new HashMap<>();
+		body.put("drug", "oxycodone");
+		body.put("dose", 10);
+		body.put("unit", "mg");
+		body.put("route", "ORAL");
+		body.put("frequencyPerDay", 3);
+		body.put("start", LocalDate.now().minusMonths(2).toString());
+		body.put("source", "STAFF");
+		return body;
+	}
+
+	private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+		Map<String, Object> copy = new HashMap<>(body);
+		copy.put(field, value);
+		return copy;
+	}
+
+	static void assertField(TestApi.Response response, int status, String field) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		List<String> fields = response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+		assertThat(fields).as(response.body()).contains(field);
+	}
+
+}
