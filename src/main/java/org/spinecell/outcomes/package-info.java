@@ -1,0 +1,8 @@
+/**
+ * Follow-up: outcome instruments, schedules, the patient survey portal, medication use and
+ * adverse events. Instruments are FHIR R4 Questionnaire definitions held as data with SpineCell's
+ * scoring extension; licensed item text and scoring tables are loaded by each installation, never
+ * shipped. {@link org.spinecell.outcomes.ResponseService} records and scores a patient's answers
+ * and derives one observation per scored measure.
+ */
+package org.spinecell.outcomes;
