@@ -39,7 +39,8 @@ class ModularityTests {
 	void coreModulesNeverDependOnEdgeModules() {
 		noClasses().that()
 			.resideInAnyPackage("org.spinecell.platform..", "org.spinecell.accounts..", "org.spinecell.audit..",
-					"org.spinecell.patients..", "org.spinecell.cellproducts..", "org.spinecell.procedures..")
+					"org.spinecell.patients..", "org.spinecell.cellproducts..", "org.spinecell.procedures..",
+					"org.spinecell.outcomes..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.spinecell.demo..", "org.spinecell.fhir..", "org.spinecell.analytics..")

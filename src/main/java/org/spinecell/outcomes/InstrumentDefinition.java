@@ -91,9 +91,4 @@ public record InstrumentDefinition(String id, String version, String title, Meth
 		return items.stream().filter(item -> item.linkId().equals(linkId)).findFirst();
 	}
 
-	/** The observation code for a measure derived from this instrument. */
-	String observationCode() {
-		return code;
-	}
-
 }

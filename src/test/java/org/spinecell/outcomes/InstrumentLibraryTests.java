@@ -44,7 +44,7 @@ class InstrumentLibraryTests extends IntegrationTest {
 
 	@Test
 	void aBadDefinitionIsRefusedNamingTheProblem() {
-		String valid = InstrumentScorerTests.shippedJson("nrs-back").replace("\"nrs-back\"", "\"nrs-" + unique() + "\"");
+		String valid = copy("nrs-back", "nrs-" + unique());
 		assertProblem(admin.postRaw("/api/v1/instruments", valid.replace("SINGLE_ITEM", "MEDIAN")), "scoring.method");
 		assertProblem(admin.postRaw("/api/v1/instruments", "{\"resourceType\":\"Patient\"}"), "definition");
 		assertProblem(admin.postRaw("/api/v1/instruments", valid.replace("\"valueInteger\": 10", "\"valueInteger\": -3")),
@@ -56,8 +56,7 @@ class InstrumentLibraryTests extends IntegrationTest {
 	@Test
 	void anAdministratorImportsADefinitionOnceAndOthersCannot() {
 		String id = "nrs-neck-" + unique();
-		String json = InstrumentScorerTests.shippedJson("nrs-back")
-			.replace("\"nrs-back\"", "\"" + id + "\"")
+		String json = copy("nrs-back", id)
 			.replace("NRS_BACK", "NRS_NECK");
 		TestApi physician = login(createUser("PHYSICIAN", Set.of(createClinic("Instruments"))), USER_PASSWORD);
 		assertThat(physician.postRaw("/api/v1/instruments", json).status()).isEqualTo(403);
@@ -73,7 +72,7 @@ class InstrumentLibraryTests extends IntegrationTest {
 	void loadingLicensedTextForEveryItemFlipsTextLoaded() {
 		String id = "rmdq-copy-" + unique();
 		assertThat(admin.postRaw("/api/v1/instruments",
-				InstrumentScorerTests.shippedJson("rmdq-24").replace("\"rmdq-24\"", "\"" + id + "\"")).status())
+				copy("rmdq-24", id)).status())
 			.isEqualTo(201);
 		String path = "/api/v1/instruments/" + id + "/licensed-text";
 		TestApi.Response partial = admin.post(path, Map.of("items", Map.of("rmdq-1", "Licensed statement one")));
@@ -99,7 +98,7 @@ class InstrumentLibraryTests extends IntegrationTest {
 	void aValueSetIsLoadedForAnEq5dCopyAndABadOneIsRefused() {
 		String id = "eq-5d-copy-" + unique();
 		assertThat(admin.postRaw("/api/v1/instruments",
-				InstrumentScorerTests.shippedJson("eq-5d-5l").replace("\"eq-5d-5l\"", "\"" + id + "\"")).status())
+				copy("eq-5d-5l", id)).status())
 			.isEqualTo(201);
 		String path = "/api/v1/instruments/" + id + "/scoring-tables";
 		assertProblem(admin.postRaw(path, "{\"decrements\":{\"eq5d-mo\":[0,1]}}"), "decrements.eq5d-mo");
@@ -107,6 +106,11 @@ class InstrumentLibraryTests extends IntegrationTest {
 		TestApi.Response loaded = admin.postRaw(path, "{\"name\":\"Testland\",\"states\":{\"11111\":1.0,\"21321\":0.8}}");
 		assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
 		assertThat(loaded.json().get("scoringTableLoaded").asBoolean()).isTrue();
+	}
+
+	/** A shipped definition under another id. */
+	private static String copy(String shippedId, String id) {
+		return InstrumentScorerTests.shippedJson(shippedId).replace("\"id\": \"" + shippedId + "\"", "\"id\": \"" + id + "\"");
 	}
 
 	private static void assertProblem(TestApi.Response response, String field) {
