@@ -1,4 +1,9 @@
 /**
- * Follow-up: outcome instruments, schedules, the patient survey portal, medication use and adverse events
+ * Follow-up: outcome instruments, schedules, the patient survey portal, medication use and
+ * adverse events. Instruments are FHIR R4 Questionnaire definitions held as data with SpineCell's
+ * scoring extension; licensed item text and scoring tables are loaded by each installation, never
+ * shipped. {@link org.spinecell.outcomes.ResponseService} records and scores a patient's answers;
+ * a completed procedure starts the patient's follow-up schedule; medications carry morphine
+ * milligram equivalents, and serious adverse events open reporting tasks with their deadlines.
  */
 package org.spinecell.outcomes;
