@@ -114,6 +114,21 @@ public abstract class IntegrationTest {
 		throw new AssertionError("no item with " + field + "=" + value + " in " + items);
 	}
 
+	/** A facility identification number no clinic of the shared test database uses yet. */
+	protected String unusedFin() {
+		while (true) {
+			String fin = String.valueOf((char) ('A' + FIN_RANDOM.nextInt(26))) + String.format("%04d", FIN_RANDOM.nextInt(10000));
+			long taken = ownerJdbc().sql("SELECT count(*) FROM clinic WHERE fin = :fin").param("fin", fin)
+				.query(Long.class)
+				.single();
+			if (taken == 0) {
+				return fin;
+			}
+		}
+	}
+
+	private static final java.util.Random FIN_RANDOM = new java.security.SecureRandom();
+
 	protected static String unique() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}

@@ -36,7 +36,7 @@ public abstract class CellProductTest extends IntegrationTest {
 	@BeforeEach
 	void clinicWithStaff() {
 		TestApi.Response clinic = admin.post("/api/v1/clinics", Map.of("name", "Cell lab " + unique(), "city", "Austin",
-				"country", "US", "fin", "Z" + String.format("%04d", (int) (Math.random() * 10000))));
+				"country", "US", "fin", unusedFin()));
 		assertThat(clinic.status()).as(clinic.body()).isEqualTo(201);
 		clinicId = id(clinic.json());
 		labUsername = createUser("LAB", Set.of(clinicId));
