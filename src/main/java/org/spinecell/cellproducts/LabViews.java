@@ -181,10 +181,17 @@ class LabViews {
 		return unit == null ? null : unit.replace("10^6", "10⁶");
 	}
 
+	/** Codes whose words are not just the code in lower case. */
+	private static final Map<String, String> SPELLED = Map.of("DMSO", "DMSO", "IPSC", "iPSC",
+			"PLATELET_RICH_PLASMA", "Platelet-rich plasma", "HLA_DR", "HLA-DR");
+
 	/** "IN_PROCESSING" as "In processing". */
 	static String words(String code) {
 		if (code == null || code.isEmpty()) {
 			return code;
+		}
+		if (SPELLED.containsKey(code)) {
+			return SPELLED.get(code);
 		}
 		String lower = code.toLowerCase(Locale.ROOT).replace('_', ' ');
 		return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

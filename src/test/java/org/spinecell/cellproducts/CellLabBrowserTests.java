@@ -80,6 +80,10 @@ class CellLabBrowserTests extends CellProductTest {
 		Browser.screenshot(driver, "lab-product-phone");
 		driver.get(base + "/lab");
 		Browser.screenshot(driver, "lab-worklist-phone");
+		driver.get(base + "/lab/products/new");
+		Browser.screenshot(driver, "lab-new-phone");
+		driver.manage().window().setSize(new Dimension(1280, 1400));
+		Browser.screenshot(driver, "lab-new");
 	}
 
 }

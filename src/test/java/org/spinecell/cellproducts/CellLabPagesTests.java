@@ -58,6 +58,31 @@ class CellLabPagesTests extends CellProductTest {
 	}
 
 	@Test
+	void anAllogeneicProductIsRegisteredWithItsDonorAndListedByDonorCode() {
+		String code = "D-" + unique();
+		UUID donor = id(ok(lab.post("/api/v1/donors", Map.of("clinicId", clinicId, "code", code, "relation",
+				"UNRELATED"))));
+		WebSession.Page form = browser.get("/lab/products/new");
+		assertThat(form.html()).contains("value=\"" + donor + "\"").contains(code);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("clinicId", clinicId.toString());
+		fields.put("origin", "ALLOGENEIC");
+		fields.put("donorId", donor.toString());
+		fields.put("sourceType", "ALLOGENEIC_MSC");
+		fields.put("tissue", "UMBILICAL_CORD");
+		fields.put("intendedUse", "DISC_REPAIR");
+		fields.put("route", "INTRADISCAL");
+		fields.put("additives", "DMSO");
+		fields.put("_additives", "on");
+		fields.put("_csrf", form.csrf());
+		WebSession.Page created = browser.post("/lab/products/new", fields);
+		assertThat(created.uri()).matches(".*/lab/products/[0-9a-f-]{36}$");
+		assertThat(created.html()).contains("Donor " + code).contains("Unrelated donor, Pending, not reviewed")
+			.contains("DMSO");
+		assertThat(browser.get("/lab?state=collected").html()).contains("Donor " + code);
+	}
+
+	@Test
 	void anUnknownMrnIsShownBesideItsFieldAndNothingIsCreated() {
 		long before = products();
 		Map<String, String> fields = new LinkedHashMap<>();
