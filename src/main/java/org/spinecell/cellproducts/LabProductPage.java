@@ -64,9 +64,9 @@ class LabProductPage {
 		List<ReleaseCriterion> checklist = products.releaseChecklist(id);
 		model.addAttribute("checklist", checklist);
 		model.addAttribute("unmetCount", checklist.stream().filter(c -> !c.met()).count());
-		model.addAttribute("signature", products.releaseSignature(id).orElse(null));
-		products.releaseSignature(id)
-			.ifPresent(signature -> model.addAttribute("signedAt", views.time(signature.signedAt())));
+		CellProductService.SignatureStatus signature = products.releaseSignature(id).orElse(null);
+		model.addAttribute("signature", signature);
+		model.addAttribute("signedAt", signature == null ? null : views.time(signature.signedAt()));
 		model.addAttribute("label", views.label(labels, id));
 
 		model.addAttribute("canHarvest", state == ProductState.COLLECTED && !harvested);

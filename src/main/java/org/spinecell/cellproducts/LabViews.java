@@ -101,12 +101,13 @@ class LabViews {
 	}
 
 	List<Row> rows(List<CellProduct> products) {
-		Map<UUID, Subject> subjects = new LinkedHashMap<>();
+		// Each patient, or donor and recipient, is looked up once per page.
+		Map<String, Subject> subjects = new LinkedHashMap<>();
 		Instant now = Instant.now();
 		List<Row> rows = new ArrayList<>(products.size());
 		for (CellProduct product : products) {
-			Subject subject = subjects.computeIfAbsent(
-					product.origin() == Origin.AUTOLOGOUS ? product.patientId() : product.donorId(),
+			Subject subject = subjects.computeIfAbsent(product.origin() == Origin.AUTOLOGOUS
+					? "patient " + product.patientId() : "donor " + product.donorId() + " " + product.recipientPatientId(),
 					key -> subject(product));
 			rows.add(new Row(product.id(), product.dinValue().printed(), product.sourceType().label(), subject,
 					product.state(), stateLabel(product.state()), stateTone(product.state()),

@@ -152,6 +152,38 @@ class CellLabPagesTests extends CellProductTest {
 	}
 
 	@Test
+	void harvestAndCustodyFormsRecordTheirLocalTimesInTheConfiguredZone() {
+		UUID product = createBmac();
+		WebSession.Page page = browser.get("/lab/products/" + product);
+		assertThat(page.html()).contains("id=\"harvest-site\"");
+		Instant ended = Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.MINUTES);
+		Map<String, String> harvest = new LinkedHashMap<>();
+		harvest.put("site", "Posterior iliac crest");
+		harvest.put("volumeMl", "55.5");
+		harvest.put("operator", "Dr. Reyes");
+		harvest.put("startedAt", local(ended.minusSeconds(1800)));
+		harvest.put("endedAt", local(ended));
+		harvest.put("_csrf", page.csrf());
+		WebSession.Page recorded = browser.post("/lab/products/" + product + "/harvest", harvest);
+		assertThat(recorded.html()).contains("Harvest recorded.").contains("55.5 mL").doesNotContain("id=\"harvest-site\"");
+		assertThat(ok(lab.get(path(product, "events"))).get("items").get(0).get("occurredAt").asString())
+			.isEqualTo(ended.toString());
+
+		Map<String, String> custody = new LinkedHashMap<>();
+		custody.put("action", "STORED");
+		custody.put("location", "Fridge 2");
+		custody.put("temperature", "2-8 °C");
+		custody.put("at", local(Instant.now().minusSeconds(60)));
+		custody.put("expiresAt", "");
+		custody.put("_csrf", recorded.csrf());
+		WebSession.Page stored = browser.post("/lab/products/" + product + "/custody", custody);
+		assertThat(stored.html()).contains("Custody event recorded.").contains("Fridge 2, 2-8 °C");
+		custody.put("location", "");
+		WebSession.Page refused = browser.post("/lab/products/" + product + "/custody", custody);
+		assertThat(refused.html()).contains("id=\"custody-location-error\"").contains("is required");
+	}
+
+	@Test
 	void anImpossibleViabilityIsShownBesideTheValueAndNothingIsStored() {
 		UUID product = createBmac();
 		WebSession.Page page = browser.get("/lab/products/" + product);
