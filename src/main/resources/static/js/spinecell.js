@@ -6,6 +6,11 @@
  * 2. <form data-confirm="Question?"> asks for confirmation before it is submitted. A submit
  *    button may carry its own data-confirm, which takes precedence.
  * 3. <button data-print> opens the browser's print dialogue (the page prints without it too).
+ * 4. <select data-filter-by="other-id"> offers only the options whose data-when lists the value
+ *    chosen in #other-id (e.g. the units of the chosen QC test). Options without data-when stay.
+ *    A choice that is no longer offered is cleared; when only one option is offered, it is chosen.
+ * 5. An element with data-reveal (a form sent back with errors, further down a long page) is
+ *    scrolled into view when the page loads, and its first invalid field gets the focus.
  */
 (function () {
   'use strict';
@@ -43,4 +48,62 @@
       window.print();
     }
   });
+  function filterOptions(select, controller) {
+    var value = controller.value;
+    var offeredOptions = [];
+    Array.prototype.forEach.call(select.options, function (option) {
+      var when = option.getAttribute('data-when');
+      if (when === null) {
+        return;
+      }
+      var offered = value !== '' && when.split(' ').indexOf(value) >= 0;
+      option.hidden = !offered;
+      option.disabled = !offered;
+      if (offered) {
+        offeredOptions.push(option);
+      } else if (option.selected) {
+        select.value = '';
+      }
+    });
+    // Only a single possible choice is made for the user (a test's only unit); never a result.
+    if (select.value === '' && offeredOptions.length === 1) {
+      select.value = offeredOptions[0].value;
+    }
+  }
+
+  function setUpFilters() {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-filter-by]'), function (select) {
+      var controller = document.getElementById(select.getAttribute('data-filter-by'));
+      if (!controller) {
+        return;
+      }
+      filterOptions(select, controller);
+      controller.addEventListener('change', function () {
+        filterOptions(select, controller);
+      });
+    });
+  }
+
+  function reveal() {
+    var target = document.querySelector('[data-reveal]');
+    if (!target) {
+      return;
+    }
+    var invalid = target.querySelector('[aria-invalid="true"]');
+    target.scrollIntoView({ block: 'start' });
+    if (invalid) {
+      invalid.focus({ preventScroll: true });
+    }
+  }
+
+  function ready() {
+    setUpFilters();
+    reveal();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
+  }
 })();

@@ -83,6 +83,19 @@ class DonorRepository {
 			.optional();
 	}
 
+	/** The donors of the given clinics, most recently registered first. */
+	List<Donor> list(java.util.Collection<UUID> clinics, int limit) {
+		if (clinics.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM donor WHERE clinic_id IN (:clinics) AND NOT voided ORDER BY created_at DESC LIMIT :limit")
+			.param("clinics", clinics)
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
 	boolean codeTaken(UUID clinicId, String code) {
 		return jdbc.sql("SELECT count(*) FROM donor WHERE clinic_id = :clinicId AND code = :code")
 			.param("clinicId", clinicId)

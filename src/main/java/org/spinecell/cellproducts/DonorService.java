@@ -86,6 +86,13 @@ public class DonorService {
 		return donors.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
 	}
 
+	/** The donors of the signed-in user's clinics, most recently registered first (at most 500). */
+	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN')")
+	@Transactional(readOnly = true)
+	public List<Donor> list() {
+		return donors.list(CurrentUser.get().clinicIds(), 500);
+	}
+
 	/** Replaces the screening results; the determination is derived and needs a fresh review. */
 	@PreAuthorize("hasRole('LAB')")
 	@Transactional
