@@ -52,14 +52,8 @@ class ProductStepPageController {
 	String harvest(@PathVariable UUID id, @ModelAttribute("harvestForm") LabForms.HarvestForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Harvest request = form.toRequest(views.zone());
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				products.recordHarvest(id, request);
-				return done(id, "Harvest recorded.", redirect);
-			}
-			catch (ApiException ex) {
-				FormErrors.bind(ex, result);
-			}
+		if (FormErrors.submit(validator, request, result, r -> products.recordHarvest(id, r))) {
+			return done(id, "Harvest recorded.", redirect);
 		}
 		return again(id, "harvest", model);
 	}
@@ -68,14 +62,8 @@ class ProductStepPageController {
 	String step(@PathVariable UUID id, @ModelAttribute("stepForm") LabForms.StepForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.ProcessingStep request = form.toRequest(views.zone(), result);
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				products.addProcessingStep(id, request);
-				return done(id, "Processing step recorded.", redirect);
-			}
-			catch (ApiException ex) {
-				FormErrors.bind(ex, result);
-			}
+		if (FormErrors.submit(validator, request, result, r -> products.addProcessingStep(id, r))) {
+			return done(id, "Processing step recorded.", redirect);
 		}
 		return again(id, "step", model);
 	}
@@ -106,14 +94,8 @@ class ProductStepPageController {
 	String custody(@PathVariable UUID id, @ModelAttribute("custodyForm") LabForms.CustodyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Custody request = form.toRequest(views.zone());
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				products.recordCustody(id, request);
-				return done(id, "Custody event recorded.", redirect);
-			}
-			catch (ApiException ex) {
-				FormErrors.bind(ex, result);
-			}
+		if (FormErrors.submit(validator, request, result, r -> products.recordCustody(id, r))) {
+			return done(id, "Custody event recorded.", redirect);
 		}
 		return again(id, "custody", model);
 	}
@@ -147,14 +129,8 @@ class ProductStepPageController {
 	String ind(@PathVariable UUID id, @ModelAttribute("indForm") LabForms.IndForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.Ind request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				products.setIndNumber(id, request);
-				return done(id, "IND number recorded.", redirect);
-			}
-			catch (ApiException ex) {
-				FormErrors.bind(ex, result);
-			}
+		if (FormErrors.submit(validator, request, result, r -> products.setIndNumber(id, r))) {
+			return done(id, "IND number recorded.", redirect);
 		}
 		return again(id, "ind", model);
 	}
@@ -228,14 +204,8 @@ class ProductStepPageController {
 	String discard(@PathVariable UUID id, @ModelAttribute("discardForm") LabForms.DiscardForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Discard request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				products.discard(id, request);
-				return done(id, "The product was discarded.", redirect);
-			}
-			catch (ApiException ex) {
-				FormErrors.bind(ex, result);
-			}
+		if (FormErrors.submit(validator, request, result, r -> products.discard(id, r))) {
+			return done(id, "The product was discarded.", redirect);
 		}
 		return again(id, "discard", model);
 	}

@@ -55,6 +55,27 @@ public final class FormErrors {
 		return valid && !result.hasErrors();
 	}
 
+	/**
+	 * The usual handling of a submitted form: validate the request it maps to, then run the action,
+	 * and put any refusal of the service beside the fields.
+	 *
+	 * @return whether the action ran and succeeded
+	 */
+	public static <R> boolean submit(Validator validator, R request, BindingResult result,
+			java.util.function.Consumer<R> action) {
+		if (!validate(validator, request, result)) {
+			return false;
+		}
+		try {
+			action.accept(request);
+			return true;
+		}
+		catch (ApiException ex) {
+			bind(ex, result);
+			return false;
+		}
+	}
+
 	private static boolean hasProperty(BindingResult result, String field) {
 		try {
 			return result.getFieldType(field) != null;
