@@ -85,6 +85,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// The patient survey's JSON equivalent: the link's token is the credential (rate limited).
+				.requestMatchers(HttpMethod.POST, "/api/v1/surveys/*/responses")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -117,6 +120,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				// The patient survey pages: the link's token is the credential; CSRF stays on for the forms.
+				.requestMatchers("/s/**")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole("ADMIN")

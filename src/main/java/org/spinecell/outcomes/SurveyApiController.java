@@ -1,0 +1,96 @@
+package org.spinecell.outcomes;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Survey links for staff, and the patient's JSON equivalent of the survey page. The responses
+ * endpoint is public (the token is the credential) and rate limited.
+ */
+@RestController
+class SurveyApiController {
+
+	/** Problem details of unusable tokens carry this fixed instance, never the token's path. */
+	private static final URI INSTANCE = URI.create("/api/v1/surveys");
+
+	private final SurveyService surveys;
+
+	private final SurveyRateLimiter limiter;
+
+	SurveyApiController(SurveyService surveys, SurveyRateLimiter limiter) {
+		this.surveys = surveys;
+		this.limiter = limiter;
+	}
+
+	record LinkResponse(String url, Instant expiresAt) {
+	}
+
+	record SubmissionRequest(String instrument, Map<String, Object> answers) {
+	}
+
+	/** What the patient gets back; identical for a first submission and an identical repeat. */
+	record SubmissionResponse(UUID id, String instrument, Instant submittedAt, boolean surveyCompleted,
+			String nextInstrument) {
+	}
+
+	@PostMapping("/api/v1/follow-ups/{id}/link")
+	ResponseEntity<LinkResponse> createLink(@PathVariable UUID id) {
+		SurveyService.CreatedLink link = surveys.createLink(id);
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/s/{token}")
+			.buildAndExpand(link.token())
+			.toUriString();
+		return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(url, link.expiresAt()));
+	}
+
+	@PostMapping("/api/v1/surveys/{token}/responses")
+	ResponseEntity<?> submit(@PathVariable String token, @RequestBody SubmissionRequest request,
+			HttpServletRequest http) {
+		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
+			return tooMany();
+		}
+		SurveyService.Submission submission = surveys.submit(token, request.instrument(), request.answers());
+		RecordedResponse response = submission.response();
+		SubmissionResponse body = new SubmissionResponse(response.id(), response.instrument(), response.submittedAt(),
+				submission.completed(), submission.next().orElse(null));
+		return ResponseEntity.status(response.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.header("Cache-Control", "no-store")
+			.body(body);
+	}
+
+	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
+	ResponseEntity<ProblemDetail> unavailable(SurveyService.SurveyUnavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setTitle(ex.status() == HttpStatus.GONE ? "Gone" : "Not found");
+		problem.setType(URI.create("https://spinecell.org/problems/" + ex.status().value()));
+		problem.setInstance(INSTANCE);
+		return ResponseEntity.status(ex.status()).header("Cache-Control", "no-store").body(problem);
+	}
+
+	private static ResponseEntity<ProblemDetail> tooMany() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests; wait a minute and try again");
+		problem.setTitle("Too many requests");
+		problem.setType(URI.create("https://spinecell.org/problems/429"));
+		problem.setInstance(INSTANCE);
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()))
+			.header("Cache-Control", "no-store")
+			.body(problem);
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.spinecell.outcomes;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.FieldProblem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The patient's survey pages, reached by the link without signing in: one instrument per page,
+ * then a thank-you page. Never cached, and unusable links get the same page whoever they were for.
+ */
+@Controller
+class SurveyPageController {
+
+	private final SurveyService surveys;
+
+	private final SurveyRateLimiter limiter;
+
+	SurveyPageController(SurveyService surveys, SurveyRateLimiter limiter) {
+		this.surveys = surveys;
+		this.limiter = limiter;
+	}
+
+	@GetMapping("/s/{token}")
+	String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		if (!limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr())) {
+			return tooMany(model, response);
+		}
+		SurveyService.SurveyState state = surveys.state(token);
+		return render(token, state, state.next().orElse(null), Map.of(), Map.of(), null, model);
+	}
+
+	@PostMapping("/s/{token}/{instrument}")
+	String submit(@PathVariable String token, @PathVariable String instrument,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		if (!limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr())) {
+			return tooMany(model, response);
+		}
+		SurveyService.SurveyState state = surveys.state(token);
+		SurveyService.Step step = state.steps()
+			.stream()
+			.filter(s -> s.instrumentId().equals(instrument) && s.available())
+			.findFirst()
+			.orElseThrow(() -> new SurveyService.SurveyUnavailable(HttpStatus.NOT_FOUND));
+		Map<String, String> values = new HashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Object> answers = new LinkedHashMap<>();
+		for (SurveyService.StepItem item : step.items()) {
+			String value = form.getFirst(item.linkId());
+			value = value == null ? "" : value.strip();
+			values.put(item.linkId(), value);
+			if (value.isEmpty()) {
+				if (item.required()) {
+					errors.put(item.linkId(), "Please choose an answer to this question.");
+				}
+				continue;
+			}
+			String chosen = value;
+			if (!item.options().isEmpty() && item.options().stream().noneMatch(o -> o.value().equals(chosen))) {
+				errors.put(item.linkId(), "Please choose one of the answers offered.");
+				continue;
+			}
+			switch (item.type()) {
+				case BOOLEAN -> answers.put(item.linkId(), Boolean.valueOf(value));
+				case CHOICE -> answers.put(item.linkId(), value);
+				case INTEGER -> {
+					try {
+						answers.put(item.linkId(), Integer.valueOf(value));
+					}
+					catch (NumberFormatException ex) {
+						errors.put(item.linkId(), "Please enter a whole number.");
+					}
+				}
+			}
+		}
+		if (errors.isEmpty()) {
+			try {
+				surveys.submit(token, instrument, answers);
+				return "redirect:/s/" + token;
+			}
+			catch (ApiException ex) {
+				if (ex.status() == HttpStatus.CONFLICT) {
+					response.setStatus(HttpStatus.CONFLICT.value());
+					return render(token, state, step, values, Map.of(),
+							"Your answers to this questionnaire were already received, with different answers. "
+									+ "If something has changed, please contact your clinic.",
+							model);
+				}
+				if (ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+					throw ex;
+				}
+				for (FieldProblem problem : ex.errors()) {
+					errors.put(problem.field(), "Please check this answer: " + problem.message() + ".");
+				}
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return render(token, state, step, values, errors, null, model);
+	}
+
+	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
+	String unavailable(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("gone", ex.status() == HttpStatus.GONE);
+		return "survey/unavailable";
+	}
+
+	private static String tooMany(Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()));
+		model.addAttribute("tooMany", true);
+		return "survey/unavailable";
+	}
+
+	private static String render(String token, SurveyService.SurveyState state, SurveyService.Step step,
+			Map<String, String> values, Map<String, String> errors, String conflict, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("survey", state);
+		model.addAttribute("step", step);
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("conflict", conflict);
+		int position = step == null ? 0 : state.steps().stream().filter(SurveyService.Step::available).toList().indexOf(step) + 1;
+		model.addAttribute("position", position);
+		model.addAttribute("total", state.steps().stream().filter(SurveyService.Step::available).count());
+		return step == null ? "survey/thanks" : "survey/step";
+	}
+
+}
