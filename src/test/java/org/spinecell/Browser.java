@@ -40,6 +40,17 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * Clicks an element that leads to another page and waits until the old page is gone, so the
+	 * next look-up cannot find (and then lose) an element of the page being left.
+	 */
+	public static void clickAndWait(ChromeDriver driver, org.openqa.selenium.By target) {
+		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+		driver.findElement(target).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+	}
+
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
 	public static void screenshot(ChromeDriver driver, String name) {
 		try {

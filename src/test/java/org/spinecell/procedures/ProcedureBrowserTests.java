@@ -40,12 +40,12 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		driver.get(base + "/login");
 		driver.findElement(By.id("username")).sendKeys(physicianUsername);
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 
 		driver.get(base + "/patients/" + patientId);
 		assertThat(driver.findElement(By.id("procedures")).getText()).contains("No procedure documented.");
-		driver.findElement(By.linkText("Document a procedure")).click();
+		Browser.clickAndWait(driver, By.linkText("Document a procedure"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Document a procedure");
 		Browser.screenshot(driver, "procedure-form-top");
 
@@ -70,13 +70,13 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		Browser.screenshot(driver, "procedure-form-units");
 		// A level without a diagnosis is a warning to confirm, shown beside the levels; unticking it will do too.
 		driver.findElement(By.id("level-L3-L4")).click();
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.id("levels-error")).getText()).contains("diagnosed levels: L3-L4");
 		assertThat(driver.findElement(By.id("levelsConfirmed")).isSelected()).isFalse();
 		driver.executeScript("document.querySelector('fieldset.levels').scrollIntoView();");
 		Browser.screenshot(driver, "procedure-form-level-warning");
 		driver.findElement(By.id("level-L3-L4")).click();
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("recorded as a draft");
 		assertThat(driver.findElement(By.id("checks")).getText()).contains("All checks pass.");
@@ -92,7 +92,7 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		new Select(driver.findElement(By.id("remainder-0-action"))).selectByValue("DISCARDED");
 		driver.executeScript("document.getElementById('time-out').scrollIntoView();");
 		Browser.screenshot(driver, "procedure-time-out");
-		driver.findElement(By.cssSelector("#time-out button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("#time-out button[type=submit]"));
 
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Procedure completed.");
 		assertThat(driver.findElement(By.cssSelector("td.dose")).getText()).isEqualTo("222 × 10⁶");
