@@ -35,16 +35,16 @@ class AdminBrowserTests extends IntegrationTest {
 
 		driver.findElement(By.id("username")).sendKeys("admin");
 		driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 		Browser.screenshot(driver, "dashboard");
 
-		driver.findElement(By.linkText("Clinics")).click();
+		Browser.clickAndWait(driver, By.linkText("Clinics"));
 		String name = "Browser Clinic " + unique();
 		driver.findElement(By.id("name")).sendKeys(name);
 		driver.findElement(By.id("city")).sendKeys("Lyon");
 		driver.findElement(By.id("country")).sendKeys("france");
-		driver.findElement(By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]"));
 
 		// The mistake is shown beside the field, tied to it for screen readers.
 		assertThat(driver.findElement(By.id("country-error")).getText()).contains("ISO 3166-1 alpha-2");
@@ -54,7 +54,7 @@ class AdminBrowserTests extends IntegrationTest {
 
 		driver.findElement(By.id("country")).clear();
 		driver.findElement(By.id("country")).sendKeys("FR");
-		driver.findElement(By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("form[aria-labelledby=new-clinic] button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Clinic " + name + " created.");
 		assertThat(driver.findElement(By.tagName("table")).getText()).contains(name).contains("Lyon");
 		Browser.screenshot(driver, "clinics");

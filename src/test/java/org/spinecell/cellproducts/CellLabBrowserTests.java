@@ -39,15 +39,15 @@ class CellLabBrowserTests extends CellProductTest {
 		driver.get(base + "/login");
 		driver.findElement(By.id("username")).sendKeys(labUsername);
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
-		driver.findElement(By.linkText("Cell lab")).click();
+		Browser.clickAndWait(driver, By.linkText("Cell lab"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cell lab");
 		driver.findElement(By.partialLinkText("Quarantine")).click();
 		assertThat(driver.findElement(By.cssSelector("table.worklist")).getText()).contains(din).contains("Quinn, Iris");
 		Browser.screenshot(driver, "lab-worklist");
 
-		driver.findElement(By.linkText(din)).click();
+		Browser.clickAndWait(driver, By.linkText(din));
 		assertThat(driver.findElement(By.cssSelector("h1.din")).getText()).isEqualTo(din);
 		assertThat(driver.findElement(By.id("release")).getText()).contains("Release checklist")
 			.contains("Every criterion is met.")
@@ -60,13 +60,13 @@ class CellLabBrowserTests extends CellProductTest {
 		assertThat(new Select(driver.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value"))
 			.isEqualTo("%");
 		driver.findElement(By.id("value")).sendKeys("130");
-		driver.findElement(By.cssSelector("form[action$='/qc'] button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("form[action$='/qc'] button[type=submit]"));
 		assertThat(driver.findElement(By.id("value-error")).getText()).contains("between 0 and 100");
 		assertThat(driver.findElement(By.id("value")).getAttribute("aria-invalid")).isEqualTo("true");
 		Browser.screenshot(driver, "lab-qc-error");
 
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
-		driver.findElement(By.cssSelector("form.release-form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("form.release-form button[type=submit]"));
 		// The click returns before the next page has loaded: wait for the new state instead of racing it.
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBe(By.cssSelector(".product-kind .badge"), "Released"));

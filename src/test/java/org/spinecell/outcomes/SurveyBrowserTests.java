@@ -25,7 +25,7 @@ class SurveyBrowserTests extends SurveyTest {
 			Browser.screenshot(driver, "survey-360");
 			assertThat(overflow).isEqualTo(Boolean.FALSE);
 			driver.findElement(By.cssSelector("label[for='nrs-6']")).click();
-			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("leg");
 			assertThat(responsesStored(followUp, "nrs-back")).isEqualTo(1);
 		}

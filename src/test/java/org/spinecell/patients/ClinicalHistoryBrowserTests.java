@@ -45,7 +45,7 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		driver.get(base + "/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 
 		driver.get(base + "/patients/new");
@@ -56,11 +56,11 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		// A date control's typing order follows the browser's locale, so the value is set directly.
 		driver.executeScript("arguments[0].value = '1968-03-14';", driver.findElement(By.id("birthDate")));
 		new Select(driver.findElement(By.id("sex"))).selectByValue("FEMALE");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Patient registered.");
 		assertThat(driver.findElement(By.id("diagnoses")).getText()).contains("No diagnosis recorded.");
 
-		driver.findElement(By.linkText("Add diagnosis")).click();
+		Browser.clickAndWait(driver, By.linkText("Add diagnosis"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Add a diagnosis");
 
 		// Typing part of a code asks the server for suggestions, which fill the field's datalist.
@@ -77,7 +77,7 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		// A cervical level for a lumbar code is refused beside the levels, and the typed code is kept.
 		driver.findElement(By.id("level-C5-C6")).click();
 		Browser.screenshot(driver, "history-diagnosis-form");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.id("levels-error")).getText()).contains("not a level of the LUMBAR region");
 		assertThat(driver.findElement(By.id("icd10")).getAttribute("value")).isEqualTo("M51.360");
 		Browser.screenshot(driver, "history-diagnosis-error");
@@ -85,7 +85,7 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		driver.findElement(By.id("level-C5-C6")).click();
 		driver.findElement(By.id("level-L4-L5")).click();
 		driver.findElement(By.id("primary")).click();
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Diagnosis M51.360 recorded.");
 		String section = driver.findElement(By.id("diagnoses")).getText();
@@ -94,7 +94,7 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		Browser.screenshot(driver, "history-chart-desktop");
 
 		// An imaging finding graded off its scale is refused beside the grade.
-		driver.findElement(By.linkText("Add imaging finding")).click();
+		Browser.clickAndWait(driver, By.linkText("Add imaging finding"));
 		new Select(driver.findElement(By.id("modality"))).selectByValue("MRI");
 		driver.executeScript("arguments[0].value = '2024-02-01';", driver.findElement(By.id("studyDate")));
 		new Select(driver.findElement(By.id("level"))).selectByValue("L4-L5");
@@ -103,12 +103,12 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		new Select(driver.findElement(By.id("modicType"))).selectByValue("1");
 		new Select(driver.findElement(By.id("herniation"))).selectByValue("PROTRUSION");
 		driver.findElement(By.id("impression")).sendKeys("Dark L4-L5 disc.\nSmall central protrusion.");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.id("pfirrmannGrade-error")).getText()).contains("between 1 and 5");
 		Browser.screenshot(driver, "history-imaging-error");
 		driver.findElement(By.id("pfirrmannGrade")).clear();
 		driver.findElement(By.id("pfirrmannGrade")).sendKeys("4");
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.id("imaging")).getText()).contains("Pfirrmann grade 4 of 5",
 				"Small central protrusion.");
 
@@ -134,7 +134,7 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		Browser.screenshot(driver, "history-chart-phone-imaging");
 		driver.executeScript("document.getElementById('consents').scrollIntoView();");
 		Browser.screenshot(driver, "history-chart-phone-consents");
-		driver.findElement(By.linkText("Add diagnosis")).click();
+		Browser.clickAndWait(driver, By.linkText("Add diagnosis"));
 		assertThat(pageOverflows()).as("the form is wider than the phone").isFalse();
 		Browser.screenshot(driver, "history-diagnosis-form-phone");
 		driver.executeScript("document.querySelector('main form .actions').scrollIntoView(false);");
