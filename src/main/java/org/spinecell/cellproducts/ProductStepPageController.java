@@ -116,13 +116,7 @@ class ProductStepPageController {
 
 	@PostMapping("/confirm-classification")
 	String confirm(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			products.confirmClassification(id);
-			return done(id, "Classification confirmed.", redirect);
-		}
-		catch (ApiException ex) {
-			return refused(id, ex, redirect);
-		}
+		return act(id, () -> products.confirmClassification(id), "Classification confirmed.", redirect);
 	}
 
 	@PostMapping("/ind")
@@ -137,13 +131,8 @@ class ProductStepPageController {
 
 	@PostMapping("/complete")
 	String complete(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			products.completeProcessing(id);
-			return done(id, "Processing complete: the product is in quarantine until it is released.", redirect);
-		}
-		catch (ApiException ex) {
-			return refused(id, ex, redirect);
-		}
+		return act(id, () -> products.completeProcessing(id),
+				"Processing complete: the product is in quarantine until it is released.", redirect);
 	}
 
 	/**
@@ -180,24 +169,13 @@ class ProductStepPageController {
 
 	@PostMapping("/issue")
 	String issue(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			products.issue(id);
-			return done(id, "Issued for administration.", redirect);
-		}
-		catch (ApiException ex) {
-			return refused(id, ex, redirect);
-		}
+		return act(id, () -> products.issue(id), "Issued for administration.", redirect);
 	}
 
 	@PostMapping("/return")
 	String returnToStorage(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			products.returnToStorage(id);
-			return done(id, "Returned to storage: the product is released and available again.", redirect);
-		}
-		catch (ApiException ex) {
-			return refused(id, ex, redirect);
-		}
+		return act(id, () -> products.returnToStorage(id),
+				"Returned to storage: the product is released and available again.", redirect);
 	}
 
 	@PostMapping("/discard")
@@ -234,6 +212,18 @@ class ProductStepPageController {
 			.map(p -> p.field().equals("state") ? p.message() : p.field() + ": " + p.message())
 			.toList());
 		return "redirect:/lab/products/" + id;
+	}
+
+
+	/** A button that changes the product: on success the flash message, on refusal the reason. */
+	private String act(UUID id, Runnable action, String message, RedirectAttributes redirect) {
+		try {
+			action.run();
+			return done(id, message, redirect);
+		}
+		catch (ApiException ex) {
+			return refused(id, ex, redirect);
+		}
 	}
 
 }
