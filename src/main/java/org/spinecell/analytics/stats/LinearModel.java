@@ -15,7 +15,8 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * {@link OLSMultipleLinearRegression}. Factors enter as 0/1 indicator columns chosen by the caller.
  * <p>
  * No observations give {@link DataStatus#NO_DATA} and no coefficients; too few observations for the
- * coefficients or collinear covariates throw {@link ModelFitException}; fewer than five residual
+ * coefficients, an outcome that does not vary, collinear covariates or covariates that reproduce the
+ * outcome exactly throw {@link ModelFitException}; fewer than five residual
  * degrees of freedom give {@link DataStatus#TOO_SMALL}.
  *
  * @param n the number of observations
@@ -31,6 +32,9 @@ public record LinearModel(int n, DataStatus status, List<Coefficient> coefficien
 	/** Pivots below this make the design count as singular (collinear covariates). */
 	private static final double SINGULARITY_THRESHOLD = 1e-10;
 
+	/** A residual sum of squares this small relative to the total counts as an exact fit. */
+	private static final double EXACT_FIT = 1e-20;
+
 	public LinearModel {
 		coefficients = List.copyOf(coefficients);
 	}
@@ -44,6 +48,9 @@ public record LinearModel(int n, DataStatus status, List<Coefficient> coefficien
 		}
 		MeanSummary.requireFinite(y);
 		List<String> coefficientNames = Design.coefficientNames(names, x, y.length);
+		if (Sums.squaredDeviations(y, Sums.mean(y)) == 0) {
+			throw new ModelFitException("the outcome is the same for every observation");
+		}
 		OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression(SINGULARITY_THRESHOLD);
 		ols.newSampleData(y, x);
 		double[] beta;
@@ -54,6 +61,10 @@ public record LinearModel(int n, DataStatus status, List<Coefficient> coefficien
 		}
 		catch (SingularMatrixException ex) {
 			throw new ModelFitException("some covariates are linear combinations of others");
+		}
+		if (ols.calculateResidualSumOfSquares() <= EXACT_FIT * ols.calculateTotalSumOfSquares()) {
+			throw new ModelFitException("the covariates reproduce the outcome exactly, so there is no residual "
+					+ "variation to estimate standard errors from");
 		}
 		int df = y.length - coefficientNames.size();
 		double t975 = Distributions.tQuantile(0.975, df);

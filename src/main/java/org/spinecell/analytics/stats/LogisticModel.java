@@ -77,6 +77,9 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 			eta = design.operate(next).toArray();
 			for (int i = 0; i < n; i++) {
 				mu[i] = 1 / (1 + Math.exp(-eta[i]));
+				if (!(mu[i] > 0 && mu[i] < 1)) {
+					throw separation();
+				}
 			}
 			if (beta != null && converged(beta, next)) {
 				return result(coefficientNames, design, y, next, mu, iteration);
@@ -120,6 +123,11 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 		}
 	}
 
+	private static ModelFitException separation() {
+		return new ModelFitException("fitted probabilities of 0 or 1 occurred: a covariate pattern predicts "
+				+ "the outcome perfectly (separation), so the coefficients are not finite");
+	}
+
 	private static boolean converged(RealVector previous, RealVector next) {
 		for (int j = 0; j < next.getDimension(); j++) {
 			if (Math.abs(next.getEntry(j) - previous.getEntry(j)) > TOLERANCE * (Math.abs(next.getEntry(j)) + 0.1)) {
@@ -136,9 +144,8 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 		RealMatrix information = new Array2DRowRealMatrix(p, p);
 		double deviance = 0;
 		for (int i = 0; i < n; i++) {
-			if (mu[i] < BOUNDARY || mu[i] > 1 - BOUNDARY) {
-				throw new ModelFitException("fitted probabilities of 0 or 1 occurred: a covariate pattern predicts "
-						+ "the outcome perfectly (separation), so the coefficients are not finite");
+			if (!(mu[i] > BOUNDARY && mu[i] < 1 - BOUNDARY)) {
+				throw separation();
 			}
 			double w = mu[i] * (1 - mu[i]);
 			for (int j = 0; j < p; j++) {
