@@ -2,7 +2,7 @@
 # implementation can be checked against R. Regenerate from the repository root with
 #   Rscript src/test/resources/analytics/r/fixtures.R
 # It writes cohort.csv (the data, 300 synthetic patients, no real person) and expected.csv
-# (key,value; NA where R gives no value). Needs r-base-core and r-cran-survival.
+# (key,value; NA where R gives no value, Inf where R gives infinity). Needs r-base-core and r-cran-survival.
 suppressPackageStartupMessages(library(survival))
 dir <- "src/test/resources/analytics/r"
 
@@ -35,7 +35,7 @@ out <- list()
 put <- function(key, value) out[[key]] <<- value
 
 # Proportions: Wilson (prop.test without continuity correction) and Clopper-Pearson (binom.test)
-props <- list(c(0, 10), c(10, 10), c(1, 1), c(3, 4), c(57, 300), c(sum(d$responder), nrow(d)), c(299, 300))
+props <- list(c(3, 1000), c(0, 10), c(10, 10), c(1, 1), c(3, 4), c(57, 300), c(sum(d$responder), nrow(d)), c(299, 300))
 for (p in props) {
   key <- sprintf("prop.%d.%d", p[1], p[2])
   w <- suppressWarnings(prop.test(p[1], p[2], correct = FALSE))
@@ -85,6 +85,8 @@ km <- function(key, s) {
   }
 }
 km("km.all", d)
+# censoring before the first event (S = 1, no interval), a censoring tied with an event, S = 0 at the end
+km("km.small", data.frame(time = c(1, 2, 2, 3, 4), event = c(0, 1, 0, 1, 1)))
 for (g in levels(d$group)) km(paste0("km.", g), d[d$group == g, ])
 lr <- survdiff(Surv(time, event) ~ group, data = d)
 put("logrank.chisq", lr$chisq); put("logrank.df", length(lr$n) - 1)
@@ -140,6 +142,6 @@ put("funnel.target", target)
 for (m in c(5, 17, 40, 100, 1000)) for (p in c(0.001, 0.025, 0.975, 0.999))
   put(sprintf("funnel.curve.%d.%s", m, p), limit(p, m, target) / target)
 
-res <- data.frame(key = names(out), value = vapply(out, function(v) if (is.na(v)) "NA" else sprintf("%.17g", v), ""))
+res <- data.frame(key = names(out), value = vapply(out, function(v) if (is.na(v)) "NA" else if (is.infinite(v)) "Inf" else sprintf("%.17g", v), ""))
 write.csv(res, file.path(dir, "expected.csv"), row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(res), "values\n")

@@ -17,7 +17,7 @@ import org.apache.commons.math3.stat.inference.ChiSquareTest;
  * variance.</li>
  * <li>{@link #anova}: the classic one-way analysis of variance, as {@code anova(lm(y ~ g))}:
  * between-group over within-group mean squares on {@code k − 1} and {@code N − k} degrees of freedom.
- * Needs N > k.</li>
+ * Needs N > k and some variation within groups.</li>
  * <li>{@link #chiSquare}: Pearson's chi-square test of equal proportions, as
  * {@code chisq.test(table, correct = FALSE)} on the k × 2 table of successes and failures, which is
  * {@code prop.test(x, n, correct = FALSE)}: {@code Σ (O − E)² / E} on {@code k − 1} degrees of

@@ -11,9 +11,10 @@ import java.util.List;
  * There is one step per distinct time at which an event or a censoring happened. At time
  * {@code t} with {@code n} at risk (time ≥ {@code t}) and {@code d} events, {@code S(t) = Π (1 − d/n)}
  * over the times up to {@code t}. {@code stdErr} is survfit's {@code std.err}, the standard error of
- * {@code log S(t)} by Greenwood's formula, {@code sqrt(Σ d / (n (n − d)))}. The 95 % interval is
- * the log-log one: {@code exp(−exp(log(−log S) ∓ z · stdErr / log S))} with {@code z = qnorm(0.975)},
- * undefined (both bounds {@code null}) where {@code S} is 0 or 1, as R gives {@code NA} there.
+ * {@code log S(t)} by Greenwood's formula, {@code sqrt(Σ d / (n (n − d)))}, {@code null} once S is 0
+ * (R: {@code Inf}). The 95 % interval is the log-log one:
+ * {@code exp(−exp(log(−log S) ∓ z · stdErr / log S))} with {@code z = qnorm(0.975)}, undefined (both
+ * bounds {@code null}) where {@code S} is 0 or 1, as R gives {@code NA} there.
  * Censoring at the time of an event counts the subject at risk for that event, as in R.
  *
  * @param n the number of subjects

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,22 @@ final class RFixture {
 		assertThat(actual).as("%s (R: %s)", key, expected).isCloseTo(expected, offset(tolerance));
 	}
 
+	/**
+	 * Agreement where SpineCell gives {@code null} for what R leaves undefined: R's {@code NA} and
+	 * infinities (a log-log bound at S = 1, Greenwood's error at S = 0) must be {@code null} here.
+	 */
+	static void agreesOrUndefined(String key, Double actual) {
+		assertThat(EXPECTED).as("R fixture value %s", key).containsKey(key);
+		Double expected = EXPECTED.get(key);
+		if (expected == null || expected.isInfinite()) {
+			assertThat(actual).as("%s (R: %s)", key, expected).isNull();
+		}
+		else {
+			assertThat(actual).as(key).isNotNull();
+			agrees(key, actual);
+		}
+	}
+
 	static List<Row> where(Predicate<Row> filter) {
 		return COHORT.stream().filter(filter).toList();
 	}
@@ -78,11 +95,16 @@ final class RFixture {
 
 	private static Map<String, Double> readExpected() {
 		Map<String, Double> values = new HashMap<>();
+		// Map.copyOf refuses null values, so NA is kept as a null in a plain map
 		List<String[]> lines = read("expected.csv");
 		for (String[] f : lines.subList(1, lines.size())) {
-			values.put(f[0], f[1].equals("NA") ? null : d(f[1]));
+			values.put(f[0], switch (f[1]) {
+				case "NA" -> null;
+				case "Inf" -> Double.POSITIVE_INFINITY;
+				default -> d(f[1]);
+			});
 		}
-		return Map.copyOf(values);
+		return Collections.unmodifiableMap(values);
 	}
 
 	private static double d(String text) {
