@@ -190,6 +190,11 @@ class StatisticsEdgeCaseTests {
 		assertThatThrownBy(() -> LogisticModel.fit(List.of("dose"), x, new int[] { 0, 0, 0, 0, 1, 1, 1, 1 }))
 			.isInstanceOf(ModelFitException.class)
 			.hasMessageContaining("separat");
+		double[][] overlapAtFour = { { 1 }, { 2 }, { 3 }, { 4 }, { 4 }, { 5 }, { 6 }, { 7 } };
+		assertThatThrownBy(() -> LogisticModel.fit(List.of("dose"), overlapAtFour, new int[] { 0, 0, 0, 0, 1, 1, 1, 1 }))
+			.as("quasi-complete separation")
+			.isInstanceOf(ModelFitException.class)
+			.hasMessageContaining("separat");
 	}
 
 	@Test
