@@ -1,0 +1,152 @@
+package org.spinecell.analytics.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.math3.distribution.BinomialDistribution;
+
+/**
+ * Funnel-plot data for comparing units (operators, clinics) on a risk-adjusted responder rate.
+ * <p>
+ * For each unit with {@code n} patients, {@code observed} responders O and {@code expected}
+ * responders E (the sum of the patients' predicted probabilities from a logistic model fitted on
+ * all units) the funnel plots the ratio {@code O / E} against {@code n}, around the target ratio 1.
+ * The control limits are the exact binomial limits with interpolation of Spiegelhalter (2005,
+ * "Funnel plots for comparing institutional performance", Stat Med 24:1185, appendix A.1.1) for a
+ * proportion with target {@code θ = ΣO / Σn} (the overall responder rate) and precision {@code n},
+ * divided by θ to put them on the ratio scale: for probability {@code p} in {0.001, 0.025, 0.975,
+ * 0.999} (the 99.8 % and 95 % limits), {@code r = qbinom(p, n, θ)},
+ * {@code α = (pbinom(r, n, θ) − p) / (pbinom(r, n, θ) − pbinom(r − 1, n, θ))} and the limit is
+ * {@code (r − α) / (n θ)}. Treating the unit's risk-adjusted rate {@code θ · O / E} as a binomial
+ * proportion around θ is the usual approximation for indirectly standardised rates.
+ * <p>
+ * No patients give {@link DataStatus#NO_DATA}, a {@code null} target and no units; a unit with
+ * fewer than five patients is flagged {@link DataStatus#TOO_SMALL}; a target of 0 or 1 (nobody or
+ * everybody responded) leaves every unit's limits {@code null}.
+ *
+ * @param status whether there is data
+ * @param target the overall responder rate θ
+ * @param units one entry per unit, in order of first appearance
+ */
+public record Funnel(DataStatus status, Double target, List<Unit> units) {
+
+	/**
+	 * One patient's contribution.
+	 *
+	 * @param unit the operator or clinic
+	 * @param responder whether the patient responded
+	 * @param expected the patient's predicted probability of responding
+	 */
+	public record Patient(String unit, boolean responder, double expected) {
+	}
+
+	/**
+	 * One unit's point and limits.
+	 *
+	 * @param unit the unit
+	 * @param status {@link DataStatus#TOO_SMALL} below five patients
+	 * @param n its patients
+	 * @param observed its responders O
+	 * @param expected its expected responders E
+	 * @param ratio {@code O / E}, {@code null} when E is 0
+	 * @param limits the limits at its n, {@code null} when the target is 0 or 1
+	 * @param signal where the ratio lies relative to the limits
+	 */
+	public record Unit(String unit, DataStatus status, int n, int observed, double expected, Double ratio,
+			Limits limits, Signal signal) {
+	}
+
+	/**
+	 * Control limits on the ratio scale at one n.
+	 *
+	 * @param n the precision (number of patients)
+	 * @param low998 the lower 99.8 % limit (p = 0.001)
+	 * @param low95 the lower 95 % limit (p = 0.025)
+	 * @param high95 the upper 95 % limit (p = 0.975)
+	 * @param high998 the upper 99.8 % limit (p = 0.999)
+	 */
+	public record Limits(int n, double low998, double low95, double high95, double high998) {
+	}
+
+	/** Where a unit's ratio lies relative to its limits. */
+	public enum Signal {
+
+		ABOVE_998, ABOVE_95, WITHIN, BELOW_95, BELOW_998, NOT_ASSESSED
+
+	}
+
+	public Funnel {
+		units = List.copyOf(units);
+	}
+
+	public static Funnel of(List<Patient> patients) {
+		if (patients.isEmpty()) {
+			return new Funnel(DataStatus.NO_DATA, null, List.of());
+		}
+		Map<String, List<Patient>> byUnit = new LinkedHashMap<>();
+		long responders = 0;
+		for (Patient patient : patients) {
+			if (!Double.isFinite(patient.expected()) || patient.expected() < 0 || patient.expected() > 1) {
+				throw new IllegalArgumentException("expected probabilities must lie in [0, 1]");
+			}
+			byUnit.computeIfAbsent(patient.unit(), key -> new ArrayList<>()).add(patient);
+			responders += patient.responder() ? 1 : 0;
+		}
+		double target = (double) responders / patients.size();
+		List<Unit> units = new ArrayList<>();
+		byUnit.forEach((name, members) -> units.add(unit(name, members, target)));
+		return new Funnel(DataStatus.of(patients.size()), target, units);
+	}
+
+	/**
+	 * The limits at precision {@code n} around the rate {@code target}, for drawing the funnel's
+	 * curves; {@code null} when the target is 0 or 1.
+	 */
+	public static Limits limits(int n, double target) {
+		if (n <= 0) {
+			throw new IllegalArgumentException("n must be positive");
+		}
+		if (!(target > 0 && target < 1)) {
+			return null;
+		}
+		BinomialDistribution binomial = new BinomialDistribution(null, n, target);
+		return new Limits(n, limit(binomial, 0.001), limit(binomial, 0.025), limit(binomial, 0.975),
+				limit(binomial, 0.999));
+	}
+
+	private static double limit(BinomialDistribution binomial, double p) {
+		int r = binomial.inverseCumulativeProbability(p);
+		double atR = binomial.cumulativeProbability(r);
+		double belowR = binomial.cumulativeProbability(r - 1);
+		double alpha = (atR - p) / (atR - belowR);
+		return (r - alpha) / (binomial.getNumberOfTrials() * binomial.getProbabilityOfSuccess());
+	}
+
+	private static Unit unit(String name, List<Patient> members, double target) {
+		int observed = (int) members.stream().filter(Patient::responder).count();
+		double expected = members.stream().mapToDouble(Patient::expected).sum();
+		Double ratio = expected > 0 ? observed / expected : null;
+		Limits limits = limits(members.size(), target);
+		return new Unit(name, DataStatus.of(members.size()), members.size(), observed, expected, ratio, limits,
+				signal(ratio, limits));
+	}
+
+	private static Signal signal(Double ratio, Limits limits) {
+		if (ratio == null || limits == null) {
+			return Signal.NOT_ASSESSED;
+		}
+		if (ratio > limits.high998()) {
+			return Signal.ABOVE_998;
+		}
+		if (ratio > limits.high95()) {
+			return Signal.ABOVE_95;
+		}
+		if (ratio < limits.low998()) {
+			return Signal.BELOW_998;
+		}
+		return ratio < limits.low95() ? Signal.BELOW_95 : Signal.WITHIN;
+	}
+
+}
