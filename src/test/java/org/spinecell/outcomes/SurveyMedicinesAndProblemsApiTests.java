@@ -1,10 +1,16 @@
 package org.spinecell.outcomes;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
@@ -100,6 +106,32 @@ class SurveyMedicinesAndProblemsApiTests extends SurveyTest {
 		assertThat(reportProblem(token, problem("Headache since yesterday")).status()).isEqualTo(201);
 		assertThat(problemsStored()).isEqualTo(2);
 		assertThat(auditedBySystem(AdverseEventService.ENTITY, first.json().get("id").asString())).isEqualTo(1);
+	}
+
+	@Test
+	void parallelIdenticalReportsStoreOneEvent() throws Exception {
+		String token = link(baselineFollowUp());
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<TestApi.Response>> results = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				results.add(pool.submit(() -> reportProblem(token, problem("Numb toes on the left"))));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			Set<String> ids = new HashSet<>();
+			for (Future<TestApi.Response> result : results) {
+				TestApi.Response response = result.get();
+				statuses.add(response.status());
+				ids.add(response.json().get("id").asString());
+			}
+			assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+			assertThat(statuses).filteredOn(s -> s == 200).hasSize(7);
+			assertThat(ids).hasSize(1);
+			assertThat(problemsStored()).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
