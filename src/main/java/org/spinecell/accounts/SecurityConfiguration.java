@@ -86,7 +86,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				// The patient survey's JSON equivalent: the link's token is the credential (rate limited).
-				.requestMatchers(HttpMethod.POST, "/api/v1/surveys/*/responses")
+				.requestMatchers(HttpMethod.POST, "/api/v1/surveys/*/responses", "/api/v1/surveys/*/medications",
+						"/api/v1/surveys/*/problems")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

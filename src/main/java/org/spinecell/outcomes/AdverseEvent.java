@@ -13,12 +13,18 @@ import java.util.UUID;
  * 312.32(a), with its relatedness to the procedure and to the product, whether it was expected,
  * its outcome, and who reported it. A patient's report stays unreviewed until a physician reviews
  * it. {@code description} is the reporter's text exactly as entered.
+ *
+ * <p>A problem the patient reports through the survey portal arrives ungraded: {@code grade},
+ * {@code category}, {@code outcome} and {@code expected} are {@code null} until a physician's review
+ * assigns them. {@code followUpId} names the follow-up whose link it came through and
+ * {@code careSought} what care the patient says they sought, a hint for the reviewer.
  */
 public record AdverseEvent(UUID id, UUID clinicId, UUID patientId, UUID procedureId, UUID productId, LocalDate onset,
-		LocalDate awarenessDate, String description, String category, int grade, Set<Seriousness> serious,
-		LocalDate deathDate, Relatedness relatednessProcedure, Relatedness relatednessProduct, boolean expected,
+		LocalDate awarenessDate, String description, String category, Integer grade, Set<Seriousness> serious,
+		LocalDate deathDate, Relatedness relatednessProcedure, Relatedness relatednessProduct, Boolean expected,
 		String action, Outcome outcome, LocalDate resolutionDate, Reporter reporter, boolean reviewed,
-		Instant reviewedAt, UUID reviewedBy, String reviewNote, int version, Instant createdAt) {
+		Instant reviewedAt, UUID reviewedBy, String reviewNote, int version, Instant createdAt, UUID followUpId,
+		CareSought careSought) {
 
 	public AdverseEvent {
 		serious = Set.copyOf(serious);
@@ -58,6 +64,23 @@ public record AdverseEvent(UUID id, UUID clinicId, UUID patientId, UUID procedur
 
 	}
 
+	/** The care a patient says they sought for a problem: a hint about seriousness, not a grade. */
+	public enum CareSought {
+
+		NONE, DOCTOR, HOSPITAL
+
+	}
+
+	/** A patient's report that no physician has reviewed yet. */
+	public boolean awaitingReview() {
+		return !reviewed;
+	}
+
+	/** Whether the event still lacks the grade, category, outcome and expectedness a review assigns. */
+	public boolean ungraded() {
+		return grade == null;
+	}
+
 	public boolean isSerious() {
 		return !serious.isEmpty();
 	}
@@ -91,11 +114,13 @@ public record AdverseEvent(UUID id, UUID clinicId, UUID patientId, UUID procedur
 		values.put("relatednessProduct", relatednessProduct == null ? null : relatednessProduct.name());
 		values.put("expected", expected);
 		values.put("action", action);
-		values.put("outcome", outcome.name());
+		values.put("outcome", outcome == null ? null : outcome.name());
 		values.put("resolutionDate", resolutionDate == null ? null : resolutionDate.toString());
 		values.put("reporter", reporter.name());
 		values.put("reviewed", reviewed);
 		values.put("reviewNote", reviewNote);
+		values.put("followUpId", followUpId == null ? null : followUpId.toString());
+		values.put("careSought", careSought == null ? null : careSought.name());
 		return values;
 	}
 

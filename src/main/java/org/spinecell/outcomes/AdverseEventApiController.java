@@ -34,6 +34,12 @@ class AdverseEventApiController {
 		return ResponseEntity.created(URI.create("/api/v1/adverse-events/" + event.id())).body(event);
 	}
 
+	/** Patients' reports that await a physician's review, the oldest first. */
+	@GetMapping("/api/v1/adverse-events/awaiting-review")
+	AdverseEventList awaitingReview() {
+		return new AdverseEventList(events.awaitingReview());
+	}
+
 	@GetMapping("/api/v1/adverse-events/{id}")
 	AdverseEvent get(@PathVariable UUID id) {
 		return events.get(id);

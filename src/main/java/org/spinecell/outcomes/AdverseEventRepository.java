@@ -23,7 +23,8 @@ class AdverseEventRepository {
 	private static final String SELECT = """
 			SELECT id, clinic_id, patient_id, procedure_id, product_id, onset_date, awareness_date, description, category,
 			       grade, serious, death_date, relatedness_procedure, relatedness_product, expected, action, outcome,
-			       resolution_date, reporter, reviewed_at, reviewed_by, review_note, version, created_at
+			       resolution_date, reporter, reviewed_at, reviewed_by, review_note, version, created_at,
+			       follow_up_id, care_sought
 			FROM adverse_event
 			""";
 
@@ -38,11 +39,12 @@ class AdverseEventRepository {
 				INSERT INTO adverse_event (clinic_id, id, patient_id, procedure_id, product_id, onset_date, awareness_date,
 				                           description, category, grade, serious, death_date, relatedness_procedure,
 				                           relatedness_product, expected, action, outcome, resolution_date, reporter,
-				                           reviewed_at, reviewed_by, created_by, updated_by)
+				                           reviewed_at, reviewed_by, follow_up_id, care_sought, created_by, updated_by)
 				VALUES (:clinicId, :id, :patientId, :procedureId, :productId, :onset, :awareness, :description, :category,
 				        :grade, string_to_array(:serious, ','), :deathDate, :relatednessProcedure, :relatednessProduct,
 				        :expected, :action, :outcome, :resolutionDate, :reporter,
-				        CASE WHEN :reviewed THEN now() END, CASE WHEN :reviewed THEN :actor END, :actor, :actor)
+				        CASE WHEN :reviewed THEN now() END, CASE WHEN :reviewed THEN :actor END, :followUpId, :careSought,
+				        :actor, :actor)
 				""")
 			.param("clinicId", event.clinicId())
 			.param("id", event.id())
@@ -60,12 +62,95 @@ class AdverseEventRepository {
 			.param("relatednessProduct", name(event.relatednessProduct()))
 			.param("expected", event.expected())
 			.param("action", event.action())
-			.param("outcome", event.outcome().name())
+			.param("outcome", name(event.outcome()))
 			.param("resolutionDate", event.resolutionDate())
 			.param("reporter", event.reporter().name())
 			.param("reviewed", event.reviewed())
+			.param("followUpId", event.followUpId())
+			.param("careSought", name(event.careSought()))
 			.param("actor", actor)
 			.update();
+	}
+
+	/**
+	 * Marks an ungraded patient report reviewed and gives it the physician's classification, if it
+	 * is still unreviewed and at the version the caller read.
+	 */
+	boolean classify(AdverseEvent classified, String note, int expectedVersion, UUID actor) {
+		return jdbc.sql("""
+				UPDATE adverse_event
+				SET category = :category, grade = :grade, serious = string_to_array(:serious, ','), death_date = :deathDate,
+				    relatedness_procedure = :relatednessProcedure, relatedness_product = :relatednessProduct,
+				    expected = :expected, action = :action, outcome = :outcome, resolution_date = :resolutionDate,
+				    reviewed_at = now(), reviewed_by = :actor, review_note = :note, version = version + 1,
+				    updated_at = now(), updated_by = :actor
+				WHERE clinic_id = :clinicId AND id = :id AND version = :version AND reviewed_at IS NULL AND NOT voided
+				""")
+			.param("clinicId", classified.clinicId())
+			.param("id", classified.id())
+			.param("category", classified.category())
+			.param("grade", classified.grade())
+			.param("serious", classified.serious().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+			.param("deathDate", classified.deathDate())
+			.param("relatednessProcedure", name(classified.relatednessProcedure()))
+			.param("relatednessProduct", name(classified.relatednessProduct()))
+			.param("expected", classified.expected())
+			.param("action", classified.action())
+			.param("outcome", name(classified.outcome()))
+			.param("resolutionDate", classified.resolutionDate())
+			.param("note", note)
+			.param("version", expectedVersion)
+			.param("actor", actor)
+			.update() == 1;
+	}
+
+	/**
+	 * The same report the patient sent through the same follow-up's link within the last
+	 * {@code minutes}: a double submission, not a new problem.
+	 */
+	Optional<AdverseEvent> recentSameReport(UUID clinicId, UUID followUpId, String description, LocalDate onset,
+			AdverseEvent.CareSought careSought, int minutes) {
+		return jdbc.sql(SELECT + """
+				WHERE clinic_id = :clinicId AND follow_up_id = :followUpId AND reporter = 'PATIENT' AND NOT voided
+				  AND description = :description AND onset_date = :onset AND care_sought = :careSought
+				  AND created_at > now() - make_interval(mins => :minutes)
+				ORDER BY created_at DESC LIMIT 1
+				""")
+			.param("clinicId", clinicId)
+			.param("followUpId", followUpId)
+			.param("description", description)
+			.param("onset", onset)
+			.param("careSought", careSought.name())
+			.param("minutes", minutes)
+			.query(AdverseEventRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Takes the follow-up's row lock until the transaction ends, so that two reports through the
+	 * same link are checked for duplicates one after the other.
+	 */
+	void lockFollowUp(UUID clinicId, UUID followUpId) {
+		jdbc.sql("SELECT id FROM follow_up WHERE clinic_id = :clinicId AND id = :id FOR UPDATE")
+			.param("clinicId", clinicId)
+			.param("id", followUpId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Events of the clinics that await a physician's review, the oldest report first. */
+	List<AdverseEvent> awaitingReview(Collection<UUID> clinicIds, int limit) {
+		if (clinicIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				WHERE clinic_id IN (:clinicIds) AND reviewed_at IS NULL AND NOT voided
+				ORDER BY created_at, id LIMIT :limit
+				""")
+			.param("clinicIds", clinicIds)
+			.param("limit", limit)
+			.query(AdverseEventRepository::map)
+			.list();
 	}
 
 	/** Marks the event reviewed if it is still unreviewed and at the version the caller read. */
@@ -118,13 +203,22 @@ class AdverseEventRepository {
 				rs.getObject("patient_id", UUID.class), rs.getObject("procedure_id", UUID.class),
 				rs.getObject("product_id", UUID.class), rs.getObject("onset_date", LocalDate.class),
 				rs.getObject("awareness_date", LocalDate.class), rs.getString("description"), rs.getString("category"),
-				rs.getInt("grade"), serious(rs.getArray("serious")), rs.getObject("death_date", LocalDate.class),
+				rs.getObject("grade", Integer.class), serious(rs.getArray("serious")), rs.getObject("death_date", LocalDate.class),
 				relatedness(rs.getString("relatedness_procedure")), relatedness(rs.getString("relatedness_product")),
-				rs.getBoolean("expected"), rs.getString("action"), AdverseEvent.Outcome.valueOf(rs.getString("outcome")),
+				rs.getObject("expected", Boolean.class), rs.getString("action"), outcome(rs.getString("outcome")),
 				rs.getObject("resolution_date", LocalDate.class), AdverseEvent.Reporter.valueOf(rs.getString("reporter")),
 				reviewedAt != null, reviewedAt == null ? null : reviewedAt.toInstant(),
 				rs.getObject("reviewed_by", UUID.class), rs.getString("review_note"), rs.getInt("version"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getObject("follow_up_id", UUID.class),
+				careSought(rs.getString("care_sought")));
+	}
+
+	private static AdverseEvent.Outcome outcome(String value) {
+		return value == null ? null : AdverseEvent.Outcome.valueOf(value);
+	}
+
+	private static AdverseEvent.CareSought careSought(String value) {
+		return value == null ? null : AdverseEvent.CareSought.valueOf(value);
 	}
 
 	private static Set<AdverseEvent.Seriousness> serious(Array array) throws SQLException {

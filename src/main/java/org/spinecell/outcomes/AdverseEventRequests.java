@@ -35,8 +35,41 @@ public final class AdverseEventRequests {
 
 	}
 
-	/** A physician's review of a patient-reported event; the note is optional. */
-	public record Review(@Size(max = 2000) String note, Integer version) {
+	/**
+	 * A physician's review of a patient-reported event; the note is optional. An ungraded report
+	 * (one the patient sent through the survey portal) needs the classification the patient could
+	 * not give: {@code category}, {@code grade}, {@code outcome} and {@code expected} are then
+	 * required, the rest optional as in {@link Report}. An event that already has a grade is only
+	 * confirmed, and a classification sent for it is refused.
+	 */
+	public record Review(@Size(max = 2000) String note, Integer version, @Size(max = 200) String category,
+			@Min(1) @Max(5) Integer grade, Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
+			Boolean expected, @Size(max = 2000) String action, AdverseEvent.Outcome outcome,
+			LocalDate resolutionDate) {
+
+		public Review {
+			serious = serious == null ? Set.of() : Set.copyOf(serious);
+		}
+
+		public Review(String note, Integer version) {
+			this(note, version, null, null, null, null, null, null, null, null, null, null);
+		}
+
+		/** Whether any part of a classification was sent. */
+		boolean classifies() {
+			return category != null || grade != null || !serious.isEmpty() || deathDate != null
+					|| relatednessProcedure != null || relatednessProduct != null || expected != null || action != null
+					|| outcome != null || resolutionDate != null;
+		}
+
+	}
+
+	/**
+	 * A problem the patient reports through the survey portal, in the patient's own words: when it
+	 * began and what care they sought. It is stored ungraded, awaiting a physician's review.
+	 */
+	public record PatientProblem(String description, LocalDate onset, AdverseEvent.CareSought careSought) {
 	}
 
 }

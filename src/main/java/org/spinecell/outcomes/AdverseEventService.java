@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
@@ -33,6 +34,18 @@ public class AdverseEventService {
 
 	static final String ENTITY = "AdverseEvent";
 
+	/** The longest description a patient can send through the portal. */
+	public static final int PATIENT_TEXT_MAX = 2000;
+
+	/** An identical report through the same link within this many minutes is a double submission. */
+	static final int DUPLICATE_MINUTES = 10;
+
+	static final int MAX_LIST = 500;
+
+	/** What a patient's report became: the stored event, and whether it was a repeat of one just sent. */
+	public record PatientReported(AdverseEvent event, boolean duplicate) {
+	}
+
 	/** Dates are "in the future" only once the day has begun nowhere (UTC+14), whatever the clinic's zone. */
 	private static final Clock LATEST_DAY = Clock.system(ZoneOffset.ofHours(14));
 
@@ -50,8 +63,12 @@ public class AdverseEventService {
 
 	private final Clock today;
 
+	private final FollowUpService followUps;
+
 	AdverseEventService(PatientService patients, ProcedureService procedures, CellProductService products,
-			AdverseEventRepository events, SafetyTaskService tasks, AuditTrail audit, SpineCellProperties properties) {
+			AdverseEventRepository events, SafetyTaskService tasks, AuditTrail audit, SpineCellProperties properties,
+			FollowUpService followUps) {
+		this.followUps = followUps;
 		this.patients = patients;
 		this.procedures = procedures;
 		this.products = products;
@@ -72,7 +89,8 @@ public class AdverseEventService {
 	public AdverseEvent report(AdverseEventRequests.Report request) {
 		Patient patient = MedicationService.writable(patients.get(request.patientId()));
 		LocalDate awareness = request.awarenessDate() == null ? LocalDate.now(today) : request.awarenessDate();
-		checkRules(request, awareness);
+		checkRules(request.onset(), request.awarenessDate(), awareness, request.deathDate(), request.resolutionDate(),
+				request.grade(), request.outcome(), request.serious());
 		if (request.procedureId() != null) {
 			checkProcedure(patient, request.procedureId());
 		}
@@ -84,7 +102,7 @@ public class AdverseEventService {
 				request.grade(), request.serious(), request.deathDate(), request.relatednessProcedure(),
 				request.relatednessProduct(), request.expected(), blankToNull(request.action()), request.outcome(),
 				request.resolutionDate(), request.reporter(), request.reporter() == AdverseEvent.Reporter.CLINICIAN,
-				null, null, null, 0, null);
+				null, null, null, 0, null, null, null);
 		events.insert(event, CurrentUser.get().id());
 		AdverseEvent created = load(patient.clinicId(), id);
 		audit.created(ENTITY, id, patient.clinicId(), created.snapshot());
@@ -114,7 +132,68 @@ public class AdverseEventService {
 		return tasks.forEvent(get(id));
 	}
 
-	/** A physician confirms a patient-reported event; an event is reviewed once. */
+	/**
+	 * A problem the patient reports through a follow-up's survey link: stored ungraded with
+	 * reporter PATIENT, awaiting a physician's review, linked to the follow-up's procedure. The same
+	 * report through the same link within {@value #DUPLICATE_MINUTES} minutes returns the stored
+	 * event instead of a second one.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public PatientReported reportByPatient(UUID followUpId, AdverseEventRequests.PatientProblem problem) {
+		FollowUp followUp = followUps.get(followUpId);
+		Patient patient = MedicationService.writable(patients.get(followUp.patientId()));
+		List<FieldProblem> problems = new ArrayList<>();
+		String description = problem.description();
+		if (description == null || description.isBlank()) {
+			problems.add(new FieldProblem("description", "is required"));
+		}
+		else if (description.length() > PATIENT_TEXT_MAX) {
+			problems.add(new FieldProblem("description", "must be at most " + PATIENT_TEXT_MAX + " characters"));
+		}
+		if (problem.onset() == null) {
+			problems.add(new FieldProblem("onset", "is required"));
+		}
+		else {
+			notInFuture(problem.onset(), "onset", LocalDate.now(LATEST_DAY), problems);
+		}
+		if (problem.careSought() == null) {
+			problems.add(new FieldProblem("careSought", "is required"));
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		String text = description.strip();
+		events.lockFollowUp(patient.clinicId(), followUp.id());
+		var repeat = events.recentSameReport(patient.clinicId(), followUp.id(), text, problem.onset(),
+				problem.careSought(), DUPLICATE_MINUTES);
+		if (repeat.isPresent()) {
+			return new PatientReported(repeat.get(), true);
+		}
+		LocalDate awareness = LocalDate.now(today);
+		UUID id = UUID.randomUUID();
+		AdverseEvent event = new AdverseEvent(id, patient.clinicId(), patient.id(), followUp.procedureId(), null,
+				problem.onset(), awareness.isBefore(problem.onset()) ? problem.onset() : awareness, text, null, null,
+				Set.of(), null, null, null, null, null, null, null, AdverseEvent.Reporter.PATIENT, false, null, null,
+				null, 0, null, followUp.id(), problem.careSought());
+		events.insert(event, CurrentUser.get().id());
+		AdverseEvent created = load(patient.clinicId(), id);
+		audit.created(ENTITY, id, patient.clinicId(), created.snapshot());
+		return new PatientReported(created, false);
+	}
+
+	/** Events of the caller's clinics that await a physician's review, the oldest report first. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<AdverseEvent> awaitingReview() {
+		return events.awaitingReview(CurrentUser.get().clinicIds(), MAX_LIST);
+	}
+
+	/**
+	 * A physician reviews a patient-reported event; an event is reviewed once. An ungraded report
+	 * gets its classification here, under the same rules as a clinician's report, and if that makes
+	 * it serious the safety task opens now, its deadline counted from the day the patient reported.
+	 */
 	@PreAuthorize("hasRole('PHYSICIAN')")
 	@Transactional
 	public AdverseEvent review(UUID id, AdverseEventRequests.Review request) {
@@ -123,50 +202,110 @@ public class AdverseEventService {
 			throw ApiException.conflict("The adverse event is already reviewed");
 		}
 		int expected = request.version() == null ? before.version() : request.version();
-		if (!events.review(before.clinicId(), id, blankToNull(request.note()), expected, CurrentUser.get().id())) {
+		boolean stored;
+		if (before.ungraded()) {
+			AdverseEvent classified = classification(before, request);
+			stored = events.classify(classified, blankToNull(request.note()), expected, CurrentUser.get().id());
+		}
+		else {
+			if (request.classifies()) {
+				throw ApiException.invalid("grade", "is already assigned; only a report awaiting grading is classified at review");
+			}
+			stored = events.review(before.clinicId(), id, blankToNull(request.note()), expected, CurrentUser.get().id());
+		}
+		if (!stored) {
 			throw ApiException.conflict("The adverse event was changed by someone else; reload it and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		AdverseEvent after = load(before.clinicId(), id);
 		audit.updated(ENTITY, id, after.clinicId(), before.snapshot(), after.snapshot(), null);
+		if (after.isSerious() && tasks.forEvent(after).isEmpty()) {
+			tasks.open(after, underInd(after));
+		}
 		return after;
 	}
 
-	private static void checkRules(AdverseEventRequests.Report request, LocalDate awareness) {
+	/** The ungraded event with the reviewer's classification, checked like a clinician's report. */
+	private static AdverseEvent classification(AdverseEvent event, AdverseEventRequests.Review request) {
+		List<FieldProblem> missing = new ArrayList<>();
+		if (request.category() == null || request.category().isBlank()) {
+			missing.add(new FieldProblem("category", "is required to review a patient's report"));
+		}
+		if (request.grade() == null) {
+			missing.add(new FieldProblem("grade", "is required to review a patient's report"));
+		}
+		if (request.outcome() == null) {
+			missing.add(new FieldProblem("outcome", "is required to review a patient's report"));
+		}
+		if (request.expected() == null) {
+			missing.add(new FieldProblem("expected", "is required to review a patient's report"));
+		}
+		if (!missing.isEmpty()) {
+			throw ApiException.invalid(missing);
+		}
+		checkRules(event.onset(), null, event.awarenessDate(), request.deathDate(), request.resolutionDate(),
+				request.grade(), request.outcome(), request.serious());
+		return new AdverseEvent(event.id(), event.clinicId(), event.patientId(), event.procedureId(), event.productId(),
+				event.onset(), event.awarenessDate(), event.description(), request.category().strip(), request.grade(),
+				request.serious(), request.deathDate(), request.relatednessProcedure(), request.relatednessProduct(),
+				request.expected(), blankToNull(request.action()), request.outcome(), request.resolutionDate(),
+				event.reporter(), event.reviewed(), event.reviewedAt(), event.reviewedBy(), event.reviewNote(),
+				event.version(), event.createdAt(), event.followUpId(), event.careSought());
+	}
+
+	/** Whether the event's product, or failing that any product given in its procedure, is under an IND. */
+	private boolean underInd(AdverseEvent event) {
+		if (event.productId() != null) {
+			return products.get(event.productId()).indNumber() != null;
+		}
+		if (event.procedureId() == null) {
+			return false;
+		}
+		return procedures.get(event.procedureId())
+			.productUnits()
+			.stream()
+			.map(Procedure.Unit::productId)
+			.distinct()
+			.anyMatch(productId -> products.get(productId).indNumber() != null);
+	}
+
+	/** The dating and grade-5 rules of every graded event; {@code awarenessGiven} only if the caller gave one. */
+	private static void checkRules(LocalDate onset, LocalDate awarenessGiven, LocalDate awareness, LocalDate deathDate,
+			LocalDate resolutionDate, int grade, AdverseEvent.Outcome outcome, Set<AdverseEvent.Seriousness> serious) {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate latest = LocalDate.now(LATEST_DAY);
-		notInFuture(request.onset(), "onset", latest, problems);
-		notInFuture(request.awarenessDate(), "awarenessDate", latest, problems);
-		notInFuture(request.deathDate(), "deathDate", latest, problems);
-		notInFuture(request.resolutionDate(), "resolutionDate", latest, problems);
-		notBeforeOnset(awareness, "awarenessDate", request.onset(), problems);
-		notBeforeOnset(request.deathDate(), "deathDate", request.onset(), problems);
-		notBeforeOnset(request.resolutionDate(), "resolutionDate", request.onset(), problems);
+		notInFuture(onset, "onset", latest, problems);
+		notInFuture(awarenessGiven, "awarenessDate", latest, problems);
+		notInFuture(deathDate, "deathDate", latest, problems);
+		notInFuture(resolutionDate, "resolutionDate", latest, problems);
+		notBeforeOnset(awareness, "awarenessDate", onset, problems);
+		notBeforeOnset(deathDate, "deathDate", onset, problems);
+		notBeforeOnset(resolutionDate, "resolutionDate", onset, problems);
 
-		boolean fatalGrade = request.grade() == 5;
+		boolean fatalGrade = grade == 5;
 		if (fatalGrade) {
-			if (request.deathDate() == null) {
+			if (deathDate == null) {
 				problems.add(new FieldProblem("deathDate", "is required for a grade 5 (fatal) event"));
 			}
-			if (request.outcome() != AdverseEvent.Outcome.FATAL) {
+			if (outcome != AdverseEvent.Outcome.FATAL) {
 				problems.add(new FieldProblem("outcome", "must be FATAL for a grade 5 event"));
 			}
-			if (!request.serious().contains(AdverseEvent.Seriousness.DEATH)) {
+			if (!serious.contains(AdverseEvent.Seriousness.DEATH)) {
 				problems.add(new FieldProblem("serious", "must include DEATH for a grade 5 event"));
 			}
 		}
 		else {
-			if (request.deathDate() != null) {
+			if (deathDate != null) {
 				problems.add(new FieldProblem("deathDate", "is recorded only for a grade 5 (fatal) event"));
 			}
-			if (request.outcome() == AdverseEvent.Outcome.FATAL) {
+			if (outcome == AdverseEvent.Outcome.FATAL) {
 				problems.add(new FieldProblem("outcome", "FATAL requires grade 5"));
 			}
-			if (request.serious().contains(AdverseEvent.Seriousness.DEATH)) {
+			if (serious.contains(AdverseEvent.Seriousness.DEATH)) {
 				problems.add(new FieldProblem("serious", "DEATH requires grade 5"));
 			}
 		}
-		if (request.resolutionDate() != null && !request.outcome().resolved()) {
+		if (resolutionDate != null && !outcome.resolved()) {
 			problems.add(new FieldProblem("resolutionDate",
 					"is recorded only when the outcome is RECOVERED or RECOVERED_WITH_SEQUELAE"));
 		}

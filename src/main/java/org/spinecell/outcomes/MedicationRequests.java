@@ -2,6 +2,8 @@ package org.spinecell.outcomes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +34,28 @@ public final class MedicationRequests {
 
 	/** The day the patient stopped; {@code version} is optional, and a stale one is refused. */
 	public record Stop(@NotNull LocalDate stop, Integer version) {
+	}
+
+	/**
+	 * A medicine the patient adds through the survey portal: the drug (from the pick list or in
+	 * their own words), the dose and unit of one dose, and how many times a day they take it (not
+	 * needed for a patch).
+	 */
+	public record PatientAdded(String drug, BigDecimal dose, String unit, BigDecimal timesPerDay) {
+	}
+
+	/**
+	 * What the patient tells the clinic about their medicines through the survey portal: the
+	 * current ones they stopped (stopped today) and new ones. Sending it confirms the rest of the
+	 * list.
+	 */
+	public record PatientUpdate(List<UUID> stopped, List<PatientAdded> added) {
+
+		public PatientUpdate {
+			stopped = stopped == null ? List.of() : List.copyOf(stopped);
+			added = added == null ? List.of() : List.copyOf(added);
+		}
+
 	}
 
 }

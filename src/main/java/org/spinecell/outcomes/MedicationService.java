@@ -3,11 +3,15 @@ package org.spinecell.outcomes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
@@ -16,6 +20,7 @@ import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -33,6 +38,17 @@ public class MedicationService {
 
 	static final String ENTITY = "MedicationStatement";
 
+	/** The audit entity of a patient's confirmation of their list through the survey portal. */
+	static final String PATIENT_REPORT = "PatientMedicationReport";
+
+	/** What the audit trail says about where a patient's change came from. */
+	static final String PORTAL = "patient survey portal";
+
+	/** Above this, a dose is a typing slip, not a dose. */
+	private static final BigDecimal MAX_DOSE = new BigDecimal("100000");
+
+	private static final BigDecimal MAX_TIMES_PER_DAY = new BigDecimal("48");
+
 	/** Dates are "in the future" only once the day has begun nowhere (UTC+14), whatever the clinic's zone. */
 	private static final Clock LATEST_DAY = Clock.system(ZoneOffset.ofHours(14));
 
@@ -44,8 +60,12 @@ public class MedicationService {
 
 	private final MmeConversion conversion;
 
+	private final Clock clinicDay;
+
 	MedicationService(PatientService patients, MedicationRepository medications, AuditTrail audit,
-			@Value("${spinecell.outcomes.mme-conversion:classpath:outcomes/mme-conversion.json}") Resource table) {
+			@Value("${spinecell.outcomes.mme-conversion:classpath:outcomes/mme-conversion.json}") Resource table,
+			SpineCellProperties properties) {
+		this.clinicDay = Clock.system(properties.timeZone());
 		this.patients = patients;
 		this.medications = medications;
 		this.audit = audit;
@@ -129,6 +149,141 @@ public class MedicationService {
 	/** The citation of the MME conversion table in use. */
 	public String mmeSource() {
 		return conversion.source();
+	}
+
+	/** The drugs a patient can pick from: those the MME conversion table knows. */
+	public List<String> patientPickList() {
+		return conversion.drugs();
+	}
+
+	/** The units a dose can be given in. */
+	public List<String> units() {
+		return conversion.units();
+	}
+
+	/** The patient's medicines taken today, as the survey portal shows them. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<Medication> current(UUID patientId) {
+		LocalDate today = LocalDate.now(clinicDay);
+		return list(patientId).stream().filter(m -> takenNow(m, today)).toList();
+	}
+
+	/**
+	 * Records what the patient reports through a follow-up's survey link: the current medicines
+	 * they stopped get today as their stop date, new ones start today with source PATIENT, and
+	 * the rest of the list counts as confirmed. All or nothing: one bad entry (its field named as
+	 * {@code added[i].unit}, {@code stopped[i]} …) stores nothing. A medicine already stopped today
+	 * is left as it is, so sending the same form twice stops it once.
+	 *
+	 * @return the patient's current medicines afterwards
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public List<Medication> reportByPatient(UUID patientId, UUID followUpId, MedicationRequests.PatientUpdate update) {
+		Patient patient = writable(patients.get(patientId));
+		LocalDate today = LocalDate.now(clinicDay);
+		List<FieldProblem> problems = new ArrayList<>();
+		List<Medication> toStop = new ArrayList<>();
+		for (int i = 0; i < update.stopped().size(); i++) {
+			UUID id = update.stopped().get(i);
+			Medication medication = id == null ? null
+					: medications.find(patient.clinicId(), patientId, id).filter(m -> !m.voided()).orElse(null);
+			if (medication == null || (medication.stop() != null && !medication.stop().equals(today))) {
+				problems.add(new FieldProblem("stopped[" + i + "]", "is not one of your current medicines"));
+			}
+			else if (medication.stop() == null) {
+				toStop.add(medication);
+			}
+		}
+		List<Medication> toAdd = new ArrayList<>();
+		for (int i = 0; i < update.added().size(); i++) {
+			patientAdded(patient, update.added().get(i), "added[" + i + "].", today, problems).ifPresent(toAdd::add);
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		UUID actor = CurrentUser.get().id();
+		String reason = "Reported by the patient through the " + PORTAL + " (follow-up " + followUpId + ")";
+		for (Medication before : toStop) {
+			LocalDate stop = today.isBefore(before.start()) ? before.start() : today;
+			if (!medications.stop(patient.clinicId(), before.id(), stop, before.version(), actor)) {
+				throw ApiException.conflict("Your medicines were changed at the clinic meanwhile; please reload the page",
+						List.of(new FieldProblem("stopped", "changed meanwhile")));
+			}
+			audit.updated(ENTITY, before.id(), patient.clinicId(), before.snapshot(),
+					load(patient, before.id()).snapshot(), reason);
+		}
+		List<String> added = new ArrayList<>();
+		for (Medication medication : toAdd) {
+			medications.insert(medication, actor);
+			Map<String, Object> values = new LinkedHashMap<>(load(patient, medication.id()).snapshot());
+			values.put("reportedThrough", PORTAL);
+			values.put("followUpId", followUpId.toString());
+			audit.created(ENTITY, medication.id(), patient.clinicId(), values);
+			added.add(medication.id().toString());
+		}
+		List<Medication> current = medications.list(patient.clinicId(), patientId)
+			.stream()
+			.filter(m -> takenNow(m, today))
+			.toList();
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("patientId", patientId.toString());
+		report.put("followUpId", followUpId.toString());
+		report.put("reportedThrough", PORTAL);
+		report.put("stopped", toStop.stream().map(m -> m.id().toString()).toList());
+		report.put("added", added);
+		report.put("confirmedCurrent", current.stream().map(m -> m.id().toString()).toList());
+		audit.created(PATIENT_REPORT, UUID.randomUUID(), patient.clinicId(), report);
+		return current;
+	}
+
+	/** Started and not stopped by today: a medicine stopped today is no longer "now". */
+	private static boolean takenNow(Medication medication, LocalDate today) {
+		return !medication.start().isAfter(today) && (medication.stop() == null || medication.stop().isAfter(today));
+	}
+
+	/** One medicine the patient added, checked; problems are named with the prefix. */
+	private Optional<Medication> patientAdded(Patient patient, MedicationRequests.PatientAdded added, String prefix,
+			LocalDate today, List<FieldProblem> problems) {
+		int before = problems.size();
+		String drug = added == null || added.drug() == null ? "" : added.drug().strip();
+		if (drug.isEmpty()) {
+			problems.add(new FieldProblem(prefix + "drug", "is required"));
+		}
+		else if (drug.length() > 200) {
+			problems.add(new FieldProblem(prefix + "drug", "must be at most 200 characters"));
+		}
+		if (added == null || added.dose() == null || added.dose().signum() <= 0
+				|| added.dose().compareTo(MAX_DOSE) > 0) {
+			problems.add(new FieldProblem(prefix + "dose", "must be a number above 0 and at most " + MAX_DOSE));
+		}
+		String unit = added == null || added.unit() == null ? "" : added.unit().strip();
+		if (conversion.units().stream().noneMatch(u -> u.equalsIgnoreCase(unit))) {
+			problems.add(new FieldProblem(prefix + "unit", "must be one of " + String.join(", ", conversion.units())));
+		}
+		Medication.Route route = drug.isEmpty() ? Medication.Route.OTHER
+				: conversion.routeOf(drug).orElse(Medication.Route.OTHER);
+		BigDecimal times = added == null ? null : added.timesPerDay();
+		if (times == null ? route != Medication.Route.TRANSDERMAL
+				: times.signum() <= 0 || times.compareTo(MAX_TIMES_PER_DAY) > 0) {
+			problems.add(new FieldProblem(prefix + "timesPerDay",
+					"must be a number above 0 and at most " + MAX_TIMES_PER_DAY + " (leave it empty only for a patch)"));
+		}
+		if (problems.size() > before) {
+			return Optional.empty();
+		}
+		MmeConversion.Result mme;
+		try {
+			mme = conversion.convert(drug, added.dose(), unit, route, times);
+		}
+		catch (ApiException ex) {
+			ex.errors().forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
+			return Optional.empty();
+		}
+		return Optional.of(new Medication(UUID.randomUUID(), patient.clinicId(), patient.id(), drug, added.dose(),
+				mme.unit(), route, times, today, null, Medication.Source.PATIENT, mme.factor(), mme.mmePerDay(),
+				mme.note(), false, 0, null, null));
 	}
 
 	private Medication load(Patient patient, UUID medicationId) {

@@ -107,6 +107,26 @@ final class MmeConversion {
 		return source;
 	}
 
+	/** The units SpineCell accepts, in their canonical spelling. */
+	List<String> units() {
+		return units;
+	}
+
+	/** The drugs the table knows (converted or left out on purpose), in table order. */
+	List<String> drugs() {
+		List<String> drugs = new ArrayList<>();
+		factors.forEach(f -> drugs.add(f.drug()));
+		excluded.forEach(e -> drugs.add(e.drug()));
+		return drugs.stream().distinct().toList();
+	}
+
+	/** The route the table converts the drug by, if it has one row for it. */
+	Optional<Medication.Route> routeOf(String drug) {
+		String name = normalise(drug);
+		List<Medication.Route> routes = factors.stream().filter(f -> f.drug().equals(name)).map(Factor::route).toList();
+		return routes.size() == 1 ? Optional.of(routes.get(0)) : Optional.empty();
+	}
+
 	/**
 	 * Converts one statement.
 	 *

@@ -38,7 +38,7 @@ public record SafetyTask(UUID id, UUID clinicId, UUID adverseEventId, UUID patie
 
 		/** The rule a serious event falls under; {@code underInd} when its product has an IND number. */
 		static Rule forEvent(AdverseEvent event, boolean underInd) {
-			boolean expedited = event.isFatalOrLifeThreatening() && !event.expected() && event.isSuspectedReaction()
+			boolean expedited = event.isFatalOrLifeThreatening() && !Boolean.TRUE.equals(event.expected()) && event.isSuspectedReaction()
 					&& underInd;
 			return expedited ? FATAL_OR_LIFE_THREATENING_7_DAY : SERIOUS_15_DAY;
 		}

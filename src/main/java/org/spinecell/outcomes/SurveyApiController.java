@@ -2,6 +2,8 @@ package org.spinecell.outcomes;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,7 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Survey links for staff, and the patient's JSON equivalent of the survey page. The responses
- * endpoint is public (the token is the credential) and rate limited.
+ * endpoints (responses, medications, problems) are public (the token is the credential) and rate limited.
  */
 @RestController
 class SurveyApiController {
@@ -68,6 +70,38 @@ class SurveyApiController {
 		SubmissionResponse body = new SubmissionResponse(response.id(), response.instrument(), response.submittedAt(),
 				submission.completed(), submission.next().orElse(null));
 		return ResponseEntity.status(response.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.header("Cache-Control", "no-store")
+			.body(body);
+	}
+
+	/** The patient's current medicines after an update through the portal. */
+	record MedicineList(List<SurveyService.PortalMedication> items) {
+	}
+
+	/** A problem report as the patient gets it back: never the clinic's classification. */
+	record ProblemReceipt(UUID id, LocalDate onset, AdverseEvent.CareSought careSought, String status) {
+	}
+
+	@PostMapping("/api/v1/surveys/{token}/medications")
+	ResponseEntity<?> medications(@PathVariable String token, @RequestBody MedicationRequests.PatientUpdate request,
+			HttpServletRequest http) {
+		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
+			return tooMany();
+		}
+		List<SurveyService.PortalMedication> current = surveys.updateMedicines(token, request);
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(new MedicineList(current));
+	}
+
+	@PostMapping("/api/v1/surveys/{token}/problems")
+	ResponseEntity<?> problems(@PathVariable String token, @RequestBody AdverseEventRequests.PatientProblem request,
+			HttpServletRequest http) {
+		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
+			return tooMany();
+		}
+		AdverseEventService.PatientReported reported = surveys.reportProblem(token, request);
+		AdverseEvent event = reported.event();
+		ProblemReceipt body = new ProblemReceipt(event.id(), event.onset(), event.careSought(), "AWAITING_REVIEW");
+		return ResponseEntity.status(reported.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")
 			.body(body);
 	}

@@ -92,8 +92,9 @@ class SurveyPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				surveys.submit(token, instrument, answers);
-				return "redirect:/s/" + token;
+				SurveyService.Submission submission = surveys.submit(token, instrument, answers);
+				// After the last instrument come the optional steps, medicines first.
+				return "redirect:/s/" + token + (submission.completed() ? "/medicines" : "");
 			}
 			catch (ApiException ex) {
 				if (ex.status() == HttpStatus.CONFLICT) {
@@ -117,13 +118,18 @@ class SurveyPageController {
 
 	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
 	String unavailable(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
+		return unavailablePage(ex, model, response);
+	}
+
+	/** The page of an unusable link, the same whoever it was for. */
+	static String unavailablePage(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("gone", ex.status() == HttpStatus.GONE);
 		return "survey/unavailable";
 	}
 
-	private static String tooMany(Model model, HttpServletResponse response) {
+	static String tooMany(Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()));
 		model.addAttribute("tooMany", true);

@@ -1,5 +1,6 @@
 package org.spinecell.outcomes;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,9 +69,16 @@ public class SurveyService {
 
 	private final TransactionTemplate readOnly;
 
+	private final MedicationService medications;
+
+	private final AdverseEventService adverseEvents;
+
 	SurveyService(SurveyLinkRepository links, FollowUpService followUps, PatientService patients,
 			InstrumentRepository instruments, ResponseRepository responses, ResponseService responseService,
-			AuditTrail audit, PlatformTransactionManager transactions) {
+			AuditTrail audit, PlatformTransactionManager transactions, MedicationService medications,
+			AdverseEventService adverseEvents) {
+		this.medications = medications;
+		this.adverseEvents = adverseEvents;
 		this.links = links;
 		this.followUps = followUps;
 		this.patients = patients;
@@ -207,6 +215,57 @@ public class SurveyService {
 				}
 			}
 			return new Submission(response, after.done(), after.next().map(Step::instrumentId));
+		});
+	}
+
+	/** A medicine as the portal shows it: only what the patient needs to recognise it. */
+	public record PortalMedication(UUID id, String drug, BigDecimal dose, String unit, BigDecimal timesPerDay) {
+
+		static PortalMedication of(Medication medication) {
+			return new PortalMedication(medication.id(), medication.drug(), medication.dose(), medication.unit(),
+					medication.frequencyPerDay());
+		}
+
+	}
+
+	/** The optional medicines step: the patient's current medicines, and what a new one can be. */
+	public record MedicineChoices(List<PortalMedication> current, List<String> drugs, List<String> units) {
+	}
+
+	/** The patient's current medicines, the drugs of the pick list and the units a dose can be in. */
+	public MedicineChoices medicines(String token) {
+		ResolvedLink link = resolve(token);
+		return inScope(link, () -> {
+			load(link);
+			List<PortalMedication> current = medications.current(link.patientId())
+				.stream()
+				.map(PortalMedication::of)
+				.toList();
+			return new MedicineChoices(current, medications.patientPickList(), medications.units());
+		});
+	}
+
+	/**
+	 * Records the medicines the patient stopped and added (source PATIENT, audited as coming from
+	 * the portal); returns the current medicines afterwards.
+	 */
+	public List<PortalMedication> updateMedicines(String token, MedicationRequests.PatientUpdate update) {
+		ResolvedLink link = resolve(token);
+		return inScope(link, () -> {
+			load(link);
+			return medications.reportByPatient(link.patientId(), link.followUpId(), update)
+				.stream()
+				.map(PortalMedication::of)
+				.toList();
+		});
+	}
+
+	/** Records a problem the patient reports, ungraded and awaiting a physician's review. */
+	public AdverseEventService.PatientReported reportProblem(String token, AdverseEventRequests.PatientProblem problem) {
+		ResolvedLink link = resolve(token);
+		return inScope(link, () -> {
+			load(link);
+			return adverseEvents.reportByPatient(link.followUpId(), problem);
 		});
 	}
 

@@ -5,5 +5,7 @@
  * shipped. {@link org.spinecell.outcomes.ResponseService} records and scores a patient's answers;
  * a completed procedure starts the patient's follow-up schedule; medications carry morphine
  * milligram equivalents, and serious adverse events open reporting tasks with their deadlines.
+ * Through the survey link a patient can also update their pain medicines and report a problem,
+ * which waits ungraded for a physician's review.
  */
 package org.spinecell.outcomes;

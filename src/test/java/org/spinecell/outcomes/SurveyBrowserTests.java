@@ -1,20 +1,26 @@
 package org.spinecell.outcomes;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The survey in a real browser at phone width: fits 360 px, labels click, answers go through. */
+/**
+ * The survey in a real browser at phone width: fits 360 px, labels click, answers go through, and
+ * the optional medicines step stops and adds a medicine.
+ */
 class SurveyBrowserTests extends SurveyTest {
 
 	@Test
 	void theSurveyWorksAt360Pixels() {
 		UUID followUp = baselineFollowUp();
+		UUID oxycodone = staffMedication("oxycodone", 10, "mg", 2);
 		String token = link(followUp);
 		ChromeDriver driver = Browser.start(360, 800);
 		try {
@@ -28,6 +34,34 @@ class SurveyBrowserTests extends SurveyTest {
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("leg");
 			assertThat(responsesStored(followUp, "nrs-back")).isEqualTo(1);
+
+			driver.findElement(By.cssSelector("label[for='nrs-2']")).click();
+			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
+			driver.findElement(By.cssSelector("label[for='pain-medication-0']")).click();
+			driver.findElement(By.cssSelector("label[for='opioid-1']")).click();
+			driver.findElement(By.cssSelector("input[name='work-status'][value='full-time']")).click();
+			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
+
+			// The optional medicines step: stop the staff-recorded one, add one from the pick list.
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your pain medicines now");
+			Browser.screenshot(driver, "survey-medicines-360");
+			assertThat(driver.executeScript(
+					"return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+				.isEqualTo(Boolean.FALSE);
+			driver.findElement(By.cssSelector("label[for='stop-" + oxycodone + "']")).click();
+			new Select(driver.findElement(By.id("drug"))).selectByValue("tramadol");
+			driver.findElement(By.id("dose")).sendKeys("50");
+			new Select(driver.findElement(By.id("unit"))).selectByValue("mg");
+			driver.findElement(By.id("timesPerDay")).sendKeys("2");
+			Browser.clickAndWait(driver, By.cssSelector("main form button[value=continue]"));
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Report a problem");
+			assertThat(medicationsStored("PATIENT")).isEqualTo(1);
+			assertThat(ok(physician.get("/api/v1/patients/" + patientId + "/medications/" + oxycodone)).get("stop")
+				.asString()).isEqualTo(LocalDate.now().toString());
+
+			Browser.clickAndWait(driver, By.id("skip-problem"));
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+			assertThat(problemsStored()).isZero();
 		}
 		finally {
 			driver.quit();

@@ -69,7 +69,7 @@ class SurveyPortalTests extends SurveyTest {
 	}
 
 	@Test
-	void answeringEveryOnlineInstrumentThanksThePatientAndCompletesTheFollowUp() {
+	void answeringEveryOnlineInstrumentCompletesTheFollowUpAndOffersTheOptionalSteps() {
 		UUID followUp = baselineFollowUp();
 		String token = link(followUp);
 		WebSession browser = new WebSession(port);
@@ -77,10 +77,11 @@ class SurveyPortalTests extends SurveyTest {
 		browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf, "nrs", "6"));
 		WebSession.Page medication = browser.post("/s/" + token + "/nrs-leg", Map.of("_csrf", csrf, "nrs", "2"));
 		assertThat(medication.html()).contains("name=\"work-status\"");
-		WebSession.Page thanks = browser.post("/s/" + token + "/medication-work",
+		WebSession.Page optional = browser.post("/s/" + token + "/medication-work",
 				Map.of("_csrf", csrf, "pain-medication", "true", "opioid", "false", "work-status", "full-time"));
-		assertThat(thanks.status()).as(thanks.html()).isEqualTo(200);
-		assertThat(thanks.html()).contains("Thank you");
+		assertThat(optional.status()).as(optional.html()).isEqualTo(200);
+		assertThat(optional.html()).contains("Your pain medicines now").contains("Optional step 1 of 2");
+		assertThat(browser.get("/s/" + token).html()).contains("Thank you");
 		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("COMPLETED");
 	}
 
