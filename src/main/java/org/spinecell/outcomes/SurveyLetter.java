@@ -127,7 +127,8 @@ final class SurveyLetter {
 			top -= 4 * MM;
 			paragraph(bold, 11, "Web address");
 			paragraph(mono, 10, c.url());
-			top -= 4 * MM;
+			// The QR code wants four modules of blank around it; 6 mm is more than that.
+			top -= 6 * MM;
 			qr(c.url());
 			top -= 6 * MM;
 			paragraph(bold, 11, "This link works until " + DATE.format(c.lastDay()) + ".");

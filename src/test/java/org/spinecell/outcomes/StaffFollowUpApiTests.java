@@ -6,11 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -202,7 +206,11 @@ class StaffFollowUpApiTests extends SurveyTest {
 		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Quinn")
 			.doesNotContain(mrn);
 
-		assertThat(qrCode(pdf)).isEqualTo(url);
+		BufferedImage page = render(pdf);
+		// Kept for a person to look at, like the browser tests' screenshots.
+		ImageIO.write(page, "png",
+				Files.createDirectories(Path.of("target", "screenshots")).resolve("survey-letter.png").toFile());
+		assertThat(qrCode(page)).isEqualTo(url);
 		// The printed link works, and the one sent before it no longer does.
 		assertThat(submit(token, "nrs-back", Map.of("nrs", 3)).status()).isEqualTo(201);
 		assertThat(submit(previous, "nrs-leg", Map.of("nrs", 3)).status()).isEqualTo(404);
@@ -259,11 +267,13 @@ class StaffFollowUpApiTests extends SurveyTest {
 		}
 	}
 
-	static String qrCode(byte[] pdf) throws Exception {
-		BufferedImage page;
+	static BufferedImage render(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
+			return new PDFRenderer(document).renderImageWithDPI(0, 100, ImageType.GRAY);
 		}
+	}
+
+	static String qrCode(BufferedImage page) throws Exception {
 		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
 		return new MultiFormatReader()
 			.decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),

@@ -166,6 +166,15 @@ class StaffFollowUpPagesTests extends SurveyTest {
 		assertThat(cancelled.html()).contains("Follow-up BASELINE cancelled.").contains("(Patient moved away)");
 		assertThat(browser.get("/follow-up/" + followUp + "/answers").html()).contains("This follow-up is cancelled")
 			.doesNotContain("action=\"/follow-up/" + followUp + "/answers/nrs-back\"");
+		WebSession.Page link = browser.post("/follow-up/" + followUp + "/link", Map.of("_csrf", csrf));
+		assertThat(link.status()).isEqualTo(409);
+		assertThat(link.html()).contains("A survey link can only be sent for an open follow-up")
+			.doesNotContain("id=\"survey-url\"");
+		assertThat(browser.post("/follow-up/" + followUp + "/letter", Map.of("_csrf", csrf)).status()).isEqualTo(409);
+		assertThat(ownerJdbc().sql("SELECT count(*) FROM survey_link WHERE follow_up_id = :f")
+			.param("f", followUp)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private WebSession signedIn() {
