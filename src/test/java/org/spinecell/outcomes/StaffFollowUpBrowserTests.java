@@ -25,6 +25,8 @@ class StaffFollowUpBrowserTests extends SurveyTest {
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
 			driver.get(base + "/patients/" + patientId);
+			driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("follow-up")));
+			Browser.screenshot(driver, "staff-chart");
 			Browser.clickAndWait(driver, By.cssSelector("a[href='/follow-up/" + followUp + "/answers']"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter answers: BASELINE");
 			new Select(driver.findElement(By.id("a-nrs-back-nrs"))).selectByValue("8");
