@@ -5,5 +5,7 @@
  * shipped. {@link org.spinecell.outcomes.ResponseService} records and scores a patient's answers;
  * a completed procedure starts the patient's follow-up schedule; medications carry morphine
  * milligram equivalents, and serious adverse events open reporting tasks with their deadlines.
+ * {@link org.spinecell.outcomes.MailJob} e-mails survey invitations and reminders through an outbox
+ * that stores neither address nor token.
  */
 package org.spinecell.outcomes;
