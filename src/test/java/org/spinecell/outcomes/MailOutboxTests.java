@@ -194,6 +194,38 @@ class MailOutboxTests extends MailTest {
 	}
 
 	@Test
+	void twoInstancesQueuingAtOnceQueueOneInvitation() throws Exception {
+		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		Instant now = Instant.now();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<MailOutboxService.Queued>> runs = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return queueAt(now);
+				}));
+			}
+			start.countDown();
+			int queued = 0;
+			for (var run : runs) {
+				queued += run.get(60, java.util.concurrent.TimeUnit.SECONDS).invitations();
+			}
+			assertThat(queued).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(stored(baseline)).hasSize(1);
+		assertThat(ownerJdbc()
+			.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'MailMessage' AND action = 'CREATE' AND clinic_id = :c")
+			.param("c", clinicId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void aPatientWithoutRegistryConsentIsNeverQueued() throws Exception {
 		UUID baseline = patientWithEmailAndOpenBaseline(false);
 		assertThat(runAt(Instant.now()).invitationsQueued()).isZero();
@@ -249,6 +281,8 @@ class MailOutboxTests extends MailTest {
 		assertThat(received()).hasSize(1);
 		assertThat(physician.post("/api/v1/mail/run", Map.of()).status()).isEqualTo(403);
 		assertThat(lab.post("/api/v1/mail/run", Map.of()).status()).isEqualTo(403);
+		assertThat(lab.get("/api/v1/mail/outbox").status()).isEqualTo(403);
+		assertThat(anonymous.post("/api/v1/mail/run", Map.of()).status()).isEqualTo(401);
 
 		TestApi.Response list = coordinator.get("/api/v1/mail/outbox?status=SENT");
 		assertThat(list.status()).isEqualTo(200);
