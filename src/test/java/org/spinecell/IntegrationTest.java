@@ -31,7 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SPINECELL_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
-				"spinecell.security.max-failed-logins=5" })
+				"spinecell.security.max-failed-logins=5",
+				// Tests run the mail job themselves, at the times they choose.
+				"spinecell.mail.schedule=-",
+				// A test class with a context of its own can point spinecell.data-dir elsewhere.
+				"spinecell.data-dir=${spinecell.test.shared-data-dir}" })
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "Correct-Horse-Battery-42";
@@ -56,7 +60,7 @@ public abstract class IntegrationTest {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("spinecell.data-dir", DATA_DIR::toString);
+		registry.add("spinecell.test.shared-data-dir", DATA_DIR::toString);
 	}
 
 	@BeforeEach

@@ -61,10 +61,14 @@ public class FollowUpService {
 		this.audit = audit;
 	}
 
-	/** One line of the worklist: an open follow-up with who to contact. */
+	/**
+	 * One line of the worklist: an open follow-up with who to contact.
+	 * @param hasEmail whether the patient has an e-mail address; without one, survey invitations go
+	 * by printed letter
+	 */
 	public record WorklistItem(UUID id, UUID clinicId, UUID patientId, String patientName, String mrn,
 			UUID procedureId, String timePoint, LocalDate dueDate, LocalDate windowEnd, FollowUp.Status status,
-			long daysOverdue, boolean registryConsent) {
+			long daysOverdue, boolean registryConsent, boolean hasEmail) {
 	}
 
 	/**
@@ -149,7 +153,8 @@ public class FollowUpService {
 					id -> history.hasCurrentConsent(id, ConsentType.REGISTRY));
 			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
 					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
-					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry));
+					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry,
+					patient.email() != null && !patient.email().isBlank()));
 		}
 		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
 		return items;
@@ -265,7 +270,7 @@ public class FollowUpService {
 	}
 
 	/** The clinics asked about: one the user belongs to (else 404), or all of theirs. */
-	private static Collection<UUID> clinics(UUID clinicId) {
+	static Collection<UUID> clinics(UUID clinicId) {
 		CurrentUser user = CurrentUser.get();
 		if (clinicId == null) {
 			return user.clinicIds();
