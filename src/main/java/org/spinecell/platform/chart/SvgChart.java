@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 public final class SvgChart {
 
-	static final int WIDTH = 640;
+	/** Room to the right of the plot for the last x tick label. */
+	static final int WIDTH = 660;
 
 	static final double LEFT = 56;
 
@@ -67,6 +68,7 @@ public final class SvgChart {
 		if (!chart.hasData()) {
 			text(svg, "chart-empty", (LEFT + RIGHT) / 2, (TOP + BOTTOM) / 2, "middle", "No data yet");
 		}
+		int drawn = 0;
 		for (Chart.ReferenceLine line : chart.references()) {
 			if (line.y() < y.min || line.y() > y.max) {
 				continue;
@@ -74,7 +76,10 @@ public final class SvgChart {
 			double py = y.at(line.y());
 			svg.append("<line class=\"chart-reference\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(RIGHT))
 				.append("\" y1=\"").append(n(py)).append("\" y2=\"").append(n(py)).append("\"/>");
-			text(svg, "chart-reference-label", RIGHT - 4, py - 4, "end", line.label());
+			// Labels alternate between the right and the left end, so two close lines keep both readable.
+			boolean right = drawn++ % 2 == 0;
+			text(svg, "chart-reference-label", right ? RIGHT - 4 : LEFT + 4, py - 4, right ? "end" : "start",
+					line.label());
 		}
 		for (int i = 0; i < chart.series().size(); i++) {
 			series(svg, chart.series().get(i), "s" + (i % SERIES_CLASSES), x, y);
@@ -240,7 +245,11 @@ public final class SvgChart {
 		svg.append("<line class=\"chart-axis\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(LEFT))
 			.append("\" y1=\"").append(n(TOP)).append("\" y2=\"").append(n(BOTTOM)).append("\"/>");
 		text(svg, "chart-axis-label", (LEFT + RIGHT) / 2, BOTTOM + 40, "middle", chart.x().label());
-		text(svg, "chart-axis-label", LEFT, TOP - 8, "start", chart.y().label());
+		double middle = (TOP + BOTTOM) / 2;
+		svg.append("<text class=\"chart-axis-label\" x=\"14.0\" y=\"").append(n(middle))
+			.append("\" text-anchor=\"middle\" transform=\"rotate(-90 14.0 ").append(n(middle)).append(")\">")
+			.append(escape(chart.y().label()))
+			.append("</text>");
 		svg.append("</g>");
 	}
 

@@ -53,10 +53,14 @@ class SvgChartTests {
 		String svg = SvgChart.render(zeroToTen()
 			.with(Chart.Series.line("Back", List.of(Chart.Point.of(0, 8))))
 			.with(new Chart.ReferenceLine(6, "MCID: baseline − 2"))
-			.with(new Chart.ReferenceLine(12, "off the scale")));
+			.with(new Chart.ReferenceLine(12, "off the scale"))
+			.with(new Chart.ReferenceLine(5.6, "MCID: baseline − 30 %")));
 		assertThat(svg).contains("<line class=\"chart-reference\" x1=\"56.0\" x2=\"620.0\" y1=\"136.0\" y2=\"136.0\"/>")
-			.contains(">MCID: baseline − 2</text>")
-			.doesNotContain("off the scale</text>");
+			.contains("x=\"616.0\" y=\"132.0\" text-anchor=\"end\">MCID: baseline − 2</text>")
+			// the next line's label goes to the other end, so close lines keep both labels readable
+			.contains("x=\"60.0\" y=\"141.6\" text-anchor=\"start\">MCID: baseline − 30 %</text>")
+			.doesNotContain("off the scale</text>")
+			.contains("transform=\"rotate(-90 14.0 160.0)\">Score</text>");
 	}
 
 	@Test
