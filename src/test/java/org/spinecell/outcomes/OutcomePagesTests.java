@@ -187,6 +187,18 @@ class OutcomePagesTests extends CellProductTest {
 	}
 
 	@Test
+	void aFormPostedWithoutItsCsrfTokenIsRefusedAndStoresNothing() {
+		Map<String, String> forged = oxycodone("mg");
+		forged.remove("_csrf");
+		assertThat(browser.post(chartPath() + "/medications/new", forged).status()).isEqualTo(403);
+		Map<String, String> event = event("Forged report", "CLINICIAN");
+		event.remove("_csrf");
+		assertThat(browser.post(chartPath() + "/adverse-events/new", event).status()).isEqualTo(403);
+		assertThat(count("medication_statement")).isZero();
+		assertThat(count("adverse_event")).isZero();
+	}
+
+	@Test
 	void labStaffSeeTheChartWithoutTheseSections() {
 		WebSession labBrowser = new WebSession(port);
 		labBrowser.signIn(labUsername, USER_PASSWORD);
