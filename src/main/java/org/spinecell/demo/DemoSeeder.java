@@ -115,6 +115,7 @@ class DemoSeeder implements ApplicationRunner {
 			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
 					user.roles().stream().map(Role::name).toList()), created.password()));
 		}
+		long started = System.nanoTime();
 		Random random = new Random(20261125L);
 		int patientCount = 0;
 		int productCount = 0;
@@ -147,7 +148,8 @@ class DemoSeeder implements ApplicationRunner {
 			eventCount += safety.add(treated, coordinator, random);
 		}
 		log.info("Demo: seeded {} synthetic patients, {} cell products, {} procedures, {} instrument responses and {}"
-				+ " adverse events", patientCount, productCount, procedureCount, responseCount, eventCount);
+				+ " adverse events in {} s", patientCount, productCount, procedureCount, responseCount, eventCount,
+				(System.nanoTime() - started) / 1_000_000_000);
 		System.out.println();
 		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
 				+ "' with these accounts (passwords shown only this once):");
