@@ -148,16 +148,10 @@ class DemoOutcomes {
 			LocalDate on = day.plusDays(100 + random.nextInt(90));
 			boolean leavesFollowUp = tally.withdrawn == 1;
 			if (leavesFollowUp) {
-				ending = new Ending(on, "Patient withdrew from follow-up and from the registry");
+				ending = new Ending(on, "Patient withdrew from follow-up");
 			}
-			CurrentUser.callAs(coordinator.user(), () -> {
-				if (history.hasCurrentConsent(patientId, ConsentType.REGISTRY)) {
-					consents.record(patientId, new ConsentRequest(ConsentType.REGISTRY, ConsentStatus.WITHDRAWN, on,
-							null, leavesFollowUp ? "Withdrew by letter" : "Asked to leave the registry by phone; "
-									+ "clinical follow-up continues"));
-				}
-				return null;
-			});
+			withdrawRegistryConsent(patientId, on, leavesFollowUp ? "Withdrew by letter"
+					: "Asked to leave the registry by phone; clinical follow-up continues", coordinator.user());
 		}
 
 		int legAtBaseline = (int) Math.round(course.leg());
@@ -165,6 +159,16 @@ class DemoOutcomes {
 				coordinator.user(), random);
 		String work = baselineWork(t.patient(), random);
 		tally.recorded += collect(t, course, meds, work, ending, coordinator.user(), random);
+	}
+
+	private void withdrawRegistryConsent(UUID patientId, LocalDate on, String note, CurrentUser coordinator) {
+		CurrentUser.callAs(coordinator, () -> {
+			if (history.hasCurrentConsent(patientId, ConsentType.REGISTRY)) {
+				consents.record(patientId,
+						new ConsentRequest(ConsentType.REGISTRY, ConsentStatus.WITHDRAWN, on, null, note));
+			}
+			return null;
+		});
 	}
 
 	private int collect(Treated t, DemoTrajectory course, List<DemoMedications.Statement> meds, String work,
