@@ -60,7 +60,7 @@ class AnalyticsApiController {
 			case "false" -> false;
 			default -> throw ApiException.badRequest("identified", "identified must be one of: true, false");
 		};
-		CohortFilter filter = CohortFilter.parse(parameters);
+		CohortFilter filter = CohortFilter.parse(parameters, List.of("format", "identified"));
 		analytics.export(filter, wide, identified, () -> {
 			response.setContentType("text/csv");
 			response.setCharacterEncoding(StandardCharsets.UTF_8);
@@ -79,7 +79,7 @@ class AnalyticsApiController {
 	/** The live count of a filter, for a cohort being built. */
 	@GetMapping("/api/v1/analytics/count")
 	CohortCount count(@RequestParam MultiValueMap<String, String> parameters) {
-		return analytics.count(CohortFilter.parse(parameters));
+		return analytics.count(CohortFilter.parse(parameters, List.of()));
 	}
 
 	@PostMapping("/api/v1/analytics/cohorts")

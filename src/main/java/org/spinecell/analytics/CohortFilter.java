@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +81,22 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 				in.decimal("baselineMax"), in.bool("registryConsent"), in.bool("researchConsent"));
 		filter.checkRanges();
 		return filter;
+	}
+
+	/**
+	 * As {@link #parse(Map)}, but a parameter that is neither a filter parameter nor one of
+	 * {@code options} is a 400 naming it, so a misspelt filter is not silently ignored.
+	 */
+	public static CohortFilter parse(Map<String, List<String>> parameters, Collection<String> options) {
+		for (String name : parameters.keySet()) {
+			if (!PARAMETERS.contains(name) && !options.contains(name)) {
+				List<String> allowed = new ArrayList<>(options);
+				allowed.addAll(PARAMETERS);
+				throw ApiException.badRequest(name,
+						name + " is not a parameter here; allowed: " + String.join(", ", allowed));
+			}
+		}
+		return parse(parameters);
 	}
 
 	/** The same filter restricted to patients with current research consent. */

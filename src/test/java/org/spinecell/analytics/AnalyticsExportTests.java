@@ -148,6 +148,9 @@ class AnalyticsExportTests extends AnalyticsTest {
 		assertThat(filter.status()).isEqualTo(400);
 		assertThat(filter.json().get("errors").get(0).get("field").asString()).isEqualTo("cellSource");
 		assertThat(physician.get("/api/v1/analytics/export.csv?identified=maybe").status()).isEqualTo(400);
+		TestApi.Response misspelt = physician.get("/api/v1/analytics/export.csv?cellsource=BMAC");
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.json().get("errors").get(0).get("field").asString()).isEqualTo("cellsource");
 		assertThat(physician.get("/api/v1/analytics/export.csv?clinicId=" + createClinic("Foreign")).status())
 			.isEqualTo(404);
 		assertThat(lab.get("/api/v1/analytics/export.csv").status()).isEqualTo(403);

@@ -103,6 +103,16 @@ class CohortFilterTests {
 	}
 
 	@Test
+	void aMisspeltParameterIsRefusedWhereTheParametersAreKnown() {
+		ApiException ex = catchThrowableOfType(ApiException.class,
+				() -> CohortFilter.parse(Map.of("cellsource", List.of("BMAC")), List.of("format")));
+		assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ex.errors().get(0).field()).isEqualTo("cellsource");
+		assertThat(ex.errors().get(0).message()).contains("format, clinicId, from, to");
+		assertThat(CohortFilter.parse(Map.of("format", List.of("wide")), List.of("format"))).isEqualTo(CohortFilter.ALL);
+	}
+
+	@Test
 	void aSingleValuedParameterGivenTwiceIsRefused() {
 		ApiException ex = catchThrowableOfType(ApiException.class,
 				() -> CohortFilter.parse(Map.of("ageMin", List.of("40", "50"))));
