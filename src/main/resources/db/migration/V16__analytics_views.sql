@@ -6,8 +6,9 @@
 -- same reason.
 
 -- Daily morphine milligram equivalents of the opioids a patient was taking on a day: the sum over
--- the statements active on it. No active opioid statement means 0 MME.
-CREATE FUNCTION analytics_mme_on(p_clinic_id uuid, p_patient_id uuid, p_day date) RETURNS numeric
+-- the statements active on it. No active opioid statement means 0 MME. A one-row table function,
+-- so that PostgreSQL inlines it into the views' plans (used with LATERAL).
+CREATE FUNCTION analytics_mme_on(p_clinic_id uuid, p_patient_id uuid, p_day date) RETURNS TABLE (mme numeric)
     LANGUAGE sql STABLE
 AS $$
     SELECT coalesce(sum(m.mme_per_day), 0)
@@ -43,39 +44,21 @@ AS $$
            END
 $$;
 
--- A patient's value of one measure for an episode's baseline: the observation recorded for the
--- episode's BASELINE follow-up, else the latest observation on or before the procedure date.
-CREATE FUNCTION analytics_baseline(p_clinic_id uuid, p_patient_id uuid, p_procedure_id uuid, p_day date,
-                                   p_measure text) RETURNS numeric
-    LANGUAGE sql STABLE
-AS $$
-    SELECT CASE
-               WHEN p_measure = 'MME' THEN analytics_mme_on(p_clinic_id, p_patient_id, p_day)
-               ELSE coalesce(
-                   (SELECT o.value
-                    FROM observation o
-                    JOIN instrument_response r ON r.clinic_id = o.clinic_id AND r.id = o.response_id
-                    JOIN follow_up f ON f.clinic_id = r.clinic_id AND f.id = r.follow_up_id
-                    WHERE o.clinic_id = p_clinic_id AND o.patient_id = p_patient_id AND o.measure = p_measure
-                      AND NOT o.voided AND NOT r.voided AND r.valid AND NOT f.voided
-                      AND f.procedure_id = p_procedure_id AND f.time_point = 'BASELINE'
-                    ORDER BY o.effective_at DESC, o.id
-                    LIMIT 1),
-                   (SELECT o.value
-                    FROM observation o
-                    JOIN instrument_response r ON r.clinic_id = o.clinic_id AND r.id = o.response_id
-                    WHERE o.clinic_id = p_clinic_id AND o.patient_id = p_patient_id AND o.measure = p_measure
-                      AND NOT o.voided AND NOT r.voided AND r.valid
-                      AND (o.effective_at AT TIME ZONE 'UTC')::date <= p_day
-                    ORDER BY o.effective_at DESC, o.id
-                    LIMIT 1))
-           END
-$$;
+-- The scored values of the valid, non-voided responses recorded for follow-ups: at most one per
+-- follow-up and measure (one response per follow-up and instrument, one observation per measure).
+CREATE VIEW analytics_follow_up_value WITH (security_invoker = true) AS
+SELECT r.clinic_id, r.patient_id, r.follow_up_id, o.measure, o.value,
+       (o.effective_at AT TIME ZONE 'UTC')::date AS observed_on
+FROM instrument_response r
+JOIN observation o ON o.clinic_id = r.clinic_id AND o.patient_id = r.patient_id AND o.response_id = r.id
+WHERE r.follow_up_id IS NOT NULL AND NOT r.voided AND r.valid AND NOT o.voided;
 
 -- One row per completed procedure (an episode), with the covariates analyses adjust for.
 -- Cell source, tissue and origin are 'MIXED' when the units came from products that differ in it.
 -- dose_million_cells is the delivered viable-cell dose over all units, in millions (NULL when a
 -- unit has no viable-cell count); log10_dose is the log10 of the number of cells.
+-- A baseline score is the one recorded for the episode's BASELINE follow-up, else the latest
+-- observation on or before the procedure date; baseline MME is the daily dose on the procedure day.
 CREATE VIEW analytics_episode WITH (security_invoker = true) AS
 SELECT p.clinic_id,
        p.id                                                     AS episode_id,
@@ -98,13 +81,13 @@ SELECT p.clinic_id,
        p.target,
        p.guidance,
        p.placement_confirmed,
-       analytics_baseline(p.clinic_id, p.patient_id, p.id, p.procedure_date, 'ODI')      AS baseline_odi,
-       analytics_baseline(p.clinic_id, p.patient_id, p.id, p.procedure_date, 'NRS_BACK') AS baseline_nrs_back,
-       analytics_baseline(p.clinic_id, p.patient_id, p.id, p.procedure_date, 'NRS_LEG')  AS baseline_nrs_leg,
-       analytics_baseline(p.clinic_id, p.patient_id, p.id, p.procedure_date, 'RMDQ')     AS baseline_rmdq,
-       analytics_baseline(p.clinic_id, p.patient_id, p.id, p.procedure_date, 'MME')      AS baseline_mme,
-       analytics_consent_given(p.clinic_id, p.patient_id, 'REGISTRY')                   AS registry_consent,
-       analytics_consent_given(p.clinic_id, p.patient_id, 'RESEARCH')                   AS research_consent
+       coalesce(bf.odi, bo.odi)                                 AS baseline_odi,
+       coalesce(bf.nrs_back, bo.nrs_back)                       AS baseline_nrs_back,
+       coalesce(bf.nrs_leg, bo.nrs_leg)                         AS baseline_nrs_leg,
+       coalesce(bf.rmdq, bo.rmdq)                               AS baseline_rmdq,
+       mme.mme                                                  AS baseline_mme,
+       analytics_consent_given(p.clinic_id, p.patient_id, 'REGISTRY') AS registry_consent,
+       analytics_consent_given(p.clinic_id, p.patient_id, 'RESEARCH') AS research_consent
 FROM procedure p
 JOIN patient pt ON pt.clinic_id = p.clinic_id AND pt.id = p.patient_id
 LEFT JOIN LATERAL (
@@ -123,6 +106,29 @@ LEFT JOIN LATERAL (
     JOIN cell_product cp ON cp.clinic_id = u.clinic_id AND cp.id = u.product_id
     WHERE u.clinic_id = p.clinic_id AND u.procedure_id = p.id
 ) units ON true
+LEFT JOIN LATERAL (
+    SELECT max(v.value) FILTER (WHERE v.measure = 'ODI')      AS odi,
+           max(v.value) FILTER (WHERE v.measure = 'NRS_BACK') AS nrs_back,
+           max(v.value) FILTER (WHERE v.measure = 'NRS_LEG')  AS nrs_leg,
+           max(v.value) FILTER (WHERE v.measure = 'RMDQ')     AS rmdq
+    FROM follow_up f
+    JOIN analytics_follow_up_value v
+      ON v.clinic_id = f.clinic_id AND v.patient_id = f.patient_id AND v.follow_up_id = f.id
+    WHERE f.clinic_id = p.clinic_id AND f.procedure_id = p.id AND f.time_point = 'BASELINE' AND NOT f.voided
+) bf ON true
+LEFT JOIN LATERAL (
+    SELECT (array_agg(o.value ORDER BY o.effective_at DESC, o.id) FILTER (WHERE o.measure = 'ODI'))[1]      AS odi,
+           (array_agg(o.value ORDER BY o.effective_at DESC, o.id) FILTER (WHERE o.measure = 'NRS_BACK'))[1] AS nrs_back,
+           (array_agg(o.value ORDER BY o.effective_at DESC, o.id) FILTER (WHERE o.measure = 'NRS_LEG'))[1]  AS nrs_leg,
+           (array_agg(o.value ORDER BY o.effective_at DESC, o.id) FILTER (WHERE o.measure = 'RMDQ'))[1]     AS rmdq
+    FROM observation o
+    JOIN instrument_response r ON r.clinic_id = o.clinic_id AND r.id = o.response_id
+    WHERE o.clinic_id = p.clinic_id AND o.patient_id = p.patient_id
+      AND o.measure IN ('ODI', 'NRS_BACK', 'NRS_LEG', 'RMDQ')
+      AND NOT o.voided AND NOT r.voided AND r.valid
+      AND (o.effective_at AT TIME ZONE 'UTC')::date <= p.procedure_date
+) bo ON true
+LEFT JOIN LATERAL analytics_mme_on(p.clinic_id, p.patient_id, p.procedure_date) mme ON true
 WHERE p.status = 'COMPLETED' AND NOT p.voided AND NOT pt.voided;
 
 -- Long format: episode x follow-up time point x measure (ODI, NRS_BACK, NRS_LEG, RMDQ, MME), one
@@ -141,12 +147,16 @@ SELECT e.clinic_id,
        analytics_follow_up_status(f.status, f.window_start, f.due_date, f.window_end) AS follow_up_status,
        (f.completed_at AT TIME ZONE 'UTC')::date AS completed_on,
        m.measure,
-       v.value,
+       CASE WHEN m.measure = 'MME' THEN fm.mme ELSE v.value END AS value,
        b.baseline,
-       v.value - b.baseline                  AS change,
-       v.observed_on
+       CASE WHEN m.measure = 'MME' THEN fm.mme ELSE v.value END - b.baseline AS change,
+       CASE WHEN m.measure = 'MME' THEN (f.completed_at AT TIME ZONE 'UTC')::date ELSE v.observed_on END AS observed_on
 FROM analytics_episode e
 JOIN follow_up f ON f.clinic_id = e.clinic_id AND f.procedure_id = e.episode_id AND NOT f.voided
+LEFT JOIN LATERAL (
+    SELECT x.mme FROM analytics_mme_on(f.clinic_id, f.patient_id, (f.completed_at AT TIME ZONE 'UTC')::date) x
+    WHERE f.status = 'COMPLETED'
+) fm ON true
 CROSS JOIN (VALUES ('ODI'), ('NRS_BACK'), ('NRS_LEG'), ('RMDQ'), ('MME')) AS m (measure)
 CROSS JOIN LATERAL (
     SELECT CASE m.measure
@@ -157,16 +167,13 @@ CROSS JOIN LATERAL (
                ELSE e.baseline_mme
            END AS baseline
 ) b
+-- A lateral lookup per row (through the patient's indexes) rather than a plain join, which the
+-- planner was seen to run as a nested loop over every value of the clinic.
 LEFT JOIN LATERAL (
-    SELECT o.value, (o.effective_at AT TIME ZONE 'UTC')::date AS observed_on
-    FROM observation o
-    JOIN instrument_response r ON r.clinic_id = o.clinic_id AND r.id = o.response_id
-    WHERE m.measure <> 'MME' AND o.clinic_id = f.clinic_id AND r.follow_up_id = f.id AND o.measure = m.measure
-      AND NOT o.voided AND NOT r.voided AND r.valid
-    UNION ALL
-    SELECT analytics_mme_on(f.clinic_id, f.patient_id, (f.completed_at AT TIME ZONE 'UTC')::date),
-           (f.completed_at AT TIME ZONE 'UTC')::date
-    WHERE m.measure = 'MME' AND f.status = 'COMPLETED'
+    SELECT fv.value, fv.observed_on
+    FROM analytics_follow_up_value fv
+    WHERE fv.clinic_id = f.clinic_id AND fv.patient_id = f.patient_id AND fv.follow_up_id = f.id
+      AND fv.measure = m.measure
     LIMIT 1
 ) v ON true;
 
@@ -254,9 +261,8 @@ ALTER TABLE analytics_cohort ENABLE ROW LEVEL SECURITY;
 CREATE POLICY analytics_cohort_clinic_scope ON analytics_cohort
     USING (clinic_id = ANY (clinic_scope())) WITH CHECK (clinic_id = ANY (clinic_scope()));
 
-GRANT SELECT ON analytics_episode, analytics_outcome, analytics_failure, analytics_adverse_event, analytics_patient TO ${app_role};
+GRANT SELECT ON analytics_follow_up_value, analytics_episode, analytics_outcome, analytics_failure, analytics_adverse_event, analytics_patient TO ${app_role};
 GRANT SELECT, INSERT, UPDATE ON analytics_cohort TO ${app_role};
 GRANT EXECUTE ON FUNCTION analytics_mme_on(uuid, uuid, date) TO ${app_role};
 GRANT EXECUTE ON FUNCTION analytics_consent_given(uuid, uuid, text) TO ${app_role};
 GRANT EXECUTE ON FUNCTION analytics_follow_up_status(text, date, date, date) TO ${app_role};
-GRANT EXECUTE ON FUNCTION analytics_baseline(uuid, uuid, uuid, date, text) TO ${app_role};

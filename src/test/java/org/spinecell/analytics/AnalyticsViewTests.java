@@ -114,7 +114,7 @@ class AnalyticsViewTests extends AnalyticsTest {
 	void theViewsRunAsTheCallerSoRowLevelSecurityKeepsClinicsApart() throws SQLException {
 		buildDataset();
 		UUID other = createClinic("Elsewhere");
-		List<String> views = List.of("analytics_episode", "analytics_outcome", "analytics_failure",
+		List<String> views = List.of("analytics_follow_up_value", "analytics_episode", "analytics_outcome", "analytics_failure",
 				"analytics_adverse_event", "analytics_patient");
 		for (String view : views) {
 			List<String> options = ownerJdbc().sql("SELECT unnest(reloptions) FROM pg_class WHERE relname = :view")
