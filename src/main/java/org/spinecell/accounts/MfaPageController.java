@@ -70,7 +70,8 @@ class MfaPageController {
 	}
 
 	@PostMapping(MfaLoginFlow.CHALLENGE_PATH)
-	String answer(@ModelAttribute("form") CodeForm form, BindingResult result, HttpServletRequest request) {
+	String answer(@ModelAttribute("form") CodeForm form, BindingResult result, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
 		if (!MfaLoginFlow.pending(request)) {
 			return "redirect:/";
 		}
@@ -81,7 +82,7 @@ class MfaPageController {
 				return "redirect:/";
 			}
 			case LOCKED -> {
-				new SecurityContextLogoutHandler().logout(request, null, null);
+				new SecurityContextLogoutHandler().logout(request, response, null);
 				return "redirect:/login?error";
 			}
 			default -> {
