@@ -35,7 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// A code is usable once, and the shared tests sign the same accounts in many times a
 				// minute, so here only enrolled accounts are asked for one; MfaRequiredTests prove the
 				// production default (required) on every sign-in path in a context of its own.
-				"spinecell.security.mfa=optional" })
+				"spinecell.security.mfa=optional",
+				// Tests run the mail job themselves, at the times they choose.
+				"spinecell.mail.schedule=-",
+				// A test class with a context of its own can point spinecell.data-dir elsewhere.
+				"spinecell.data-dir=${spinecell.test.shared-data-dir}" })
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "Correct-Horse-Battery-42";
@@ -60,7 +64,7 @@ public abstract class IntegrationTest {
 
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("spinecell.data-dir", DATA_DIR::toString);
+		registry.add("spinecell.test.shared-data-dir", DATA_DIR::toString);
 	}
 
 	@BeforeEach

@@ -1,6 +1,8 @@
 package org.spinecell.outcomes;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientChart;
@@ -18,8 +20,11 @@ class FollowUpChartSection implements PatientChart.Section {
 
 	private final FollowUpService followUps;
 
-	FollowUpChartSection(FollowUpService followUps) {
+	private final ResponseService responses;
+
+	FollowUpChartSection(FollowUpService followUps, ResponseService responses) {
 		this.followUps = followUps;
+		this.responses = responses;
 	}
 
 	@Override
@@ -35,6 +40,11 @@ class FollowUpChartSection implements PatientChart.Section {
 		model.addAttribute("followUpsShown", allowed);
 		model.addAttribute("followUps", allowed ? followUps.forPatient(patient.id()) : List.of());
 		model.addAttribute("followUpToday", followUps.today());
+		// Each follow-up's recorded responses, linked from its row with their scores.
+		model.addAttribute("followUpResponses", allowed ? responses.responses(patient.id())
+			.stream()
+			.filter(r -> r.followUpId() != null)
+			.collect(Collectors.groupingBy(RecordedResponse::followUpId)) : Map.of());
 	}
 
 }

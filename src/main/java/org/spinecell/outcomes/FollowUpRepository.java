@@ -58,6 +58,18 @@ class FollowUpRepository {
 			.optional();
 	}
 
+	/**
+	 * The follow-up, its row locked until the transaction ends, so that two transactions deciding
+	 * whether it is complete take turns and the second sees what the first recorded.
+	 */
+	Optional<FollowUp> lock(UUID clinicId, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM follow_up WHERE clinic_id = :clinicId AND id = :id AND NOT voided FOR UPDATE")
+			.param("clinicId", clinicId)
+			.param("id", id)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
 	List<FollowUp> forPatient(UUID clinicId, UUID patientId) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM follow_up WHERE clinic_id = :clinicId AND patient_id = :patientId AND NOT voided

@@ -41,6 +41,8 @@ public class FollowUpService {
 
 	private final FollowUpProtocol protocol;
 
+	private final ResponseRepository responses;
+
 	private final PatientService patients;
 
 	private final PatientHistoryService history;
@@ -49,19 +51,24 @@ public class FollowUpService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	FollowUpService(FollowUpRepository followUps, PatientService patients, PatientHistoryService history,
-			AuditTrail audit) {
+	FollowUpService(FollowUpRepository followUps, ResponseRepository responses, PatientService patients,
+			PatientHistoryService history, AuditTrail audit) {
 		this.followUps = followUps;
+		this.responses = responses;
 		this.protocol = FollowUpProtocol.load(FollowUpProtocol.DEFAULT);
 		this.patients = patients;
 		this.history = history;
 		this.audit = audit;
 	}
 
-	/** One line of the worklist: an open follow-up with who to contact. */
+	/**
+	 * One line of the worklist: an open follow-up with who to contact.
+	 * @param hasEmail whether the patient has an e-mail address; without one, survey invitations go
+	 * by printed letter
+	 */
 	public record WorklistItem(UUID id, UUID clinicId, UUID patientId, String patientName, String mrn,
 			UUID procedureId, String timePoint, LocalDate dueDate, LocalDate windowEnd, FollowUp.Status status,
-			long daysOverdue, boolean registryConsent) {
+			long daysOverdue, boolean registryConsent, boolean hasEmail) {
 	}
 
 	/**
@@ -146,7 +153,8 @@ public class FollowUpService {
 					id -> history.hasCurrentConsent(id, ConsentType.REGISTRY));
 			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
 					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
-					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry));
+					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry,
+					patient.email() != null && !patient.email().isBlank()));
 		}
 		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
 		return items;
@@ -192,15 +200,44 @@ public class FollowUpService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
 	public FollowUp markCompleted(UUID followUpId) {
-		FollowUp before = get(followUpId);
+		FollowUp before = locked(followUpId);
+		return before.recorded() == FollowUp.Status.COMPLETED ? before : complete(before);
+	}
+
+	/**
+	 * Completes the follow-up once each of the given instruments has a response recorded for it:
+	 * the one rule behind both the patient's survey and staff entering answers. The follow-up's row
+	 * is locked first, so of two answers recorded at once the later one sees the earlier.
+	 * @param instruments the instruments that must be answered
+	 * @return whether the follow-up is completed now; a cancelled one is refused (409)
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public boolean completeWhenAnswered(UUID followUpId, Collection<String> instruments) {
+		FollowUp before = locked(followUpId);
 		if (before.recorded() == FollowUp.Status.COMPLETED) {
-			return before;
+			return true;
 		}
+		refuseIfCancelled(before);
+		boolean answered = instruments.stream()
+			.allMatch(id -> responses.forFollowUp(before.clinicId(), before.patientId(), before.id(), id).isPresent());
+		if (answered) {
+			complete(before);
+		}
+		return answered;
+	}
+
+	private FollowUp locked(UUID followUpId) {
+		FollowUp visible = get(followUpId);
+		return followUps.lock(visible.clinicId(), visible.id()).orElseThrow(() -> ApiException.notFound(ENTITY));
+	}
+
+	private FollowUp complete(FollowUp before) {
 		refuseIfCancelled(before);
 		if (!followUps.complete(before.clinicId(), before.id(), CurrentUser.get().id())) {
 			throw ApiException.conflict("The follow-up was changed by someone else");
 		}
-		FollowUp after = get(followUpId);
+		FollowUp after = get(before.id());
 		audit.updated(ENTITY, after.id(), after.clinicId(), before.snapshot(), after.snapshot(), "completed");
 		return after;
 	}
@@ -233,7 +270,7 @@ public class FollowUpService {
 	}
 
 	/** The clinics asked about: one the user belongs to (else 404), or all of theirs. */
-	private static Collection<UUID> clinics(UUID clinicId) {
+	static Collection<UUID> clinics(UUID clinicId) {
 		CurrentUser user = CurrentUser.get();
 		if (clinicId == null) {
 			return user.clinicIds();

@@ -52,11 +52,12 @@ class SurveyApiController {
 	@PostMapping("/api/v1/follow-ups/{id}/link")
 	ResponseEntity<LinkResponse> createLink(@PathVariable UUID id) {
 		SurveyService.CreatedLink link = surveys.createLink(id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/s/{token}")
-			.buildAndExpand(link.token())
-			.toUriString();
-		return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(url, link.expiresAt()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(url(link.token()), link.expiresAt()));
+	}
+
+	/** The survey page's address for a token, on the host the request came to. */
+	static String url(String token) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/{token}").buildAndExpand(token).toUriString();
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/responses")

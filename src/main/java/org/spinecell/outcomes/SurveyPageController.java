@@ -1,7 +1,5 @@
 package org.spinecell.outcomes;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,37 +57,10 @@ class SurveyPageController {
 			.filter(s -> s.instrumentId().equals(instrument) && s.available())
 			.findFirst()
 			.orElseThrow(() -> new SurveyService.SurveyUnavailable(HttpStatus.NOT_FOUND));
-		Map<String, String> values = new HashMap<>();
-		Map<String, String> errors = new LinkedHashMap<>();
-		Map<String, Object> answers = new LinkedHashMap<>();
-		for (SurveyService.StepItem item : step.items()) {
-			String value = form.getFirst(item.linkId());
-			value = value == null ? "" : value.strip();
-			values.put(item.linkId(), value);
-			if (value.isEmpty()) {
-				if (item.required()) {
-					errors.put(item.linkId(), "Please choose an answer to this question.");
-				}
-				continue;
-			}
-			String chosen = value;
-			if (!item.options().isEmpty() && item.options().stream().noneMatch(o -> o.value().equals(chosen))) {
-				errors.put(item.linkId(), "Please choose one of the answers offered.");
-				continue;
-			}
-			switch (item.type()) {
-				case BOOLEAN -> answers.put(item.linkId(), Boolean.valueOf(value));
-				case CHOICE -> answers.put(item.linkId(), value);
-				case INTEGER -> {
-					try {
-						answers.put(item.linkId(), Integer.valueOf(value));
-					}
-					catch (NumberFormatException ex) {
-						errors.put(item.linkId(), "Please enter a whole number.");
-					}
-				}
-			}
-		}
+		AnswerForm read = AnswerForm.read(step.items(), form, true);
+		Map<String, String> values = read.values();
+		Map<String, String> errors = read.errors();
+		Map<String, Object> answers = read.answers();
 		if (errors.isEmpty()) {
 			try {
 				SurveyService.Submission submission = surveys.submit(token, instrument, answers);

@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.outcomes.InstrumentRepository.StoredInstrument;
 import org.spinecell.outcomes.SurveyLinkRepository.ResolvedLink;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
@@ -59,9 +58,7 @@ public class SurveyService {
 
 	private final PatientService patients;
 
-	private final InstrumentRepository instruments;
-
-	private final ResponseRepository responses;
+	private final FollowUpInstruments followUpInstruments;
 
 	private final ResponseService responseService;
 
@@ -74,7 +71,7 @@ public class SurveyService {
 	private final AdverseEventService adverseEvents;
 
 	SurveyService(SurveyLinkRepository links, FollowUpService followUps, PatientService patients,
-			InstrumentRepository instruments, ResponseRepository responses, ResponseService responseService,
+			FollowUpInstruments followUpInstruments, ResponseService responseService,
 			AuditTrail audit, PlatformTransactionManager transactions, MedicationService medications,
 			AdverseEventService adverseEvents) {
 		this.medications = medications;
@@ -82,8 +79,7 @@ public class SurveyService {
 		this.links = links;
 		this.followUps = followUps;
 		this.patients = patients;
-		this.instruments = instruments;
-		this.responses = responses;
+		this.followUpInstruments = followUpInstruments;
 		this.responseService = responseService;
 		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transactions);
@@ -203,16 +199,9 @@ public class SurveyService {
 			RecordedResponse response = responseService.record(link.patientId(), link.followUpId(), instrumentId,
 					answers, false);
 			SurveyState after = load(link);
-			if (after.done() && after.status() != FollowUp.Status.COMPLETED) {
-				try {
-					followUps.markCompleted(link.followUpId());
-				}
-				catch (ApiException ex) {
-					// A parallel submission completed it first.
-					if (followUps.get(link.followUpId()).recorded() != FollowUp.Status.COMPLETED) {
-						throw ex;
-					}
-				}
+			if (after.done()) {
+				followUps.completeWhenAnswered(link.followUpId(),
+						after.steps().stream().filter(Step::available).map(Step::instrumentId).toList());
 			}
 			return new Submission(response, after.done(), after.next().map(Step::instrumentId));
 		});
@@ -304,24 +293,16 @@ public class SurveyService {
 				throw new SurveyUnavailable(HttpStatus.GONE);
 			}
 			List<Step> steps = new ArrayList<>();
-			for (String id : followUp.instruments()) {
-				Optional<StoredInstrument> stored = instruments.current(id);
-				if (stored.isEmpty()) {
-					continue;
-				}
-				InstrumentDefinition definition = InstrumentFormat.parse(stored.get().definition());
-				boolean available = !stored.get().textLicensed() || stored.get().textLoaded();
-				boolean answered = responses
-					.forFollowUp(link.clinicId(), link.patientId(), link.followUpId(), definition.id())
-					.isPresent();
-				List<StepItem> items = available ? items(definition, stored.get().itemText()) : List.of();
-				steps.add(new Step(definition.id(), definition.title(), available, answered, items));
+			for (FollowUpInstruments.Entry entry : followUpInstruments.of(followUp)) {
+				InstrumentDefinition definition = entry.definition();
+				steps.add(new Step(definition.id(), definition.title(), entry.textAvailable(),
+						entry.response().isPresent(), entry.textAvailable() ? entry.items() : List.of()));
 			}
 			return new SurveyState(patient.givenName(), plainWords(followUp.timePoint()), status, steps);
 		});
 	}
 
-	private static List<StepItem> items(InstrumentDefinition definition, Map<String, String> loadedText) {
+	static List<StepItem> items(InstrumentDefinition definition, Map<String, String> loadedText) {
 		List<StepItem> items = new ArrayList<>();
 		for (InstrumentDefinition.Item item : definition.items()) {
 			String text = loadedText.getOrDefault(item.linkId(), item.text());

@@ -7,5 +7,7 @@
  * milligram equivalents, and serious adverse events open reporting tasks with their deadlines.
  * Through the survey link a patient can also update their pain medicines and report a problem,
  * which waits ungraded for a physician's review.
+ * {@link org.spinecell.outcomes.MailJob} e-mails survey invitations and reminders through an outbox
+ * that stores neither address nor token.
  */
 package org.spinecell.outcomes;

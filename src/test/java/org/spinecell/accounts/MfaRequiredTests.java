@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SPINECELL_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
 				"spinecell.security.mfa=required", "spinecell.security.session-idle-timeout=PT6S",
-				"spinecell.security.session-absolute-timeout=PT15S" })
+				"spinecell.security.session-absolute-timeout=PT15S", "spinecell.mail.schedule=-" })
 class MfaRequiredTests {
 
 	private static final String PASSWORD = IntegrationTest.USER_PASSWORD;

@@ -1,0 +1,183 @@
+package org.spinecell.outcomes;
+
+import java.util.UUID;
+
+import jakarta.validation.Validator;
+import org.spinecell.patients.Patient;
+import org.spinecell.patients.PatientService;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.FormErrors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The forms reached from the patient chart's outcome sections: add and stop a medication, report
+ * and review an adverse event, record a later intervention. The rules are the services'; a refusal
+ * is shown beside its field on the form, and a success returns to the chart's section.
+ */
+@Controller
+@RequestMapping("/patients/{id}")
+class OutcomeFormPageController {
+
+	private final PatientService patients;
+
+	private final MedicationService medications;
+
+	private final AdverseEventService events;
+
+	private final InterventionService interventions;
+
+	private final Validator validator;
+
+	private final OutcomeLabels labels;
+
+	OutcomeFormPageController(PatientService patients, MedicationService medications, AdverseEventService events,
+			InterventionService interventions, Validator validator, OutcomeLabels labels) {
+		this.patients = patients;
+		this.medications = medications;
+		this.events = events;
+		this.interventions = interventions;
+		this.validator = validator;
+		this.labels = labels;
+	}
+
+	@ModelAttribute("navSection")
+	String navSection() {
+		return "patients";
+	}
+
+	@GetMapping("/medications/new")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	String newMedication(@PathVariable UUID id, Model model) {
+		model.addAttribute("form", new OutcomeForms.MedicationForm());
+		return medicationForm(patients.get(id), model);
+	}
+
+	@PostMapping("/medications/new")
+	String recordMedication(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.MedicationForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Patient patient = patients.get(id);
+		if (FormErrors.submit(validator, form.toRequest(), result, request -> {
+			Medication medication = medications.record(id, request);
+			redirect.addFlashAttribute("flash", "Medication " + medication.drug() + " recorded"
+					+ (medication.mmePerDay() == null ? "." : " (" + medication.mmePerDay().toPlainString() + " MME/day)."));
+		})) {
+			return backTo(id, "medications");
+		}
+		return medicationForm(patient, model);
+	}
+
+	@PostMapping("/medications/{medicationId}/stop")
+	String stopMedication(@PathVariable UUID id, @PathVariable UUID medicationId,
+			@ModelAttribute("form") OutcomeForms.StopForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Patient patient = patients.get(id);
+		Medication medication = medications.get(id, medicationId);
+		if (FormErrors.submit(validator, form.toRequest(), result,
+				request -> medications.stop(id, medicationId, request))) {
+			redirect.addFlashAttribute("flash", "Medication " + medication.drug() + " stopped on " + form.getStop() + ".");
+			return backTo(id, "medications");
+		}
+		model.addAttribute("patient", patient);
+		model.addAttribute("medication", medication);
+		return "outcomes/medication-stop";
+	}
+
+	@GetMapping("/adverse-events/new")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	String newAdverseEvent(@PathVariable UUID id, Model model) {
+		model.addAttribute("form", new OutcomeForms.AdverseEventForm());
+		return adverseEventForm(patients.get(id), model);
+	}
+
+	@PostMapping("/adverse-events/new")
+	String reportAdverseEvent(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.AdverseEventForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Patient patient = patients.get(id);
+		if (FormErrors.submit(validator, form.toRequest(id), result, request -> {
+			AdverseEvent event = events.report(request);
+			redirect.addFlashAttribute("flash", "Adverse event reported" + (event.isSerious()
+					? "; it is serious, so a safety report task is open on the safety page." : "."));
+		})) {
+			return backTo(id, "adverse-events");
+		}
+		return adverseEventForm(patient, model);
+	}
+
+	@PostMapping("/adverse-events/{eventId}/review")
+	String reviewAdverseEvent(@PathVariable UUID id, @PathVariable UUID eventId,
+			@ModelAttribute("form") OutcomeForms.NoteForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Patient patient = patients.get(id);
+		AdverseEvent event = events.get(eventId);
+		if (!event.patientId().equals(id)) {
+			// An event reached through another patient's URL does not exist there.
+			throw ApiException.notFound(AdverseEventService.ENTITY);
+		}
+		if (FormErrors.submit(validator, form.toReview(), result, request -> events.review(eventId, request))) {
+			redirect.addFlashAttribute("flash", "Adverse event of " + event.onset() + " reviewed.");
+			return backTo(id, "adverse-events");
+		}
+		model.addAttribute("patient", patient);
+		model.addAttribute("event", event);
+		model.addAttribute("outcomeLabels", labels);
+		return "outcomes/adverse-event-review";
+	}
+
+	@GetMapping("/interventions/new")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	String newIntervention(@PathVariable UUID id, Model model) {
+		model.addAttribute("form", new OutcomeForms.InterventionForm());
+		return interventionForm(patients.get(id), model);
+	}
+
+	@PostMapping("/interventions/new")
+	String recordIntervention(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.InterventionForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		Patient patient = patients.get(id);
+		if (FormErrors.submit(validator, form.toRequest(), result, request -> {
+			Intervention recorded = interventions.record(id, request);
+			redirect.addFlashAttribute("flash", labels.of(recorded.type()) + " at " + recorded.level() + " recorded.");
+		})) {
+			return backTo(id, "interventions");
+		}
+		return interventionForm(patient, model);
+	}
+
+	private static String backTo(UUID patientId, String section) {
+		return "redirect:/patients/" + patientId + "#" + section;
+	}
+
+	private String medicationForm(Patient patient, Model model) {
+		model.addAttribute("patient", patient);
+		model.addAttribute("routeOptions", labels.options(Medication.Route.values()));
+		model.addAttribute("sourceOptions", labels.options(Medication.Source.values()));
+		return "outcomes/medication-form";
+	}
+
+	private String adverseEventForm(Patient patient, Model model) {
+		model.addAttribute("patient", patient);
+		model.addAttribute("gradeOptions", labels.gradeOptions());
+		model.addAttribute("seriousOptions", labels.options(AdverseEvent.Seriousness.values()));
+		model.addAttribute("relatednessOptions", labels.options(AdverseEvent.Relatedness.values()));
+		model.addAttribute("outcomeOptions", labels.options(AdverseEvent.Outcome.values()));
+		model.addAttribute("reporterOptions", labels.options(AdverseEvent.Reporter.values()));
+		return "outcomes/adverse-event-form";
+	}
+
+	private String interventionForm(Patient patient, Model model) {
+		model.addAttribute("patient", patient);
+		model.addAttribute("typeOptions", labels.options(Intervention.Type.values()));
+		return "outcomes/intervention-form";
+	}
+
+}

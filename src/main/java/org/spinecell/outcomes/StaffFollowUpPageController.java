@@ -1,0 +1,148 @@
+package org.spinecell.outcomes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.spinecell.patients.PatientService;
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.FormErrors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff pages of one follow-up: entering the patient's answers taken by phone or from paper, the
+ * recorded responses, sending a survey link and printing a survey letter.
+ */
+@Controller
+@RequestMapping("/follow-up/{id}")
+class StaffFollowUpPageController {
+
+	private final StaffFollowUpService staff;
+
+	private final FollowUpService followUps;
+
+	private final SurveyService surveys;
+
+	private final PatientService patients;
+
+	StaffFollowUpPageController(StaffFollowUpService staff, FollowUpService followUps, SurveyService surveys,
+			PatientService patients) {
+		this.staff = staff;
+		this.followUps = followUps;
+		this.surveys = surveys;
+		this.patients = patients;
+	}
+
+	@GetMapping("/answers")
+	String answers(@PathVariable UUID id, Model model) {
+		return render(id, null, Map.of(), Map.of(), List.of(), model);
+	}
+
+	@PostMapping("/answers/{instrument}")
+	String enter(@PathVariable UUID id, @PathVariable String instrument,
+			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		StaffFollowUpService.InstrumentForm target = staff.forms(id)
+			.stream()
+			.filter(f -> f.instrumentId().equals(instrument))
+			.findFirst()
+			.orElseThrow(() -> ApiException.notFound("Instrument"));
+		AnswerForm read = AnswerForm.read(target.items(), form, false);
+		Map<String, String> errors = new HashMap<>(read.errors());
+		List<String> refusals = List.of();
+		if (errors.isEmpty()) {
+			try {
+				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers());
+				redirect.addFlashAttribute("flash", target.title() + " answers saved"
+						+ (entered.followUp().recorded() == FollowUp.Status.COMPLETED
+								? "; every instrument is answered, so the follow-up is completed." : "."));
+				return "redirect:/follow-up/" + id + "/answers";
+			}
+			catch (ApiException ex) {
+				if (ex.status() == HttpStatus.NOT_FOUND) {
+					throw ex;
+				}
+				MapBindingResult result = new MapBindingResult(new HashMap<>(read.values()), "answers");
+				FormErrors.bind(ex, result);
+				for (FieldError error : result.getFieldErrors()) {
+					errors.put(error.getField(), error.getDefaultMessage());
+				}
+				refusals = result.getGlobalErrors().stream().map(ObjectError::getDefaultMessage).toList();
+				response.setStatus(ex.status().value());
+			}
+		}
+		else {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return render(id, instrument, read.values(), errors, refusals, model);
+	}
+
+	@GetMapping("/responses/{responseId}")
+	String response(@PathVariable UUID id, @PathVariable UUID responseId, Model model) {
+		StaffFollowUpService.ResponseDetail detail = staff.response(id, responseId);
+		model.addAttribute("navSection", "followup");
+		model.addAttribute("detail", detail);
+		model.addAttribute("patient", patients.get(detail.followUp().patientId()));
+		return "outcomes/response";
+	}
+
+	/** Shows the new link once; it is not stored and cannot be shown again. */
+	@PostMapping("/link")
+	String link(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		FollowUp followUp = followUps.get(id);
+		model.addAttribute("navSection", "followup");
+		model.addAttribute("followUp", followUp);
+		model.addAttribute("patient", patients.get(followUp.patientId()));
+		response.setHeader("Cache-Control", "no-store");
+		try {
+			SurveyService.CreatedLink link = surveys.createLink(id);
+			model.addAttribute("url", SurveyApiController.url(link.token()));
+			model.addAttribute("expiresAt", link.expiresAt());
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.CONFLICT) {
+				throw ex;
+			}
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("refused", ex.getMessage());
+		}
+		return "outcomes/link";
+	}
+
+	@PostMapping("/letter")
+	ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+		return StaffFollowUpApiController.pdf(staff.letter(id, SurveyApiController::url));
+	}
+
+	private String render(UUID id, String instrument, Map<String, String> values, Map<String, String> errors,
+			List<String> refusals, Model model) {
+		FollowUp followUp = followUps.get(id);
+		model.addAttribute("navSection", "followup");
+		model.addAttribute("followUp", followUp);
+		model.addAttribute("status", followUp.statusOn(followUps.today()));
+		model.addAttribute("patient", patients.get(followUp.patientId()));
+		model.addAttribute("forms", staff.forms(id));
+		model.addAttribute("submitted", instrument);
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("refusals", refusals);
+		return "outcomes/answers";
+	}
+
+}

@@ -1,0 +1,392 @@
+package org.spinecell.platform.chart;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws a {@link Chart} as an inline SVG figure for a server-rendered page: no script, no style
+ * attributes (the pages' CSP allows only the app's style sheet, where the {@code chart-*} and
+ * {@code s0}…{@code s5} classes are styled), every text XML-escaped. The figure holds the SVG with
+ * an accessible {@code <title>} and {@code <desc>}, and the same data as a table for screen
+ * readers and for copying.
+ *
+ * <p>The drawing is {@value #WIDTH} units wide and scales with its container. Number axes are
+ * ticked in steps of 1, 2 or 5 times a power of ten; date axes on the first day of every 1, 2, 3,
+ * 6 or 12 months.
+ */
+public final class SvgChart {
+
+	/** Room to the right of the plot for the last x tick label. */
+	static final int WIDTH = 660;
+
+	static final double LEFT = 56;
+
+	static final double RIGHT = 620;
+
+	static final double TOP = 40;
+
+	static final double BOTTOM = 280;
+
+	private static final int LEGEND_PER_ROW = 4;
+
+	private static final int SERIES_CLASSES = 6;
+
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+	private SvgChart() {
+	}
+
+	/** The chart as an HTML {@code <figure>} holding the SVG and a data table. */
+	public static String render(Chart chart) {
+		Scale x = scale(chart.x(), xValues(chart), LEFT, RIGHT);
+		Scale y = scale(chart.y(), yValues(chart), BOTTOM, TOP);
+		int legendRows = (chart.series().size() + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW;
+		int height = (int) BOTTOM + 60 + legendRows * 20;
+		String id = chart.id();
+
+		StringBuilder svg = new StringBuilder(4096);
+		svg.append("<figure class=\"chart\" id=\"").append(id).append("\">");
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 ")
+			.append(WIDTH)
+			.append(' ')
+			.append(height)
+			.append("\" role=\"img\" aria-labelledby=\"")
+			.append(id)
+			.append("-title ")
+			.append(id)
+			.append("-desc\">");
+		svg.append("<title id=\"").append(id).append("-title\">").append(escape(chart.title())).append("</title>");
+		svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(chart.description())).append("</desc>");
+		text(svg, "chart-title", LEFT, 22, "start", chart.title());
+
+		axes(svg, chart, x, y);
+		if (!chart.hasData()) {
+			text(svg, "chart-empty", (LEFT + RIGHT) / 2, (TOP + BOTTOM) / 2, "middle", "No data yet");
+		}
+		int drawn = 0;
+		for (Chart.ReferenceLine line : chart.references()) {
+			if (line.y() < y.min || line.y() > y.max) {
+				continue;
+			}
+			double py = y.at(line.y());
+			svg.append("<line class=\"chart-reference\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(RIGHT))
+				.append("\" y1=\"").append(n(py)).append("\" y2=\"").append(n(py)).append("\"/>");
+			// Labels alternate between the right and the left end, so two close lines keep both readable.
+			boolean right = drawn++ % 2 == 0;
+			text(svg, "chart-reference-label", right ? RIGHT - 4 : LEFT + 4, py - 4, right ? "end" : "start",
+					line.label());
+		}
+		for (int i = 0; i < chart.series().size(); i++) {
+			series(svg, chart.series().get(i), "s" + (i % SERIES_CLASSES), x, y);
+		}
+		legend(svg, chart.series());
+		svg.append("</svg>");
+		table(svg, chart);
+		svg.append("</figure>");
+		return svg.toString();
+	}
+
+	/** Escapes text for XML content and attribute values. */
+	public static String escape(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '"' -> out.append("&quot;");
+				case '\'' -> out.append("&#39;");
+				default -> {
+					// Control characters other than tab and line breaks are not allowed in XML 1.0.
+					if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A tick step of 1, 2 or 5 times a power of ten that cuts {@code span} into about {@code count}
+	 * parts.
+	 */
+	static double niceStep(double span, int count) {
+		double raw = span / count;
+		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+		double normal = raw / magnitude;
+		double nice = normal <= 1 ? 1 : normal <= 2 ? 2 : normal <= 5 ? 5 : 10;
+		return nice * magnitude;
+	}
+
+	/** An axis mapped onto the drawing between {@code from} (at min) and {@code to} (at max). */
+	record Scale(Chart.Scale kind, double min, double max, double from, double to, List<Double> ticks,
+			double step) {
+
+		double at(double value) {
+			return from + (value - min) / (max - min) * (to - from);
+		}
+
+		String label(double value) {
+			if (kind == Chart.Scale.DATE) {
+				LocalDate day = LocalDate.ofEpochDay(Math.round(value));
+				return step >= 12 ? Integer.toString(day.getYear()) : MONTH.format(day);
+			}
+			return number(value, step);
+		}
+
+	}
+
+	static Scale scale(Chart.Axis axis, List<Double> values, double from, double to) {
+		return axis.scale() == Chart.Scale.DATE ? dateScale(axis, values, from, to)
+				: numberScale(axis, values, from, to);
+	}
+
+	private static Scale numberScale(Chart.Axis axis, List<Double> values, double from, double to) {
+		double low = axis.min() != null ? axis.min() : values.stream().mapToDouble(v -> v).min().orElse(0);
+		double high = axis.max() != null ? axis.max() : values.stream().mapToDouble(v -> v).max().orElse(1);
+		if (high <= low) {
+			low = low - 1;
+			high = high + 1;
+		}
+		double step = niceStep(high - low, 5);
+		if (axis.min() == null) {
+			low = Math.floor(low / step) * step;
+		}
+		if (axis.max() == null) {
+			high = Math.ceil(high / step) * step;
+		}
+		List<Double> ticks = new ArrayList<>();
+		for (double tick = Math.ceil(low / step - 1e-9) * step; tick <= high + step * 1e-9; tick += step) {
+			ticks.add(tick);
+		}
+		return new Scale(Chart.Scale.NUMBER, low, high, from, to, ticks, step);
+	}
+
+	private static Scale dateScale(Chart.Axis axis, List<Double> values, double from, double to) {
+		LocalDate today = LocalDate.now();
+		LocalDate first = axis.min() != null ? LocalDate.ofEpochDay(axis.min().longValue())
+				: values.stream().map(v -> LocalDate.ofEpochDay(Math.round(v))).min(LocalDate::compareTo).orElse(today)
+					.withDayOfMonth(1);
+		LocalDate last = axis.max() != null ? LocalDate.ofEpochDay(axis.max().longValue())
+				: values.stream().map(v -> LocalDate.ofEpochDay(Math.round(v))).max(LocalDate::compareTo).orElse(today)
+					.withDayOfMonth(1)
+					.plusMonths(1);
+		if (!last.isAfter(first)) {
+			last = first.plusMonths(1);
+		}
+		long months = monthIndex(last) - monthIndex(first);
+		int step = 1;
+		for (int candidate : new int[] { 1, 2, 3, 6, 12, 24, 60, 120 }) {
+			step = candidate;
+			if (months / candidate <= 8) {
+				break;
+			}
+		}
+		List<Double> ticks = new ArrayList<>();
+		for (LocalDate tick = first.withDayOfMonth(1); !tick.isAfter(last); tick = tick.plusMonths(1)) {
+			if (!tick.isBefore(first) && monthIndex(tick) % step == 0) {
+				ticks.add((double) tick.toEpochDay());
+			}
+		}
+		return new Scale(Chart.Scale.DATE, first.toEpochDay(), last.toEpochDay(), from, to, ticks, step);
+	}
+
+	private static long monthIndex(LocalDate day) {
+		return day.getYear() * 12L + day.getMonthValue() - 1;
+	}
+
+	private static List<Double> xValues(Chart chart) {
+		return chart.series().stream().flatMap(s -> s.points().stream()).map(Chart.Point::x).toList();
+	}
+
+	private static List<Double> yValues(Chart chart) {
+		List<Double> values = new ArrayList<>();
+		for (Chart.Series series : chart.series()) {
+			for (Chart.Point point : series.points()) {
+				values.add(point.y());
+				if (point.hasInterval() && series.interval() != Chart.Interval.NONE) {
+					values.add(point.low());
+					values.add(point.high());
+				}
+			}
+		}
+		if (!values.isEmpty()) {
+			chart.references().forEach(line -> values.add(line.y()));
+		}
+		return values;
+	}
+
+	private static void axes(StringBuilder svg, Chart chart, Scale x, Scale y) {
+		svg.append("<g class=\"chart-axes\">");
+		for (double tick : y.ticks()) {
+			double py = y.at(tick);
+			svg.append("<line class=\"chart-grid\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(RIGHT))
+				.append("\" y1=\"").append(n(py)).append("\" y2=\"").append(n(py)).append("\"/>");
+			text(svg, "chart-tick", LEFT - 6, py + 4, "end", y.label(tick));
+		}
+		for (double tick : x.ticks()) {
+			double px = x.at(tick);
+			svg.append("<line class=\"chart-tick-mark\" x1=\"").append(n(px)).append("\" x2=\"").append(n(px))
+				.append("\" y1=\"").append(n(BOTTOM)).append("\" y2=\"").append(n(BOTTOM + 5)).append("\"/>");
+			text(svg, "chart-tick", px, BOTTOM + 18, "middle", x.label(tick));
+		}
+		svg.append("<line class=\"chart-axis\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(RIGHT))
+			.append("\" y1=\"").append(n(BOTTOM)).append("\" y2=\"").append(n(BOTTOM)).append("\"/>");
+		svg.append("<line class=\"chart-axis\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(LEFT))
+			.append("\" y1=\"").append(n(TOP)).append("\" y2=\"").append(n(BOTTOM)).append("\"/>");
+		text(svg, "chart-axis-label", (LEFT + RIGHT) / 2, BOTTOM + 40, "middle", chart.x().label());
+		double middle = (TOP + BOTTOM) / 2;
+		svg.append("<text class=\"chart-axis-label\" x=\"14.0\" y=\"").append(n(middle))
+			.append("\" text-anchor=\"middle\" transform=\"rotate(-90 14.0 ").append(n(middle)).append(")\">")
+			.append(escape(chart.y().label()))
+			.append("</text>");
+		svg.append("</g>");
+	}
+
+	private static void series(StringBuilder svg, Chart.Series series, String css, Scale x, Scale y) {
+		List<Chart.Point> points = series.points();
+		if (points.isEmpty()) {
+			return;
+		}
+		svg.append("<g class=\"chart-series ").append(css).append("\">");
+		if (series.interval() == Chart.Interval.BAND) {
+			band(svg, points, x, y);
+		}
+		if (series.style() == Chart.Style.LINE) {
+			svg.append("<polyline class=\"chart-line\" points=\"");
+			for (int i = 0; i < points.size(); i++) {
+				svg.append(i == 0 ? "" : " ").append(n(x.at(points.get(i).x()))).append(',')
+					.append(n(y.at(points.get(i).y())));
+			}
+			svg.append("\"/>");
+		}
+		else if (series.style() == Chart.Style.STEP) {
+			svg.append("<path class=\"chart-line\" d=\"M").append(n(x.at(points.get(0).x()))).append(' ')
+				.append(n(y.at(points.get(0).y())));
+			for (int i = 1; i < points.size(); i++) {
+				svg.append(" H").append(n(x.at(points.get(i).x()))).append(" V").append(n(y.at(points.get(i).y())));
+			}
+			svg.append("\"/>");
+		}
+		if (series.interval() == Chart.Interval.ERROR_BARS) {
+			for (Chart.Point point : points) {
+				if (point.hasInterval()) {
+					String px = n(x.at(point.x()));
+					svg.append("<line class=\"chart-error\" x1=\"").append(px).append("\" x2=\"").append(px)
+						.append("\" y1=\"").append(n(y.at(point.low()))).append("\" y2=\"")
+						.append(n(y.at(point.high()))).append("\"/>");
+				}
+			}
+		}
+		if (series.style() != Chart.Style.STEP) {
+			for (Chart.Point point : points) {
+				svg.append("<circle class=\"chart-point\" cx=\"").append(n(x.at(point.x()))).append("\" cy=\"")
+					.append(n(y.at(point.y()))).append("\" r=\"3.5\"><title>").append(escape(series.name()))
+					.append(": ").append(escape(y.label(point.y()))).append(" (").append(escape(x.label(point.x())))
+					.append(")</title></circle>");
+			}
+		}
+		svg.append("</g>");
+	}
+
+	private static void band(StringBuilder svg, List<Chart.Point> points, Scale x, Scale y) {
+		List<String> corners = new ArrayList<>();
+		for (Chart.Point point : points) {
+			if (point.hasInterval()) {
+				corners.add(n(x.at(point.x())) + "," + n(y.at(point.low())));
+			}
+		}
+		for (int i = points.size() - 1; i >= 0; i--) {
+			Chart.Point point = points.get(i);
+			if (point.hasInterval()) {
+				corners.add(n(x.at(point.x())) + "," + n(y.at(point.high())));
+			}
+		}
+		if (!corners.isEmpty()) {
+			svg.append("<polygon class=\"chart-band\" points=\"").append(String.join(" ", corners)).append("\"/>");
+		}
+	}
+
+	private static void legend(StringBuilder svg, List<Chart.Series> series) {
+		for (int i = 0; i < series.size(); i++) {
+			double left = LEFT + (i % LEGEND_PER_ROW) * 140;
+			double top = BOTTOM + 62 + (i / LEGEND_PER_ROW) * 20;
+			svg.append("<g class=\"chart-legend s").append(i % SERIES_CLASSES).append("\"><line class=\"chart-line\" x1=\"")
+				.append(n(left)).append("\" x2=\"").append(n(left + 18)).append("\" y1=\"").append(n(top - 4))
+				.append("\" y2=\"").append(n(top - 4)).append("\"/>");
+			text(svg, "chart-legend-label", left + 24, top, "start", series.get(i).name());
+			svg.append("</g>");
+		}
+	}
+
+	private static void table(StringBuilder out, Chart chart) {
+		boolean intervals = chart.series().stream()
+			.anyMatch(s -> s.interval() != Chart.Interval.NONE && s.points().stream().anyMatch(Chart.Point::hasInterval));
+		out.append("<details class=\"chart-data\"><summary>Data of the chart</summary><table class=\"data\"><caption>")
+			.append(escape(chart.title()))
+			.append("</caption><thead><tr><th scope=\"col\">Series</th><th scope=\"col\">")
+			.append(escape(chart.x().label()))
+			.append("</th><th scope=\"col\">")
+			.append(escape(chart.y().label()))
+			.append("</th>");
+		if (intervals) {
+			out.append("<th scope=\"col\">Interval</th>");
+		}
+		out.append("</tr></thead><tbody>");
+		for (Chart.Series series : chart.series()) {
+			for (Chart.Point point : series.points()) {
+				out.append("<tr><td>").append(escape(series.name())).append("</td><td>")
+					.append(escape(value(chart.x(), point.x()))).append("</td><td>")
+					.append(escape(value(chart.y(), point.y()))).append("</td>");
+				if (intervals) {
+					out.append("<td>")
+						.append(point.hasInterval()
+								? escape(value(chart.y(), point.low()) + " to " + value(chart.y(), point.high())) : "")
+						.append("</td>");
+				}
+				out.append("</tr>");
+			}
+		}
+		for (Chart.ReferenceLine line : chart.references()) {
+			out.append("<tr><td>").append(escape(line.label())).append("</td><td>all</td><td>")
+				.append(escape(value(chart.y(), line.y()))).append("</td>")
+				.append(intervals ? "<td></td>" : "")
+				.append("</tr>");
+		}
+		out.append("</tbody></table></details>");
+	}
+
+	/** A data value as the table prints it: a date, or the number without trailing zeros. */
+	private static String value(Chart.Axis axis, double value) {
+		if (axis.scale() == Chart.Scale.DATE) {
+			return LocalDate.ofEpochDay(Math.round(value)).toString();
+		}
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+	}
+
+	private static String number(double value, double step) {
+		int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+		return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	private static void text(StringBuilder svg, String css, double x, double y, String anchor, String content) {
+		svg.append("<text class=\"").append(css).append("\" x=\"").append(n(x)).append("\" y=\"").append(n(y))
+			.append("\" text-anchor=\"").append(anchor).append("\">").append(escape(content)).append("</text>");
+	}
+
+	/** A coordinate with one decimal, whatever the default locale. */
+	static String n(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.spinecell.outcomes;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.spinecell.TestApi;
+import org.spinecell.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Without an SMTP server (as in the demo) invitations are queued, nothing is sent, and the page says so. */
+class MailOffTests extends MailTest {
+
+	@Test
+	void invitationsAreQueuedButNotSentAndThePageSaysSendingIsOff() {
+		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		assertThat(job.sendingEnabled()).isFalse();
+
+		TestApi coordinator = login(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		TestApi.Response run = coordinator.post("/api/v1/mail/run", java.util.Map.of());
+		assertThat(run.status()).as(run.body()).isEqualTo(200);
+		assertThat(run.json().get("invitationsQueued").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(run.json().get("sent").asInt()).isZero();
+		assertThat(run.json().get("sendingEnabled").asBoolean()).isFalse();
+		assertThat(stored(baseline)).singleElement().satisfies(m -> {
+			assertThat(m.kind()).isEqualTo("INVITATION");
+			assertThat(m.status()).isEqualTo("PENDING");
+			assertThat(m.attempts()).isZero();
+		});
+		// Queuing again adds nothing.
+		assertThat(runAt(Instant.now()).invitationsQueued()).isZero();
+		assertThat(stored(baseline)).hasSize(1);
+
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		WebSession.Page page = browser.get("/follow-up/mail?status=PENDING");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html()).contains("Mail sending is off").contains("Pending").contains("Quinn, " + givenName);
+		WebSession.Page ran = browser.post("/follow-up/mail/run", java.util.Map.of("_csrf", page.csrf()));
+		assertThat(ran.status()).isEqualTo(200);
+		assertThat(ran.html()).contains("Mail sending is off, so nothing was sent.");
+	}
+
+	@Test
+	void aPatientWithoutAnAddressIsShownAsNeedingALetterAndNothingIsQueued() {
+		completeProcedure(true);
+		UUID baseline = UUID.fromString(find(followUps(), "timePoint", "BASELINE").get("id").asString());
+		assertThat(runAt(Instant.now()).invitationsQueued()).isZero();
+		assertThat(stored(baseline)).isEmpty();
+
+		var item = find(ok(physician.get("/api/v1/follow-ups/worklist?clinicId=" + clinicId)).get("items"), "id",
+				baseline.toString());
+		assertThat(item.get("hasEmail").asBoolean()).isFalse();
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		assertThat(browser.get("/follow-up?clinicId=" + clinicId).html()).contains("No e-mail: send a letter");
+	}
+
+}
