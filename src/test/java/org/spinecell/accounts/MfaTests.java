@@ -71,6 +71,8 @@ class MfaTests extends IntegrationTest {
 		WebSession web = new WebSession(port);
 		WebSession.Page afterPassword = web.signIn(username, USER_PASSWORD);
 		assertThat(afterPassword.uri()).endsWith("/login/mfa");
+		assertThat(afterPassword.html()).as("no navigation before the second step").doesNotContain("href=\"/patients\"")
+			.doesNotContain("Two-step sign-in</a>");
 		assertThat(web.get("/patients").uri()).endsWith("/login/mfa");
 		assertThat(web.get("/account/mfa").uri()).as("no re-enrolment with the password alone").endsWith("/login/mfa");
 		assertThat(web.get("/api/v1/clinics").status()).as("a half-signed-in session is no API credential")
@@ -84,6 +86,7 @@ class MfaTests extends IntegrationTest {
 		WebSession.Page home = MfaSteps.answer(web, enrolled.code(1));
 		assertThat(home.uri()).endsWith(":" + port + "/");
 		assertThat(home.html()).contains("Dashboard");
+		assertThat(home.html()).contains("href=\"/patients\"").contains("Two-step sign-in</a>");
 		assertThat(web.cookie("JSESSIONID")).as("session id renewed after the second step").isNotEqualTo(before);
 		assertThat(web.get("/patients").uri()).endsWith("/patients");
 	}
