@@ -75,6 +75,7 @@ class PersistenceAcrossRestartsTests {
 		command.add(SpineCellApplication.class.getName());
 		command.add("--server.port=" + port);
 		command.add("--spinecell.data-dir=" + dataDir);
+		command.add("--spinecell.security.mfa=optional"); // this test is about durability, not sign-in
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
 		builder.environment().put("SPINECELL_ADMIN_PASSWORD", PASSWORD);
