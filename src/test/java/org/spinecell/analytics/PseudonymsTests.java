@@ -51,7 +51,8 @@ class PseudonymsTests {
 
 	private static SpineCellProperties properties(Path dir) {
 		return new SpineCellProperties(dir, false, new SpineCellProperties.Security(java.time.Duration.ofHours(8), 5,
-				java.time.Duration.ofMinutes(15)), new SpineCellProperties.Api(1_048_576), java.time.ZoneId.of("UTC"));
+				java.time.Duration.ofMinutes(15), SpineCellProperties.Mfa.REQUIRED, null, java.time.Duration.ofMinutes(30),
+				java.time.Duration.ofHours(12)), new SpineCellProperties.Api(1_048_576), java.time.ZoneId.of("UTC"));
 	}
 
 }
