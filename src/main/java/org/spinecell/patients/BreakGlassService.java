@@ -2,7 +2,6 @@ package org.spinecell.patients;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditAction;
@@ -15,7 +14,6 @@ import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,10 +40,14 @@ public class BreakGlassService {
 
 	private final AuditTrail audit;
 
-	BreakGlassService(BreakGlassRepository grants, BreakGlassSettings settings, AuditTrail audit) {
+	private final BreakGlassAudit outsideAudit;
+
+	BreakGlassService(BreakGlassRepository grants, BreakGlassSettings settings, AuditTrail audit,
+			BreakGlassAudit outsideAudit) {
 		this.grants = grants;
 		this.settings = settings;
 		this.audit = audit;
+		this.outsideAudit = outsideAudit;
 	}
 
 	/** Opens the named patient to the signed-in physician; 404 when no such patient exists. */
@@ -67,9 +69,14 @@ public class BreakGlassService {
 		}
 		BreakGlassRepository.PatientKey patient = grants
 			.findPatient(request.clinicId(), byMrn ? request.mrn().strip() : null, request.patientId())
-			.orElseThrow(() -> ApiException.notFound(PatientService.ENTITY));
+			.orElse(null);
+		if (patient == null) {
+			outsideAudit.refused(request, "no such patient");
+			throw ApiException.notFound(PatientService.ENTITY);
+		}
 		CurrentUser user = CurrentUser.get();
 		if (user.isMemberOf(patient.clinicId())) {
+			outsideAudit.refused(request, "a patient of the physician's own clinic");
 			throw ApiException.conflict("You work in this patient's clinic; open the chart directly",
 					List.of(new FieldProblem("patientId", "a patient of your own clinic")));
 		}
@@ -124,25 +131,6 @@ public class BreakGlassService {
 			.flatMap(clinic -> grants.forClinic(clinic, 0, ADMIN_LIMIT).stream())
 			.filter(BreakGlassGrant::active)
 			.toList();
-	}
-
-	/**
-	 * Records that the signed-in physician read a patient under a grant. Runs in a transaction of
-	 * its own because the read itself runs in a read-only one.
-	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void recordRead(Patient patient, String what) {
-		CurrentUser user = CurrentUser.get();
-		UUID grantId = grants.activeFor(user.id())
-			.stream()
-			.filter(g -> g.patientId().equals(patient.id()) && g.clinicId().equals(patient.clinicId()))
-			.map(BreakGlassGrant::id)
-			.findFirst()
-			.orElse(null);
-		audit.record(null, AuditAction.ACCESS, ENTITY, grantId == null ? patient.id() : grantId,
-				Map.of("clinicId", new FieldChange(null, patient.clinicId().toString()), "patientId",
-						new FieldChange(null, patient.id().toString()), "read", new FieldChange(null, what)),
-				"break-glass read");
 	}
 
 	private static boolean adminOf(CurrentUser user, UUID clinicId) {

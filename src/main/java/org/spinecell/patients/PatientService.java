@@ -42,9 +42,9 @@ public class PatientService {
 
 	private final Clock clock;
 
-	private final BreakGlassService breakGlass;
+	private final BreakGlassAudit breakGlass;
 
-	PatientService(PatientRepository patients, AuditTrail audit, BreakGlassService breakGlass) {
+	PatientService(PatientRepository patients, AuditTrail audit, BreakGlassAudit breakGlass) {
 		this.patients = patients;
 		this.audit = audit;
 		this.breakGlass = breakGlass;
@@ -102,7 +102,7 @@ public class PatientService {
 		}
 		String what = request instanceof ServletRequestAttributes servlet
 				? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "read";
-		breakGlass.recordRead(patient, what);
+		breakGlass.read(patient, what);
 		if (request != null) {
 			request.setAttribute(key, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
 		}

@@ -154,9 +154,21 @@ class BreakGlassTests extends ClinicalHistoryTest {
 				Map.of("clinicId", clinicId, "mrn", mrn, "reason", REASON));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.json().get("patientId").asString()).isEqualTo(patient.toString());
-		assertThat(outsider.post("/api/v1/break-glass", Map.of("clinicId", clinicId, "mrn", "NOPE-" + unique(), "reason",
+		String unknownMrn = "NOPE-" + unique();
+		assertThat(outsider.post("/api/v1/break-glass", Map.of("clinicId", clinicId, "mrn", unknownMrn, "reason",
 				REASON)).status()).isEqualTo(404);
 		assertThat(open(UUID.randomUUID(), REASON).status()).isEqualTo(404);
+
+		// Probing for record numbers of another clinic leaves a trace, though nothing was granted.
+		List<Map<String, Object>> refused = ownerJdbc().sql("""
+				SELECT actor_username, reason, changes::text AS changes FROM audit_event
+				WHERE entity_type = 'BreakGlassGrant' AND entity_id = 'refused' AND changes::text LIKE :mrn
+				""").param("mrn", "%" + unknownMrn + "%").query().listOfRows();
+		assertThat(refused).singleElement().satisfies(e -> {
+			assertThat(e.get("actor_username")).isEqualTo(outsiderName);
+			assertThat(e.get("reason")).isEqualTo(REASON);
+			assertThat((String) e.get("changes")).contains("no such patient", clinicId.toString());
+		});
 	}
 
 	@Test
