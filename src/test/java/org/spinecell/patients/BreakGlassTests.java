@@ -284,6 +284,10 @@ class BreakGlassTests extends ClinicalHistoryTest {
 			.execute(s -> app.sql("SELECT count(*) FROM patient WHERE clinic_id = :c").param("c", clinicId).query(Long.class).single()));
 		assertThat(patients).isEqualTo(1);
 
+		String plan = CurrentUser.callAs(user, () -> readOnly.execute(s -> String.join("\n",
+				app.sql("EXPLAIN SELECT count(*) FROM diagnosis").query(String.class).list())));
+		assertThat(plan).as("the grants are looked up once per query, not once per row").contains("InitPlan");
+
 		Long inReadWrite = CurrentUser.callAs(user,
 				() -> transactions.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
 		assertThat(inReadWrite).as("a read-write transaction carries no grant").isZero();
