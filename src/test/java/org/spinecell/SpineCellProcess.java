@@ -93,7 +93,8 @@ public final class SpineCellProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy() throws InterruptedException, IOException {
+	/** Waits until health is UP, e.g. after the database came back. */
+	public void awaitHealthy() throws InterruptedException, IOException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
 		TestApi api = new TestApi(port, null);
 		while (Instant.now().isBefore(deadline)) {
