@@ -28,7 +28,7 @@ import org.springframework.boot.logging.LoggingSystem;
  * {@code java -jar spinecell.jar backup --to FILE} and {@code restore --from FILE [--force]}. Both
  * run instead of the web application and exit. The embedded database has no dump tools (its
  * binaries are only {@code initdb}, {@code pg_ctl} and {@code postgres}), so a backup is a copy of
- * the stopped cluster; see ADR 0010.
+ * the stopped cluster; see ADR 0011.
  */
 public final class BackupCommand {
 
