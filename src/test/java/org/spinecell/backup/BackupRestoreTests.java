@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,17 @@ class BackupRestoreTests {
 		Command restore = run("restore", "--from", file.toString(), "--spinecell.data-dir=" + restored);
 		assertThat(restore.status()).as(restore.err()).isZero();
 		assertThat(restore.out()).contains("audit chains verify");
+
+		Path forged = tampered(file, "manifest.json", manifest -> manifest.replaceFirst("\"rows\" : (\\d+)", "\"rows\" : 9$1"));
+		Command mismatch = run("restore", "--from", forged.toString(), "--spinecell.data-dir=" + base.resolve("forged"));
+		assertThat(mismatch.status()).as(mismatch.out()).isEqualTo(BackupCommand.FAILED);
+		assertThat(mismatch.err()).contains("does not match the backup").contains("rows with hash");
+		assertThat(base.resolve("forged")).doesNotExist();
+		Path damaged = tampered(file, "data/postgres/PG_VERSION", version -> version + " ");
+		Command corrupt = run("restore", "--from", damaged.toString(), "--spinecell.data-dir=" + base.resolve("damaged"));
+		assertThat(corrupt.status()).isEqualTo(BackupCommand.FAILED);
+		assertThat(corrupt.err()).contains("postgres/PG_VERSION is damaged");
+		assertThat(base.resolve("damaged")).doesNotExist();
 
 		Map<String, String> before = tableFigures(original);
 		Map<String, String> after = tableFigures(restored);
@@ -200,6 +215,26 @@ class BackupRestoreTests {
 		finally {
 			EmbeddedPostgresServer.awaitStopped(dataDir, java.time.Duration.ofSeconds(60));
 		}
+	}
+
+	/** A copy of the backup with one entry's text changed. */
+	private static Path tampered(Path backup, String entryName, UnaryOperator<String> change) throws Exception {
+		Path copy = backup.resolveSibling("tampered-" + UUID.randomUUID() + ".zip");
+		try (ZipFile in = new ZipFile(backup.toFile());
+				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+			for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				byte[] content = in.getInputStream(entry).readAllBytes();
+				if (entry.getName().equals(entryName)) {
+					String changed = change.apply(new String(content, StandardCharsets.UTF_8));
+					assertThat(changed).isNotEqualTo(new String(content, StandardCharsets.UTF_8));
+					content = changed.getBytes(StandardCharsets.UTF_8);
+				}
+				out.write(content);
+				out.closeEntry();
+			}
+		}
+		return copy;
 	}
 
 	private record Command(int status, String out, String err) {
