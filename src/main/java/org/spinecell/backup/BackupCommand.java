@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public final class BackupCommand {
 	public static final int FAILED = 1;
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private final PrintStream out;
 
@@ -173,7 +178,7 @@ public final class BackupCommand {
 				}
 				if (occupied) {
 					Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".replaced-"
-							+ DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atZone(java.time.ZoneOffset.UTC)));
+							+ STAMP.format(Instant.now()));
 					Files.move(dataDir, aside);
 					out.println("The previous contents of " + dataDir + " were moved to " + aside);
 				}
@@ -234,7 +239,7 @@ public final class BackupCommand {
 			return;
 		}
 		try (var paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}
 		}
