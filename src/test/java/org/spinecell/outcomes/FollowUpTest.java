@@ -10,7 +10,7 @@ import org.spinecell.cellproducts.CellProductTest;
 import tools.jackson.databind.JsonNode;
 
 /** Shared set-up of the follow-up tests: a patient whose procedure is completed through the API. */
-abstract class FollowUpTest extends CellProductTest {
+public abstract class FollowUpTest extends CellProductTest {
 
 	/** Takes the patient through diagnosis, consent, screening and an injection; returns the procedure. */
 	protected UUID completeProcedure(boolean registryConsent) {
