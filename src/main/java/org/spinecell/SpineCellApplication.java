@@ -1,5 +1,7 @@
 package org.spinecell;
 
+import org.spinecell.backup.BackupCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SpineCellApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommand.handles(args)) {
+			System.exit(BackupCommand.run(args, System.getenv(), System.out, System.err));
+		}
 		SpringApplication.run(SpineCellApplication.class, args);
 	}
 

@@ -43,7 +43,8 @@ class ModularityTests {
 					"org.spinecell.outcomes..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.spinecell.demo..", "org.spinecell.fhir..", "org.spinecell.analytics..")
+			.resideInAnyPackage("org.spinecell.demo..", "org.spinecell.fhir..", "org.spinecell.analytics..",
+					"org.spinecell.backup..")
 			.check(CLASSES);
 	}
 

@@ -23,10 +23,12 @@ public final class WebSession {
 
 	private final HttpClient client;
 
+	private final CookieManager cookies = new CookieManager();
+
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
 	}
@@ -75,6 +77,17 @@ public final class WebSession {
 		fields.put("password", password);
 		fields.put("_csrf", login.csrf());
 		return post("/login", fields);
+	}
+
+	/** The value of a cookie the server set, or null. */
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private Page send(HttpRequest.Builder builder) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The names of the signed-in user's clinics, shown in the page header. */
+/** The names of the signed-in user's clinics, shown in the page header, and whether sign-in is half done. */
 @ControllerAdvice(annotations = Controller.class)
 class AccountsModelAdvice {
 
@@ -24,6 +24,12 @@ class AccountsModelAdvice {
 			.filter(user -> !user.isSystem())
 			.map(user -> clinics.findAll(user.clinicIds()).stream().map(Clinic::name).toList())
 			.orElse(List.of());
+	}
+
+	/** While the second sign-in step is missing, the header shows no navigation (it would lead nowhere). */
+	@ModelAttribute("mfaPending")
+	boolean mfaPending(jakarta.servlet.http.HttpServletRequest request) {
+		return MfaLoginFlow.pending(request);
 	}
 
 	@ModelAttribute("clinicCount")

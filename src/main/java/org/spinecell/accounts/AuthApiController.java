@@ -31,12 +31,17 @@ class AuthApiController {
 
 	private final ApiTokenService tokens;
 
-	AuthApiController(AuthenticationManager authenticationManager, ApiTokenService tokens) {
+	private final MfaService mfa;
+
+	AuthApiController(AuthenticationManager authenticationManager, ApiTokenService tokens, MfaService mfa) {
 		this.authenticationManager = authenticationManager;
 		this.tokens = tokens;
+		this.mfa = mfa;
 	}
 
-	record TokenRequest(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
+	/** {@code totp}: the authenticator app's current code (or a recovery code) where a second factor applies. */
+	record TokenRequest(@NotNull @Size(max = 64) String username, @NotNull @Size(max = 128) String password,
+			@Size(max = 32) String totp) {
 	}
 
 	record TokenResponse(String token, Instant expiresAt) {
@@ -53,6 +58,7 @@ class AuthApiController {
 			throw new TokenRefused();
 		}
 		AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+		checkSecondFactor(principal.currentUser().id(), request.totp());
 		ApiTokenService.IssuedToken issued = tokens.issue(principal.currentUser().id());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -67,6 +73,22 @@ class AuthApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	private void checkSecondFactor(java.util.UUID userId, String totp) {
+		if (!mfa.appliesTo(userId)) {
+			return;
+		}
+		if (!mfa.enrolled(userId)) {
+			throw new TokenRefused("totp",
+					"this account must set up two-step sign-in first: sign in to the web application (/account/mfa)");
+		}
+		if (totp == null || totp.isBlank()) {
+			throw new TokenRefused("totp", "required: the 6-digit code of your authenticator app, or a recovery code");
+		}
+		if (mfa.verify(userId, totp) != MfaService.Outcome.ACCEPTED) {
+			throw new TokenRefused("totp", "wrong, expired or already used code");
+		}
+	}
+
 	/** Wrong credentials, unknown user, disabled or locked account: one answer for all. */
 	static final class TokenRefused extends ApiException {
 
@@ -74,6 +96,12 @@ class AuthApiController {
 			super(HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"Wrong username or password, or the account is disabled or temporarily locked",
 					java.util.List.of());
+		}
+
+		/** The password was right but the second factor is missing or wrong: the field says which. */
+		TokenRefused(String field, String message) {
+			super(HttpStatus.UNAUTHORIZED, "Unauthorized", "A second factor is needed: " + message,
+					java.util.List.of(new org.spinecell.platform.FieldProblem(field, message)));
 		}
 
 	}

@@ -107,4 +107,14 @@ public class ClinicService {
 		return clinics.findAll(ids);
 	}
 
+	/**
+	 * Every clinic of the network, for a physician choosing the clinic of a patient to open under
+	 * break-glass access. Clinic names and places are not clinical data.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'PHYSICIAN')")
+	@Transactional(readOnly = true)
+	public List<Clinic> directory() {
+		return clinics.findAll();
+	}
+
 }

@@ -1,10 +1,12 @@
 package org.spinecell.accounts;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.spinecell.platform.ProblemResponses;
+import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -116,7 +120,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			SessionRegistry sessionRegistry) throws Exception {
+			SessionRegistry sessionRegistry, MfaLoginFlow mfaLoginFlow, SpineCellProperties properties)
+			throws Exception {
+		SpineCellProperties.Security settings = properties.security();
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
@@ -131,7 +137,11 @@ class SecurityConfiguration {
 				.hasAnyRole("AUDITOR", "ADMIN")
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			// After the password, the second factor (or its enrolment) when it applies.
+			.formLogin(form -> form.loginPage("/login").successHandler(mfaLoginFlow).permitAll())
+			.addFilterBefore(new SessionTimeouts(settings.sessionIdleTimeout(), settings.sessionAbsoluteTimeout(),
+					Clock.systemUTC()), SecurityContextHolderFilter.class)
+			.addFilterAfter(mfaLoginFlow.gate(), AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)

@@ -22,8 +22,18 @@ class UserApiController {
 
 	private final UserService users;
 
-	UserApiController(UserService users) {
+	private final MfaService mfa;
+
+	UserApiController(UserService users, MfaService mfa) {
 		this.users = users;
+		this.mfa = mfa;
+	}
+
+	/** Removes the user's second factor (lost phone); they set up a new one at the next sign-in. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/{id}/mfa")
+	ResponseEntity<Void> resetMfa(@PathVariable UUID id) {
+		mfa.resetByAdmin(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping

@@ -35,9 +35,12 @@ class UserPageController {
 
 	private final ClinicService clinics;
 
-	UserPageController(UserService users, ClinicService clinics) {
+	private final MfaService mfa;
+
+	UserPageController(UserService users, ClinicService clinics, MfaService mfa) {
 		this.users = users;
 		this.clinics = clinics;
+		this.mfa = mfa;
 	}
 
 	@ModelAttribute("navSection")
@@ -129,6 +132,14 @@ class UserPageController {
 	String enable(@PathVariable UUID id, RedirectAttributes redirect) {
 		users.enable(id);
 		redirect.addFlashAttribute("flash", "Account enabled.");
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/mfa/reset")
+	String resetMfa(@PathVariable UUID id, RedirectAttributes redirect) {
+		mfa.resetByAdmin(id);
+		redirect.addFlashAttribute("flash",
+				"Two-step sign-in reset; the user was signed out and sets it up again at the next sign-in.");
 		return "redirect:/admin/users/" + id;
 	}
 

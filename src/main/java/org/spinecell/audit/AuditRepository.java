@@ -92,23 +92,8 @@ class AuditRepository {
 	 * chain; a deleted entry shows as a gap in the sequence numbers.
 	 */
 	ChainVerification verify() {
-		return jdbc.sql("""
-				WITH checked AS (
-				    SELECT id,
-				           hash = audit_entry_hash(prev_hash, clinic_id, seq, occurred_at, actor_id, actor_username,
-				                                   action, entity_type, entity_id, changes, reason, remote_addr)
-				           AND prev_hash = coalesce(lag(hash) OVER chain, '')
-				           AND seq = coalesce(lag(seq) OVER chain, 0) + 1 AS ok
-				    FROM audit_event
-				    WINDOW chain AS (PARTITION BY clinic_id ORDER BY seq)
-				)
-				SELECT count(*) AS entries, min(id) FILTER (WHERE NOT ok) AS first_broken FROM checked
-				""")
-			.query((rs, i) -> {
-				long firstBroken = rs.getLong("first_broken");
-				boolean broken = !rs.wasNull();
-				return new ChainVerification(!broken, rs.getLong("entries"), broken ? firstBroken : null);
-			})
+		return jdbc.sql(AuditChainRepository.VERIFY)
+			.query((rs, i) -> AuditChainRepository.verification(rs))
 			.single();
 	}
 

@@ -102,7 +102,8 @@ class DemoCellProducts {
 						DonorRelation.UNRELATED, null)));
 		List<DonorService.ScreeningItem> results = new ArrayList<>();
 		for (Donor.ScreeningTest test : Donor.ScreeningTest.values()) {
-			results.add(new DonorService.ScreeningItem(test, Donor.ScreeningOutcome.NEGATIVE, LocalDate.now().minusDays(40)));
+			results.add(new DonorService.ScreeningItem(test, Donor.ScreeningOutcome.NEGATIVE,
+					LocalDate.now().minusYears(3).minusDays(60)));
 		}
 		CurrentUser.callAs(lab.user(), () -> donors.recordScreening(donor.id(), new DonorService.ScreeningRequest(results)));
 		CurrentUser.callAs(physician.user(), () -> donors.review(donor.id()));
@@ -130,7 +131,10 @@ class DemoCellProducts {
 		UUID id = created.id();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 		boolean fresh = sameProcedure || source == SourceType.ADIPOSE_SVF;
-		Instant start = fresh ? now.minus(3, ChronoUnit.HOURS) : now.minus(30, ChronoUnit.DAYS);
+		// Harvest and processing are dated before the planned injection; release, storage and expiry
+		// are recorded now, since the lab services date those by the clock (see README, Limits).
+		Instant injection = DemoProcedures.startOn(patient.plannedDay());
+		Instant start = fresh ? injection.minus(3, ChronoUnit.HOURS) : injection.minus(30, ChronoUnit.DAYS);
 		CurrentUser.callAs(lab.user(), () -> {
 			BigDecimal harvested = switch (source) {
 				case BMAC -> decimal(50 + random.nextInt(40));

@@ -70,7 +70,8 @@ class DemoClinicalHistory {
 	/** Adds the patient's history; returns whether their screening ended eligible. */
 	boolean add(DemoPatient demo, CurrentUser physician, Random random) {
 		UUID patient = demo.patient().id();
-		LocalDate today = LocalDate.now();
+		// The history is dated as it stood at intake, a few weeks before the planned injection.
+		LocalDate today = demo.plannedDay().minusDays(14 + random.nextInt(28));
 		Coded coded = code(demo.family(), random);
 		int months = random.nextDouble() < 0.05 ? 1 + random.nextInt(2) : 4 + (int) Math.abs(random.nextGaussian() * 30);
 		Diagnosis.Side side = switch (demo.family()) {

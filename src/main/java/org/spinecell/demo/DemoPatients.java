@@ -52,8 +52,11 @@ class DemoPatients {
 
 	}
 
-	/** A generated patient and the condition family the rest of the demo builds on. */
-	record DemoPatient(Patient patient, Family family) {
+	/**
+	 * A generated patient, the condition family the rest of the demo builds on, and the day their
+	 * injection is planned, on which their history, product and follow-up are dated.
+	 */
+	record DemoPatient(Patient patient, Family family, LocalDate plannedDay) {
 	}
 
 	private final PatientService patients;
@@ -81,9 +84,26 @@ class DemoPatients {
 			PatientRequest request = new PatientRequest(clinicId, String.format("%s-%05d", mrnPrefix, i + 1), given,
 					familyName, birthDate, female ? Sex.FEMALE : Sex.MALE, String.format("%05d", 10000 + random.nextInt(89999)),
 					email, phone, language, null);
-			created.add(new DemoPatient(patients.register(request), family));
+			created.add(new DemoPatient(patients.register(request), family, plannedDay(random)));
 		}
 		return created;
+	}
+
+	/**
+	 * Most injections are spread over the past three years, so that the earliest have reached their
+	 * 24-month follow-up; some fall in the last weeks, so that the worklist has follow-ups due and
+	 * overdue today, and a few in the last days, whose first follow-ups are still to come.
+	 */
+	private static LocalDate plannedDay(Random random) {
+		LocalDate today = LocalDate.now();
+		double roll = random.nextDouble();
+		if (roll < 0.07) {
+			return today.minusDays(random.nextInt(6));
+		}
+		if (roll < 0.17) {
+			return today.minusDays(8 + random.nextInt(53));
+		}
+		return today.minusDays(61 + random.nextInt(1035));
 	}
 
 }

@@ -49,14 +49,20 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoProcedures procedures;
 
+	private final DemoOutcomes outcomes;
+
+	private final DemoSafety safety;
+
 	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history,
-			DemoCellProducts cellProducts, DemoProcedures procedures) {
+			DemoCellProducts cellProducts, DemoProcedures procedures, DemoOutcomes outcomes, DemoSafety safety) {
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
 		this.history = history;
 		this.cellProducts = cellProducts;
 		this.procedures = procedures;
+		this.outcomes = outcomes;
+		this.safety = safety;
 	}
 
 	/** Patients per demo clinic. */
@@ -109,10 +115,13 @@ class DemoSeeder implements ApplicationRunner {
 			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
 					user.roles().stream().map(Role::name).toList()), created.password()));
 		}
+		long started = System.nanoTime();
 		Random random = new Random(20261125L);
 		int patientCount = 0;
 		int productCount = 0;
 		int procedureCount = 0;
+		int responseCount = 0;
+		int eventCount = 0;
 		for (Clinic clinic : List.of(lakeside, harbor)) {
 			String prefix = clinic == lakeside ? "LSC" : "HOC";
 			List<DemoPatients.DemoPatient> eligible = new ArrayList<>();
@@ -130,12 +139,17 @@ class DemoSeeder implements ApplicationRunner {
 			});
 			List<CellProduct> made = cellProducts.add(clinic.id(), eligible, staff.get("lab.okafor"), physician, random);
 			productCount += made.size();
-			List<DemoCellProducts.Staff> operators = clinic == lakeside
-					? List.of(physician, staff.get("dr.petrov")) : List.of(physician);
-			procedureCount += procedures.add(made, coordinator, operators, random);
+			// At Lakeside the second operator's placements do noticeably worse in the outcome model.
+			DemoCellProducts.Staff weaker = clinic == lakeside ? staff.get("dr.petrov") : null;
+			List<DemoCellProducts.Staff> operators = weaker != null ? List.of(physician, weaker) : List.of(physician);
+			List<DemoProcedures.Treated> treated = procedures.add(made, eligible, coordinator, operators, random);
+			procedureCount += treated.size();
+			responseCount += outcomes.add(treated, coordinator, weaker, random);
+			eventCount += safety.add(treated, coordinator, random);
 		}
-		log.info("Demo: seeded {} synthetic patients, {} cell products and {} procedures", patientCount, productCount,
-				procedureCount);
+		log.info("Demo: seeded {} synthetic patients, {} cell products, {} procedures, {} instrument responses and {}"
+				+ " adverse events in {} s", patientCount, productCount, procedureCount, responseCount, eventCount,
+				(System.nanoTime() - started) / 1_000_000_000);
 		System.out.println();
 		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
 				+ "' with these accounts (passwords shown only this once):");

@@ -40,11 +40,12 @@ class FollowUpChartSection implements PatientChart.Section {
 		model.addAttribute("followUpsShown", allowed);
 		model.addAttribute("followUps", allowed ? followUps.forPatient(patient.id()) : List.of());
 		model.addAttribute("followUpToday", followUps.today());
-		// Each follow-up's recorded responses, linked from its row with their scores.
+		// Each follow-up's recorded responses by instrument, shown next to the instrument with its score.
 		model.addAttribute("followUpResponses", allowed ? responses.responses(patient.id())
 			.stream()
 			.filter(r -> r.followUpId() != null)
-			.collect(Collectors.groupingBy(RecordedResponse::followUpId)) : Map.of());
+			.collect(Collectors.groupingBy(RecordedResponse::followUpId,
+					Collectors.toMap(RecordedResponse::instrument, r -> r, (first, second) -> first))) : Map.of());
 	}
 
 }

@@ -92,7 +92,8 @@ public class MailOutboxService {
 	/**
 	 * Queues an invitation for each open follow-up of the clinic that has none yet, and a reminder
 	 * where the last e-mail was sent at least the reminder interval ago, up to the maximum; only for
-	 * patients with an e-mail address and current registry consent. Queuing twice adds nothing.
+	 * patients with an e-mail address and current registry consent. A message cancelled earlier is
+	 * queued again once these hold again, so re-consent restores invitations. Queuing twice adds nothing.
 	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	@Transactional
@@ -111,6 +112,11 @@ public class MailOutboxService {
 			}
 			else if (last.status() == MailMessage.Status.SENT && last.sequence() < settings.maxReminders()
 					&& !last.sentAt().plus(settings.reminderInterval()).isAfter(now)) {
+				reminders += add(item, MailMessage.Kind.REMINDER, last.sequence() + 1, now);
+			}
+			else if (last.status() == MailMessage.Status.CANCELLED && last.sequence() < settings.maxReminders()) {
+				// Cancelled when consent was withdrawn or the address was missing, and both hold again
+				// now (re-consent): the patient is asked again, as the next message of the sequence.
 				reminders += add(item, MailMessage.Kind.REMINDER, last.sequence() + 1, now);
 			}
 		}

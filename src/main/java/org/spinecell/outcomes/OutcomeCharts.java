@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -42,6 +43,20 @@ final class OutcomeCharts {
 	private OutcomeCharts() {
 	}
 
+	/** A measure's name as staff say it: "Back pain", "Leg pain", "ODI", "PROMIS fatigue". */
+	static String displayName(String measure) {
+		return switch (measure) {
+			case "NRS_BACK" -> "Back pain";
+			case "NRS_LEG" -> "Leg pain";
+			default -> {
+				if (measure.startsWith("PROMIS_")) {
+					yield "PROMIS " + measure.substring("PROMIS_".length()).toLowerCase(Locale.ROOT).replace('_', ' ');
+				}
+				yield measure;
+			}
+		};
+	}
+
 	/** One chart for each family the patient has observations of, in the order of {@link #FAMILIES}. */
 	static List<Chart> scores(List<Observation> observations, ZoneId zone) {
 		List<Chart> charts = new ArrayList<>();
@@ -54,7 +69,8 @@ final class OutcomeCharts {
 				continue;
 			}
 			Chart chart = Chart.of(family.id(), family.title(),
-					family.title() + " over time for " + String.join(", ", byMeasure.keySet())
+					family.title() + " over time for "
+							+ String.join(", ", byMeasure.keySet().stream().map(OutcomeCharts::displayName).toList())
 							+ ", with the minimal clinically important difference from the first score",
 					Chart.Axis.dates("Date"), new Chart.Axis(family.axisLabel(), Chart.Scale.NUMBER, family.min(),
 							family.max()));
@@ -63,7 +79,7 @@ final class OutcomeCharts {
 					.stream()
 					.map(o -> Chart.Point.on(LocalDate.ofInstant(o.effectiveAt(), zone), o.value().doubleValue()))
 					.toList();
-				chart = chart.with(Chart.Series.line(measure.getKey(), points));
+				chart = chart.with(Chart.Series.line(displayName(measure.getKey()), points));
 				BigDecimal baseline = measure.getValue().get(0).value();
 				for (Chart.ReferenceLine line : mcidLines(family, measure.getKey(), baseline)) {
 					chart = chart.with(line);
@@ -82,12 +98,12 @@ final class OutcomeCharts {
 		List<Chart.ReferenceLine> lines = new ArrayList<>();
 		if (family.mcidPoints() != null) {
 			BigDecimal target = baseline.subtract(family.mcidPoints());
-			lines.add(new Chart.ReferenceLine(target.doubleValue(), measure + " MCID: baseline "
+			lines.add(new Chart.ReferenceLine(target.doubleValue(), displayName(measure) + " MCID: baseline "
 					+ baseline.stripTrailingZeros().toPlainString() + " − " + family.mcidPoints().toPlainString()));
 		}
 		if (family.mcidRelative() != null) {
 			BigDecimal target = baseline.multiply(BigDecimal.ONE.subtract(family.mcidRelative()));
-			lines.add(new Chart.ReferenceLine(target.doubleValue(), measure + " MCID: baseline "
+			lines.add(new Chart.ReferenceLine(target.doubleValue(), displayName(measure) + " MCID: baseline "
 					+ baseline.stripTrailingZeros().toPlainString() + " − "
 					+ family.mcidRelative().movePointRight(2).stripTrailingZeros().toPlainString() + " %"));
 		}

@@ -79,6 +79,26 @@ public class ResponseService {
 	@Transactional
 	public RecordedResponse record(UUID patientId, UUID followUpId, String instrumentId, Map<String, Object> answers,
 			boolean staffEntered) {
+		return record(patientId, followUpId, instrumentId, answers, staffEntered,
+				Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/**
+	 * Records and scores one completed instrument answered earlier, such as a paper form typed in
+	 * later: the response's submitted time and its observations' effective time are
+	 * {@code answeredAt}, which must not be in the future. Otherwise as
+	 * {@link #record(UUID, UUID, String, Map, boolean)}.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public RecordedResponse record(UUID patientId, UUID followUpId, String instrumentId, Map<String, Object> answers,
+			boolean staffEntered, Instant answeredAt) {
+		if (answeredAt == null) {
+			throw ApiException.invalid("answeredAt", "is required");
+		}
+		if (answeredAt.isAfter(Instant.now())) {
+			throw ApiException.invalid("answeredAt", "must not be in the future");
+		}
 		Patient patient = patients.get(patientId);
 		if (patient.voided()) {
 			throw ApiException.conflict("The patient record is voided");
@@ -99,7 +119,7 @@ public class ResponseService {
 			}
 		}
 		CurrentUser user = CurrentUser.get();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = answeredAt.truncatedTo(ChronoUnit.MICROS);
 		RecordedResponse response = new RecordedResponse(UUID.randomUUID(), patientId, followUpId, definition.id(),
 				definition.version(), normalised, score.components(), score.value(), score.valid(),
 				score.invalidReason(), staffEntered, staffEntered ? user.id() : null, now, false);

@@ -106,6 +106,8 @@ class PatientPageController {
 		model.addAttribute("patient", patient);
 		model.addAttribute("age", patient.ageOn(LocalDate.now()));
 		model.addAttribute("clinicNames", clinicNames());
+		// Only a break-glass grant lets anyone see a patient outside their clinics.
+		model.addAttribute("breakGlassView", !CurrentUser.get().isMemberOf(patient.clinicId()));
 		chart.addTo(patient, model);
 		return "patients/chart";
 	}

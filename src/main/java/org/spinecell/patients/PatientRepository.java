@@ -88,6 +88,19 @@ class PatientRepository {
 			.optional();
 	}
 
+	/**
+	 * A patient of another clinic that the caller's active break-glass grant opens. The database
+	 * decides (break_glass_scope() is empty outside read-only transactions and after expiry).
+	 */
+	Optional<Patient> findUnderBreakGlass(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM patient WHERE id = :id AND (clinic_id::text || ':' || id::text) = ANY ((SELECT break_glass_scope())::text[])
+				""")
+			.param("id", id)
+			.query(PatientRepository::map)
+			.optional();
+	}
+
 	boolean mrnTaken(UUID clinicId, String mrn, UUID exceptId) {
 		return jdbc.sql("SELECT count(*) FROM patient WHERE clinic_id = :clinicId AND mrn = :mrn AND id <> :exceptId")
 			.param("clinicId", clinicId)

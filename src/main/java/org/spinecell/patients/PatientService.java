@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,10 +15,15 @@ import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
+import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Registering, finding, changing and voiding patients. Only clinical staff of the patient's clinic
@@ -36,9 +42,12 @@ public class PatientService {
 
 	private final Clock clock;
 
-	PatientService(PatientRepository patients, AuditTrail audit) {
+	private final BreakGlassAudit breakGlass;
+
+	PatientService(PatientRepository patients, AuditTrail audit, BreakGlassAudit breakGlass) {
 		this.patients = patients;
 		this.audit = audit;
+		this.breakGlass = breakGlass;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -60,11 +69,43 @@ public class PatientService {
 		return get(patient.id());
 	}
 
-	/** A patient the signed-in user may see; otherwise 404. */
+	/**
+	 * A patient the signed-in user may see; otherwise 404. A physician also sees, in read-only
+	 * transactions only, a patient of another clinic they hold an active break-glass grant for; the
+	 * read is audited. Every write of every module starts from this method in a read-write
+	 * transaction, where a grant counts for nothing, so a grant can never be used to change a record.
+	 */
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
 	@Transactional(readOnly = true)
 	public Patient get(UUID id) {
-		return patients.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		CurrentUser user = CurrentUser.get();
+		Optional<Patient> own = patients.find(user.clinicIds(), id);
+		if (own.isPresent()) {
+			return own.get();
+		}
+		if (user.hasRole(Role.PHYSICIAN) && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			Optional<Patient> granted = patients.findUnderBreakGlass(id);
+			if (granted.isPresent()) {
+				auditBreakGlassRead(granted.get());
+				return granted.get();
+			}
+		}
+		throw ApiException.notFound(ENTITY);
+	}
+
+	/** One audit entry per request and patient: a chart page reads the patient once per section. */
+	private void auditBreakGlassRead(Patient patient) {
+		String key = "spinecell.break-glass-read." + patient.id();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) != null) {
+			return;
+		}
+		String what = request instanceof ServletRequestAttributes servlet
+				? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "read";
+		breakGlass.read(patient, what);
+		if (request != null) {
+			request.setAttribute(key, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")

@@ -3,6 +3,7 @@ package org.spinecell.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,6 +26,12 @@ class ClinicScopedTransactionManager extends JdbcTransactionManager {
 
 	static final String CLINIC_SETTING = "spinecell.clinic_ids";
 
+	/**
+	 * The signed-in user's id. Row-level security uses it to find the user's own break-glass grants,
+	 * which open one patient of another clinic to reading only (see V19__break_glass.sql).
+	 */
+	static final String USER_SETTING = "spinecell.user_id";
+
 	ClinicScopedTransactionManager(DataSource dataSource) {
 		super(dataSource);
 	}
@@ -33,9 +40,13 @@ class ClinicScopedTransactionManager extends JdbcTransactionManager {
 	protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
 			throws SQLException {
 		super.prepareTransactionalConnection(connection, definition);
-		Set<UUID> clinics = CurrentUser.find().map(CurrentUser::clinicIds).orElse(Set.of());
+		Optional<CurrentUser> user = CurrentUser.find();
+		Set<UUID> clinics = user.map(CurrentUser::clinicIds).orElse(Set.of());
+		String userId = user.map(u -> u.id().toString()).orElse("");
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LOCAL " + CLINIC_SETTING + " = '" + settingValue(clinics) + "'");
+			// One round trip; a UUID's text cannot break out of the literal either.
+			statement.execute("SET LOCAL " + CLINIC_SETTING + " = '" + settingValue(clinics) + "'; SET LOCAL "
+					+ USER_SETTING + " = '" + userId + "'");
 		}
 	}
 

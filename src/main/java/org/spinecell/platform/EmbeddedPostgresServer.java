@@ -1,9 +1,14 @@
 package org.spinecell.platform;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,9 +26,16 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server run from the binaries shipped inside the application, with its cluster in
  * {@code <data-dir>/postgres}. The zonky launcher is built for throw-away test databases, so this
  * class turns the durability settings back on, keeps the cluster between runs and clears up after
- * a server left behind by a JVM that was killed.
+ * a server left behind by a JVM that was killed. The backup and restore commands start it on their
+ * own, outside the application context.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	/** The cluster's directory inside a data dir. */
+	public static final String CLUSTER_DIR = "postgres";
+
+	/** The superuser the embedded cluster is initialised with. */
+	public static final String SUPERUSER = "postgres";
 
 	static final String DATABASE = "spinecell";
 
@@ -43,8 +55,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
-	static EmbeddedPostgresServer start(Path dataDir) {
-		Path cluster = dataDir.resolve("postgres").toAbsolutePath();
+	public static EmbeddedPostgresServer start(Path dataDir) {
+		Path cluster = dataDir.resolve(CLUSTER_DIR).toAbsolutePath();
 		try {
 			Files.createDirectories(cluster);
 			stopOrphanedServer(cluster);
@@ -69,7 +81,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	String jdbcUrl() {
+	/** JDBC URL of the SpineCell database, without a user. */
+	public String jdbcUrl() {
 		return postgres.getJdbcUrl("postgres", DATABASE).replaceFirst("\\?.*$", "");
 	}
 
@@ -77,9 +90,84 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		return postgres.getPort();
 	}
 
+	/** A connection to the SpineCell database as the cluster's superuser (row-level security does not apply). */
+	public Connection superuserConnection() throws SQLException {
+		return postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
+	}
+
 	@Override
 	public void close() throws IOException {
 		postgres.close();
+	}
+
+	/**
+	 * Takes the lock zonky keeps on {@code <cluster>/epg-lock} while a server it started is in use, so
+	 * that no SpineCell starts on the cluster while the lock is held. The operating system drops the
+	 * lock when its JVM dies, even by {@code kill -9}.
+	 * @return the held lock, or empty when a running process holds the cluster
+	 */
+	public static Optional<ClusterLock> tryLock(Path dataDir) throws IOException {
+		Path cluster = dataDir.resolve(CLUSTER_DIR);
+		Files.createDirectories(cluster);
+		FileChannel channel = FileChannel.open(cluster.resolve("epg-lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		try {
+			FileLock lock = channel.tryLock();
+			if (lock != null) {
+				return Optional.of(new ClusterLock(channel));
+			}
+		}
+		catch (OverlappingFileLockException heldByThisJvm) {
+			// fall through: in use
+		}
+		channel.close();
+		return Optional.empty();
+	}
+
+	/** Whether a running process (a SpineCell instance, or a backup or restore) holds the cluster. */
+	public static boolean inUse(Path dataDir) throws IOException {
+		Optional<ClusterLock> lock = tryLock(dataDir);
+		lock.ifPresent(ClusterLock::close);
+		return lock.isEmpty();
+	}
+
+	/** A held cluster lock; closing releases it. */
+	public static final class ClusterLock implements AutoCloseable {
+
+		private final FileChannel channel;
+
+		private ClusterLock(FileChannel channel) {
+			this.channel = channel;
+		}
+
+		@Override
+		public void close() {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Waits until PostgreSQL has removed its pid file after a stop, so that the files of the cluster
+	 * can be copied as a consistent whole.
+	 */
+	public static void awaitStopped(Path dataDir, Duration timeout) throws IOException {
+		Path cluster = dataDir.resolve(CLUSTER_DIR).toAbsolutePath();
+		Instant deadline = Instant.now().plus(timeout);
+		while (Files.exists(cluster.resolve("postmaster.pid"))) {
+			if (runningPostmaster(cluster).isEmpty()) {
+				return;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("PostgreSQL did not stop within " + timeout.toSeconds() + " s");
+			}
+			sleep(100);
+		}
 	}
 
 	/**

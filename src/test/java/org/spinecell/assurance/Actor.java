@@ -21,6 +21,9 @@ enum Actor {
 	/** The roles that see patient charts (the lab reads them, without changing them). */
 	static final Set<Actor> CHART = EnumSet.of(PHYSICIAN, COORDINATOR, LAB);
 
+	/** The roles that query aggregate, de-identified analytics. */
+	static final Set<Actor> ANALYSTS = EnumSet.of(PHYSICIAN, COORDINATOR, RESEARCHER);
+
 	static Set<Actor> of(Actor first, Actor... rest) {
 		return EnumSet.of(first, rest);
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.AssuranceReport;
 import org.spinecell.TestApi;
 import org.spinecell.outcomes.SurveyTest;
 import tools.jackson.databind.JsonNode;
@@ -68,6 +69,13 @@ abstract class AssuranceTest extends SurveyTest {
 		ids.put("donor", id(ok(lab.post("/api/v1/donors", Map.of("clinicId", clinicId, "code", "D-" + unique(),
 				"relation", "UNRELATED"))))
 			.toString());
+		ids.put("cohort", id(ok(physician.post("/api/v1/analytics/cohorts", Map.of("name", "Assurance " + unique(),
+				"filter", Map.of("sex", "FEMALE"))))).toString());
+		// A physician of a third clinic opens this patient's chart by break-glass (not one of the actors).
+		TestApi outsider = login(createUser("PHYSICIAN", Set.of(createClinic("Outside"))), USER_PASSWORD);
+		ids.put("breakGlass", id(ok(outsider.post("/api/v1/break-glass", Map.of("patientId", patientId, "reason",
+				"Emergency admission elsewhere; assurance test fixture"))))
+			.toString());
 		// Accounts are not clinic data; a throwaway one, so that disabling it harms no actor.
 		ids.put("user", userId(createUser("LAB", Set.of(clinicId))).toString());
 		return ids;
@@ -76,6 +84,16 @@ abstract class AssuranceTest extends SurveyTest {
 	/** Starts a fresh clinic with its own lab technologist, physician and patient. */
 	protected void nextClinic() {
 		clinicWithStaff();
+	}
+
+	/** Publishes figures through the shared {@link AssuranceReport}; a failure to write fails the test. */
+	static void publish(String name, Map<String, Object> figures, String markdown) {
+		try {
+			AssuranceReport.publish(name, figures, markdown);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private String first(String listPath) {

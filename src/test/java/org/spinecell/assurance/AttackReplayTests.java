@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.spinecell.AssuranceReport;
 import org.spinecell.TestApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,7 +273,7 @@ class AttackReplayTests extends AssuranceTest {
 		figures.put("attempts", TALLY.attempts);
 		figures.put("accepted", TALLY.accepted());
 		figures.put("byClass", TALLY.byClass);
-		AssuranceReport.write("attacks", figures, "Attack replay", """
+		publish("attacks", figures, """
 				`AttackReplayTests` replays the bug classes seen in comparable clinical systems and counts
 				each payload sent to each endpoint. A payload is *accepted* (a failure) if it gets a 5xx,
 				a 2xx where it must be refused, changes rows it must not, or comes back unescaped.

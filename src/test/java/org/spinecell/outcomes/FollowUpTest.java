@@ -44,6 +44,11 @@ public abstract class FollowUpTest extends CellProductTest {
 
 	/** Releases a product for the patient and completes an injection with it; returns the procedure. */
 	protected UUID injectAndComplete() {
+		return injectAndComplete(Map.of());
+	}
+
+	/** As {@link #injectAndComplete()}, with some fields of the procedure request replaced (date, target ...). */
+	protected UUID injectAndComplete(Map<String, Object> overrides) {
 		UUID product = createBmac();
 		processToQuarantine(product);
 		classifyAndConfirm(product);
@@ -58,6 +63,7 @@ public abstract class FollowUpTest extends CellProductTest {
 		body.put("guidance", "FLUOROSCOPY");
 		body.put("placementConfirmed", true);
 		body.put("productUnits", List.of(Map.of("productId", product, "level", "L4-L5", "volumeMl", 2.0)));
+		body.putAll(overrides);
 		UUID procedure = id(ok(physician.post("/api/v1/procedures", body)));
 		ok(physician.post("/api/v1/procedures/" + procedure + "/complete",
 				Map.of("remainders", List.of(Map.of("productId", product, "action", "DISCARDED")))));
@@ -79,7 +85,7 @@ public abstract class FollowUpTest extends CellProductTest {
 			.update();
 	}
 
-	private void consent(String type) {
+	protected void consent(String type) {
 		ok(physician.post("/api/v1/patients/" + patientId + "/consents", Map.of("type", type, "status", "GIVEN",
 				"effectiveDate", LocalDate.now().toString(), "formVersion", "v1")));
 	}

@@ -184,6 +184,27 @@ class MailOutboxTests extends MailTest {
 	}
 
 	@Test
+	void registryConsentGivenAgainAfterAWithdrawalQueuesTheCancelledInvitationAnew() throws Exception {
+		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		Instant now = Instant.now();
+		assertThat(queueAt(now).invitations()).isEqualTo(1);
+		String today = java.time.LocalDate.now().toString();
+		ok(physician.post("/api/v1/patients/" + patientId + "/consents",
+				Map.of("type", "REGISTRY", "status", "WITHDRAWN", "effectiveDate", today)));
+		sendsNothingAndCancels(baseline, now.plusSeconds(1), "no current registry consent");
+
+		ok(physician.post("/api/v1/patients/" + patientId + "/consents",
+				Map.of("type", "REGISTRY", "status", "GIVEN", "effectiveDate", today, "formVersion", "RC-2")));
+		MailJob.RunResult run = runAt(now.plusSeconds(2));
+
+		assertThat(run.remindersQueued()).isEqualTo(1);
+		assertThat(run.sent()).isEqualTo(1);
+		assertThat(received()).hasSize(1);
+		assertThat(stored(baseline)).extracting(Stored::status).containsExactly("CANCELLED", "SENT");
+		assertThat(stored(baseline)).extracting(Stored::kind).containsExactly("INVITATION", "REMINDER");
+	}
+
+	@Test
 	void aCompletedFollowUpGetsNoMail() throws Exception {
 		UUID baseline = patientWithEmailAndOpenBaseline(true);
 		Instant now = Instant.now();

@@ -59,7 +59,7 @@ class OutcomeChartsTests {
 		List<Chart> charts = OutcomeCharts.scores(observations, ZoneOffset.UTC);
 		assertThat(charts).extracting(Chart::id).containsExactly("pain-chart", "odi-chart");
 		Chart pain = charts.get(0);
-		assertThat(pain.series()).extracting(Chart.Series::name).containsExactly("NRS_BACK", "NRS_LEG");
+		assertThat(pain.series()).extracting(Chart.Series::name).containsExactly("Back pain", "Leg pain");
 		assertThat(pain.series().get(0).points()).extracting(Chart.Point::y).containsExactly(8.0, 4.0);
 		// back: 8 − 2 and 8 × 0.7; leg: 5 − 2 and 5 × 0.7
 		assertThat(pain.references()).extracting(Chart.ReferenceLine::y).containsExactly(6.0, 5.6, 3.0, 3.5);

@@ -178,10 +178,10 @@ class OutcomePagesTests extends CellProductTest {
 			.containsPattern("<polyline class=\"chart-line\" points=\"[0-9.]+,88\\.0 [0-9.]+,208\\.0\"/>")
 			// baseline 8 − 2 = 6 at y = 280 − 6/10 × 240; 8 × 0.7 = 5.6 at 145.6
 			.contains("y1=\"136.0\" y2=\"136.0\"")
-			.contains(">NRS_BACK MCID: baseline 8 − 2</text>")
-			.contains(">NRS_BACK MCID: baseline 8 − 30 %</text>")
+			.contains(">Back pain MCID: baseline 8 − 2</text>")
+			.contains(">Back pain MCID: baseline 8 − 30 %</text>")
 			.contains("y1=\"145.6\" y2=\"145.6\"")
-			.contains(">NRS_LEG</text>")
+			.contains(">Leg pain</text>")
 			.doesNotContain("id=\"odi-chart\"")
 			.doesNotContain("style=");
 	}

@@ -103,7 +103,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 			.query(UUID.class)
 			.single();
 		String detailPath = "/follow-up/" + followUp + "/responses/" + response;
-		assertThat(chart).contains("href=\"" + detailPath + "\"").contains("(entered by staff)");
+		assertThat(chart).contains("href=\"" + detailPath + "\"").contains("(staff)");
 		WebSession.Page detail = browser.get(detailPath);
 		assertThat(detail.status()).isEqualTo(200);
 		assertThat(detail.html()).contains("id=\"response-score\">7<")

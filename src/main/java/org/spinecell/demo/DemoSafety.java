@@ -1,0 +1,100 @@
+package org.spinecell.demo;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import org.spinecell.demo.DemoCellProducts.Staff;
+import org.spinecell.demo.DemoProcedures.Treated;
+import org.spinecell.outcomes.AdverseEvent;
+import org.spinecell.outcomes.AdverseEvent.Outcome;
+import org.spinecell.outcomes.AdverseEvent.Relatedness;
+import org.spinecell.outcomes.AdverseEvent.Reporter;
+import org.spinecell.outcomes.AdverseEventRequests;
+import org.spinecell.outcomes.AdverseEventService;
+import org.spinecell.platform.CurrentUser;
+import org.spinecell.procedures.Procedure;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Adverse events after the demo injections, at the low rates the cohorts report: mostly a grade 1-2
+ * flare of back pain within days, which the operator records; now and then a grade 3 flare; one
+ * discitis that needed a hospital stay, which opens a safety task; and one problem a patient
+ * reported by phone, which waits for a physician's review.
+ */
+@Component
+class DemoSafety {
+
+	private final AdverseEventService events;
+
+	DemoSafety(AdverseEventService events) {
+		this.events = events;
+	}
+
+	/** Adds one clinic's events; returns how many. */
+	int add(List<Treated> treated, Staff coordinator, Random random) {
+		LocalDate today = LocalDate.now();
+		int added = 0;
+		int severe = 0;
+		for (Treated t : treated) {
+			double roll = random.nextDouble();
+			LocalDate onset = t.procedure().date().plusDays(random.nextInt(3));
+			int lasting = 3 + random.nextInt(12);
+			if (onset.plusDays(lasting).isAfter(today)) {
+				continue;
+			}
+			if (roll < 0.03 && severe < 1) {
+				severe++;
+				added += report(t, onset, "Severe flare of back pain after the injection; bed rest and oral opioids"
+						+ " for a week", "Procedural pain", 3, Set.of(), Relatedness.PROBABLE, false, Outcome.RECOVERED,
+						onset.plusDays(lasting + 10), Reporter.CLINICIAN, t.operator());
+			}
+			else if (roll < 0.16) {
+				int grade = roll < 0.1 ? 1 : 2;
+				added += report(t, onset, "Flare of back pain at the injection site", "Procedural pain", grade,
+						Set.of(), Relatedness.PROBABLE, true, Outcome.RECOVERED, onset.plusDays(lasting),
+						Reporter.CLINICIAN, t.operator());
+			}
+		}
+		// The serious one: discitis after the most recent intradiscal injection at least three weeks old.
+		Optional<Treated> discitis = treated.stream()
+			.filter(t -> t.procedure().target() == Procedure.Target.INTRADISCAL
+					&& ChronoUnit.DAYS.between(t.procedure().date(), today) >= 21)
+			.max(Comparator.comparing(t -> t.procedure().date()));
+		if (discitis.isPresent()) {
+			Treated t = discitis.get();
+			added += report(t, t.procedure().date().plusDays(9), "Fever and worsening back pain; MRI showed discitis at"
+					+ " the injected level. Admitted for intravenous antibiotics.", "Infection", 3,
+					Set.of(AdverseEvent.Seriousness.HOSPITALISATION), Relatedness.PROBABLE, false, Outcome.RECOVERING, null,
+					Reporter.CLINICIAN, t.operator());
+		}
+		// A patient's own report, typed in by the coordinator, awaiting review.
+		Optional<Treated> reported = treated.stream()
+			.filter(t -> ChronoUnit.DAYS.between(t.procedure().date(), today) >= 7 && !discitis.equals(Optional.of(t)))
+			.max(Comparator.comparing(t -> t.procedure().date()));
+		if (reported.isPresent()) {
+			Treated t = reported.get();
+			added += report(t, t.procedure().date().plusDays(4), "Tingling in the foot on the treated side since a few"
+					+ " days after the injection (reported by phone)", "Paraesthesia", 1, Set.of(), null, false,
+					Outcome.NOT_RECOVERED, null, Reporter.PATIENT, coordinator);
+		}
+		return added;
+	}
+
+	private int report(Treated t, LocalDate onset, String description, String category, int grade,
+			Set<AdverseEvent.Seriousness> serious, Relatedness procedure, boolean expected, Outcome outcome,
+			LocalDate resolved, Reporter reporter, Staff by) {
+		LocalDate awareness = reporter == Reporter.PATIENT ? LocalDate.now().minusDays(1) : onset.plusDays(1);
+		CurrentUser.callAs(by.user(), () -> events.report(new AdverseEventRequests.Report(t.procedure().patientId(),
+				t.procedure().id(), t.product().id(), onset, awareness, description, category, grade, serious, null,
+				procedure, procedure == null ? null : Relatedness.POSSIBLE, expected, serious.isEmpty() ? null
+						: "Admitted; blood cultures and intravenous antibiotics", outcome, resolved, reporter)));
+		return 1;
+	}
+
+}
