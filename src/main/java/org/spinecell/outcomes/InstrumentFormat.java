@@ -83,6 +83,18 @@ final class InstrumentFormat {
 		}
 	}
 
+	/**
+	 * The one extension with the url, or {@code null}; a repeated one is refused (HAPI's
+	 * {@code getExtensionByUrl} would throw an IllegalArgumentException, a 500).
+	 */
+	private static Extension single(List<Extension> extensions, String url) {
+		List<Extension> found = extensions.stream().filter(e -> url.equals(e.getUrl())).toList();
+		if (found.size() > 1) {
+			throw invalid("extension", "the extension " + url + " must appear at most once");
+		}
+		return found.isEmpty() ? null : found.get(0);
+	}
+
 	private static IParser parser() {
 		return FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
 	}
@@ -101,7 +113,7 @@ final class InstrumentFormat {
 		if (licence == null || licence.isBlank()) {
 			throw invalid("copyright", "must say who owns the instrument and under which terms it is used");
 		}
-		Extension scoring = questionnaire.getExtensionByUrl(SCORING_EXTENSION);
+		Extension scoring = single(questionnaire.getExtension(), SCORING_EXTENSION);
 		if (scoring == null) {
 			throw invalid("extension", "the scoring extension " + SCORING_EXTENSION + " is missing");
 		}
@@ -117,7 +129,7 @@ final class InstrumentFormat {
 		}
 		String codeSystem = INSTRUMENT_CODE_SYSTEM;
 		String code = "spinecell:" + id;
-		Extension codeExtension = scoring.getExtensionByUrl("code");
+		Extension codeExtension = single(scoring.getExtension(), "code");
 		if (codeExtension != null) {
 			if (!(codeExtension.getValue() instanceof Coding coding) || !coding.hasSystem() || !coding.hasCode()) {
 				throw invalid("scoring.code", "must be a Coding with a system and a code");
@@ -130,7 +142,7 @@ final class InstrumentFormat {
 		List<Domain> domains = domains(scoring, items);
 		Integer improvedAtMost = null;
 		Integer worseAtLeast = null;
-		Extension direction = scoring.getExtensionByUrl("direction");
+		Extension direction = single(scoring.getExtension(), "direction");
 		if (direction != null) {
 			improvedAtMost = integer(direction, "improvedAtMost", -1);
 			worseAtLeast = integer(direction, "worseAtLeast", -1);
@@ -206,7 +218,7 @@ final class InstrumentFormat {
 	}
 
 	private static Integer bound(QuestionnaireItemComponent component, String url, String field) {
-		Extension extension = component.getExtensionByUrl(url);
+		Extension extension = single(component.getExtension(), url);
 		if (extension == null) {
 			return null;
 		}
@@ -301,7 +313,7 @@ final class InstrumentFormat {
 	}
 
 	private static Type value(Extension parent, String url) {
-		Extension extension = parent.getExtensionByUrl(url);
+		Extension extension = single(parent.getExtension(), url);
 		return extension == null ? null : extension.getValue();
 	}
 

@@ -145,6 +145,21 @@ class AdminPagesTests extends IntegrationTest {
 		assertThat(verified.html()).contains("entries verified");
 	}
 
+	@Test
+	void aTrailLongerThanOnePageShowsItsPageLinksAndKeepsTheFilter() {
+		// More clinic creations than one page of 50 shows, whichever tests ran before.
+		for (int i = 0; i < 51; i++) {
+			createClinic("Paged");
+		}
+		WebSession browser = new WebSession(port);
+		browser.signIn("admin", ADMIN_PASSWORD);
+		WebSession.Page first = browser.get("/audit?entityType=Clinic");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.html()).contains("Page 1 of").contains("href=\"/audit?entityType=Clinic&amp;page=1\"");
+		WebSession.Page second = browser.get("/audit?entityType=Clinic&page=1");
+		assertThat(second.html()).contains("Page 2 of").contains("href=\"/audit?entityType=Clinic&amp;page=0\"");
+	}
+
 	private long clinics() {
 		return ownerJdbc().sql("SELECT count(*) FROM clinic").query(Long.class).single();
 	}

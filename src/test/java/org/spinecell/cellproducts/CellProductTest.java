@@ -34,7 +34,7 @@ public abstract class CellProductTest extends IntegrationTest {
 	protected String physicianUsername;
 
 	@BeforeEach
-	void clinicWithStaff() {
+	protected void clinicWithStaff() {
 		TestApi.Response clinic = admin.post("/api/v1/clinics", Map.of("name", "Cell lab " + unique(), "city", "Austin",
 				"country", "US", "fin", unusedFin()));
 		assertThat(clinic.status()).as(clinic.body()).isEqualTo(201);

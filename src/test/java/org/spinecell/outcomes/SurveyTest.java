@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared set-up of the survey tests: a completed procedure and a link for its baseline follow-up. */
-abstract class SurveyTest extends FollowUpTest {
+public abstract class SurveyTest extends FollowUpTest {
 
 	@Autowired
 	SurveyRateLimiter limiter;
@@ -19,7 +19,7 @@ abstract class SurveyTest extends FollowUpTest {
 	protected UUID baseline;
 
 	@BeforeEach
-	void forgetRateLimits() {
+	protected void forgetRateLimits() {
 		limiter.reset();
 	}
 

