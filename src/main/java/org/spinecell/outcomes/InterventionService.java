@@ -78,14 +78,14 @@ public class InterventionService {
 		return created;
 	}
 
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<Intervention> list(UUID patientId) {
 		Patient patient = patients.get(patientId);
 		return interventions.list(patient.clinicId(), patientId);
 	}
 
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public Intervention get(UUID patientId, UUID interventionId) {
 		Patient patient = patients.get(patientId);

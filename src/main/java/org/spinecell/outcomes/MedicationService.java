@@ -133,14 +133,14 @@ public class MedicationService {
 		return after;
 	}
 
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<Medication> list(UUID patientId) {
 		Patient patient = patients.get(patientId);
 		return medications.list(patient.clinicId(), patientId);
 	}
 
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public Medication get(UUID patientId, UUID medicationId) {
 		return load(patients.get(patientId), medicationId);

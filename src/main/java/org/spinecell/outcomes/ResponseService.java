@@ -146,7 +146,7 @@ public class ResponseService {
 		return get(patientId, response.id());
 	}
 
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public RecordedResponse get(UUID patientId, UUID responseId) {
 		Patient patient = patients.get(patientId);
@@ -154,7 +154,7 @@ public class ResponseService {
 	}
 
 	/** The patient's responses, oldest first. */
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<RecordedResponse> responses(UUID patientId) {
 		Patient patient = patients.get(patientId);
@@ -162,7 +162,7 @@ public class ResponseService {
 	}
 
 	/** The patient's observations over time, of one measure or (when {@code measure} is null) all. */
-	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<Observation> observations(UUID patientId, String measure) {
 		if (measure != null && !MEASURE.matcher(measure).matches()) {

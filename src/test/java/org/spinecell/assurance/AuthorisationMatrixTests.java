@@ -203,17 +203,17 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.clinical("GET /care-plans/{planId}/sessions/new", Actor.CARE)
 		.clinical("POST /care-plans/{planId}/sessions/new", Actor.CARE)
 		// Outcomes, medications, safety: the care team (the lab reads through the API; see docs/assurance.md).
-		.clinical("GET /api/v1/patients/{patientId}/responses", Actor.CHART)
+		.clinical("GET /api/v1/patients/{patientId}/responses", Actor.CARE)
 		.clinical("POST /api/v1/patients/{patientId}/responses", Actor.CARE)
-		.clinical("GET /api/v1/patients/{patientId}/responses/{id}", Actor.CHART)
-		.clinical("GET /api/v1/patients/{patientId}/observations", Actor.CHART)
-		.clinical("GET /api/v1/patients/{patientId}/medications", Actor.CHART)
+		.clinical("GET /api/v1/patients/{patientId}/responses/{id}", Actor.CARE)
+		.clinical("GET /api/v1/patients/{patientId}/observations", Actor.CARE)
+		.clinical("GET /api/v1/patients/{patientId}/medications", Actor.CARE)
 		.clinical("POST /api/v1/patients/{patientId}/medications", Actor.CARE)
-		.clinical("GET /api/v1/patients/{patientId}/medications/{medicationId}", Actor.CHART)
+		.clinical("GET /api/v1/patients/{patientId}/medications/{medicationId}", Actor.CARE)
 		.clinical("POST /api/v1/patients/{patientId}/medications/{medicationId}/stop", Actor.CARE)
-		.clinical("GET /api/v1/patients/{patientId}/interventions", Actor.CHART)
+		.clinical("GET /api/v1/patients/{patientId}/interventions", Actor.CARE)
 		.clinical("POST /api/v1/patients/{patientId}/interventions", Actor.CARE)
-		.clinical("GET /api/v1/patients/{patientId}/interventions/{interventionId}", Actor.CHART)
+		.clinical("GET /api/v1/patients/{patientId}/interventions/{interventionId}", Actor.CARE)
 		.clinical("GET /api/v1/patients/{patientId}/adverse-events", Actor.CHART)
 		.clinical("POST /api/v1/adverse-events", Actor.CARE)
 		.clinical("GET /api/v1/adverse-events/awaiting-review", Actor.CARE)
@@ -396,9 +396,11 @@ class AuthorisationMatrixTests extends AssuranceTest {
 				broke half-way through rendering (pagination links called a bean inside `th:href`,
 				which Thymeleaf's restricted mode refuses).
 
-				Found, left as they are and recorded here: the LAB role reads outcomes, medications,
-				adverse events and interventions through the API although the chart hides those
-				sections from it; every signed-in role gets the empty new-patient form (no patient data
+				Found and fixed: the LAB role could read outcomes, medications and interventions
+				through the API although the chart hides them; it now gets 403. It still reads adverse
+				events, which a cell-therapy lab needs for product investigations.
+
+				Found, left as they are and recorded here: every signed-in role gets the empty new-patient form (no patient data
 				on it; creating is refused); ADMIN reads every clinic's audit trail, entity ids and
 				changed values included (the cross-clinic check skips it; SECURITY.md says
 				administrators see no clinical data by default); `GET /error` called directly answers 500 (Spring's error

@@ -134,6 +134,15 @@ class ResponseApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void laboratoryStaffCannotReadOutcomesMedicationsOrInterventions() {
+		record("nrs-back", Map.of("nrs", 5), null);
+		TestApi lab = login(createUser("LAB", Set.of(clinicId)), USER_PASSWORD);
+		for (String list : List.of("responses", "observations", "medications", "interventions")) {
+			assertThat(lab.get("/api/v1/patients/" + patient + "/" + list).status()).as(list).isEqualTo(403);
+		}
+	}
+
+	@Test
 	void recordingIsAuditedOnTheClinicsChainWithTheAnswers() {
 		UUID response = id(record("pgic", Map.of("pgic", 2), null).json());
 		List<Map<String, Object>> entries = ownerJdbc().sql("""
