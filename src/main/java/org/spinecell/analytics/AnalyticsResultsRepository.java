@@ -1,0 +1,107 @@
+package org.spinecell.analytics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.spinecell.analytics.AnalyticsResults.SeriousEvent;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aggregates behind the analytics API that {@link AnalyticsRepository} does not hold: the
+ * composite responders, adverse events counted per procedure, and the serious-event list. As
+ * there, every filter value is a bind parameter and the only request-chosen SQL is an allow-listed
+ * stratifier column.
+ */
+@Repository
+class AnalyticsResultsRepository {
+
+	private final JdbcClient jdbc;
+
+	AnalyticsResultsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Composite responders at one time point of one group, out of the episodes with an ODI change. */
+	record CompositeCount(String group, String timePoint, int daysAfterProcedure, long n, long responders) {
+	}
+
+	/** Adverse events of one group in one category (a grade, serious, related), and the procedures with one. */
+	record EventCategory(String group, String dimension, String value, long events, long procedures) {
+	}
+
+	/**
+	 * Per group and follow-up time point: ODI changes, and those that improve by at least
+	 * {@code odiMcid} points with no failure intervention (a later surgery or repeat injection at a
+	 * treated level) and no serious adverse event related to the procedure or product with onset on
+	 * or before the day the ODI was recorded.
+	 */
+	List<CompositeCount> composite(AnalyticsRepository.Where where, Stratifier by, java.math.BigDecimal odiMcid) {
+		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """
+				       o.time_point, min(o.days_after_procedure) AS days, count(o.change) AS n,
+				       count(*) FILTER (WHERE -o.change >= :odiMcid
+				           AND NOT (f.event AND f.end_date <= e.procedure_date + o.days_after_procedure)
+				           AND NOT EXISTS (SELECT 1 FROM analytics_adverse_event a
+				                           WHERE a.clinic_id = o.clinic_id AND a.episode_id = o.episode_id
+				                             AND a.serious AND (a.related_to_procedure OR a.related_to_product)
+				                             AND a.onset_date <= e.procedure_date + o.days_after_procedure)) AS responders
+				FROM analytics_outcome o
+				JOIN analytics_episode e ON e.clinic_id = o.clinic_id AND e.episode_id = o.episode_id
+				JOIN analytics_failure f ON f.clinic_id = o.clinic_id AND f.episode_id = o.episode_id
+				WHERE o.measure = 'ODI' AND o.time_point <> 'BASELINE' AND """ + " " + where.sql() + """
+				 GROUP BY grp, o.time_point
+				 ORDER BY grp, days, o.time_point
+				""")
+			.params(where.params())
+			.param("odiMcid", odiMcid)
+			.query((rs, row) -> new CompositeCount(group(rs), rs.getString("time_point"), rs.getInt("days"),
+					rs.getLong("n"), rs.getLong("responders")))
+			.list();
+	}
+
+	/** Events and procedures with at least one event, per group by grade, by seriousness and by relatedness. */
+	List<EventCategory> eventCategories(AnalyticsRepository.Where where, Stratifier by) {
+		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """
+				       CASE WHEN GROUPING(a.grade) = 0 THEN 'grade'
+				            WHEN GROUPING(a.serious) = 0 THEN 'serious'
+				            ELSE 'related' END AS dimension,
+				       coalesce(a.grade::text, a.serious::text,
+				                (a.related_to_procedure OR a.related_to_product)::text) AS value,
+				       count(*) AS events, count(DISTINCT a.episode_id) AS procedures
+				FROM analytics_adverse_event a
+				JOIN analytics_episode e ON e.clinic_id = a.clinic_id AND e.episode_id = a.episode_id
+				WHERE """ + " " + where.sql() + """
+				 GROUP BY GROUPING SETS ((grp, a.grade), (grp, a.serious),
+				                         (grp, (a.related_to_procedure OR a.related_to_product)))
+				 ORDER BY grp, dimension, value
+				""")
+			.params(where.params())
+			.query((rs, row) -> new EventCategory(group(rs), rs.getString("dimension"), rs.getString("value"),
+					rs.getLong("events"), rs.getLong("procedures")))
+			.list();
+	}
+
+	List<SeriousEvent> seriousEvents(AnalyticsRepository.Where where, Stratifier by) {
+		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """
+				       a.grade, round((a.onset_date - e.procedure_date) / 30.4375, 2) AS onset_months,
+				       a.relatedness_procedure, a.relatedness_product, a.expected, a.outcome
+				FROM analytics_adverse_event a
+				JOIN analytics_episode e ON e.clinic_id = a.clinic_id AND e.episode_id = a.episode_id
+				WHERE a.serious AND """ + " " + where.sql() + """
+				 ORDER BY grp, onset_months, a.grade DESC
+				""")
+			.params(where.params())
+			.query((rs, row) -> new SeriousEvent(group(rs), rs.getInt("grade"), rs.getDouble("onset_months"),
+					rs.getString("relatedness_procedure"), rs.getString("relatedness_product"),
+					rs.getBoolean("expected"), rs.getString("outcome")))
+			.list();
+	}
+
+	private static String group(ResultSet rs) throws SQLException {
+		String group = rs.getString("grp");
+		return group == null ? "UNKNOWN" : group;
+	}
+
+}
