@@ -89,6 +89,11 @@ public final class AnalyticsResults {
 			long procedures, Double per100, Double ciLow, Double ciHigh, boolean tooSmall) {
 	}
 
+	/** The case-mix models and funnel data of one measure at one time point. */
+	public record Variability(String measure, String timePoint, boolean noData, String message,
+			Map<String, Object> definitions, VariabilityAnalysis.Result models) {
+	}
+
 	/** A serious adverse event, without identifiers or dates: onset in months after the procedure. */
 	public record SeriousEvent(String group, int grade, double onsetMonths, String relatednessProcedure,
 			String relatednessProduct, boolean expected, String outcome) {

@@ -9,6 +9,7 @@ import org.spinecell.analytics.AnalyticsResults.Durability;
 import org.spinecell.analytics.AnalyticsResults.Medication;
 import org.spinecell.analytics.AnalyticsResults.Outcomes;
 import org.spinecell.analytics.AnalyticsResults.Safety;
+import org.spinecell.analytics.AnalyticsResults.Variability;
 import org.spinecell.platform.ApiException;
 
 import org.springframework.util.LinkedMultiValueMap;
@@ -42,7 +43,7 @@ class AnalyticsResultsApiController {
 		}
 		return results.outcomes(filter(parameters, "measure", "by", "timePoint"),
 				Stratifier.parse(single(parameters, "by")), Measure.parse("measure", measure),
-				AnalyticsResultsService.testTimePoint(single(parameters, "timePoint")));
+				AnalyticsResultsService.timePoint(single(parameters, "timePoint")));
 	}
 
 	@GetMapping("/api/v1/analytics/durability")
@@ -52,6 +53,14 @@ class AnalyticsResultsApiController {
 			throw ApiException.badRequest("endpoint", "endpoint must be one of: failure");
 		}
 		return results.durability(filter(parameters, "by", "endpoint"), Stratifier.parse(single(parameters, "by")));
+	}
+
+	@GetMapping("/api/v1/analytics/variability")
+	Variability variability(@RequestParam MultiValueMap<String, String> parameters) {
+		String measure = single(parameters, "measure");
+		return results.variability(filter(parameters, "measure", "timePoint"),
+				measure == null ? Measure.ODI : Measure.parse("measure", measure),
+				AnalyticsResultsService.timePoint(single(parameters, "timePoint")));
 	}
 
 	@GetMapping("/api/v1/analytics/medication")

@@ -99,6 +99,42 @@ class AnalyticsResultsRepository {
 			.list();
 	}
 
+	/**
+	 * One row per episode of the cohort with its covariates and, when there is one, the measure's
+	 * value, baseline and change at {@code timePoint}: the input of the case-mix models, which cannot
+	 * be fitted in SQL. Numbers and codes only, no identifiers.
+	 */
+	List<VariabilityAnalysis.EpisodeRow> modelRows(AnalyticsRepository.Where where, Measure measure,
+			String timePoint) {
+		return jdbc.sql("""
+				SELECT e.operator_id::text AS operator, e.clinic_id::text AS clinic, o.value, o.baseline, o.change,
+				       e.age_years, e.sex, e.symptom_duration_months, e.condition_family, e.levels_treated,
+				       e.cell_source, e.log10_dose, e.target, e.guidance, e.placement_confirmed
+				FROM analytics_episode e
+				LEFT JOIN analytics_outcome o ON o.clinic_id = e.clinic_id AND o.episode_id = e.episode_id
+				     AND o.measure = :measure AND o.time_point = :timePoint
+				WHERE""" + " " + where.sql() + " ORDER BY e.clinic_id, e.procedure_date, e.episode_id")
+			.params(where.params())
+			.param("measure", measure.name())
+			.param("timePoint", timePoint)
+			.query((rs, row) -> new VariabilityAnalysis.EpisodeRow(rs.getString("operator"), rs.getString("clinic"),
+					number(rs, "value"), number(rs, "baseline"), number(rs, "change"), number(rs, "age_years"),
+					rs.getString("sex"), number(rs, "symptom_duration_months"), rs.getString("condition_family"),
+					number(rs, "levels_treated"), rs.getString("cell_source"), number(rs, "log10_dose"),
+					rs.getString("target"), rs.getString("guidance"), bool(rs, "placement_confirmed")))
+			.list();
+	}
+
+	private static Double number(ResultSet rs, String column) throws SQLException {
+		Object value = rs.getObject(column);
+		return value == null ? null : ((Number) value).doubleValue();
+	}
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+
 	private static String group(ResultSet rs) throws SQLException {
 		String group = rs.getString("grp");
 		return group == null ? "UNKNOWN" : group;

@@ -22,6 +22,7 @@ import org.spinecell.analytics.AnalyticsResults.SafetyRow;
 import org.spinecell.analytics.AnalyticsResults.SeriousEvent;
 import org.spinecell.analytics.AnalyticsResults.SurvivalGroup;
 import org.spinecell.analytics.AnalyticsResults.SurvivalStep;
+import org.spinecell.analytics.AnalyticsResults.Variability;
 import org.spinecell.analytics.AnalyticsRows.FailureTime;
 import org.spinecell.analytics.AnalyticsRows.MedicationStats;
 import org.spinecell.analytics.AnalyticsRows.OutcomeStats;
@@ -215,6 +216,46 @@ public class AnalyticsResultsService {
 				definitions, groups, rows, serious);
 	}
 
+	/**
+	 * The case-mix models of {@code measure} at {@code timePoint} and the funnel data per operator
+	 * and per clinic. Loads one row per episode (numbers and codes only): a regression is not fitted in
+	 * SQL.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
+	@Transactional(readOnly = true)
+	public Variability variability(CohortFilter filter, Measure measure, String timePoint) {
+		Measure.Mcid mcid = responders.of(measure);
+		List<VariabilityAnalysis.EpisodeRow> rows = repository.modelRows(analytics.scoped(filter), measure, timePoint);
+		VariabilityAnalysis.Result result = VariabilityAnalysis.of(rows, row -> isResponder(row, mcid),
+				labels(Stratifier.OPERATOR));
+		Map<String, Object> definitions = new LinkedHashMap<>();
+		definitions.put("linear", "ordinary least squares of the change from baseline (follow-up minus baseline) on the "
+				+ "covariates, t 95 % CI");
+		definitions.put("logistic", "maximum-likelihood logistic regression of responder status on the same covariates, "
+				+ "Wald 95 % CI");
+		definitions.put("responder", mcid.absolute() == null
+				? "improvement of at least " + percent(mcid.relative()) + " of the baseline"
+				: "improvement of at least " + mcid.absolute().toPlainString() + " points");
+		definitions.put("covariates", "age, sex, baseline score, symptom duration (months), condition family, levels "
+				+ "treated, cell source, log10 dose (cells), target, guidance, placement confirmed; codes as indicators "
+				+ "against the most frequent level (the first code on a tie); a covariate that does not vary is left out");
+		definitions.put("funnel", "observed responders O against expected E (sum of the logistic model's predicted "
+				+ "probabilities) per operator and clinic; limits of O/E at 95 % and 99.8 % from the exact binomial "
+				+ "around the overall responder rate (Spiegelhalter 2005)");
+		definitions.put("population", population(Stratifier.OPERATOR));
+		boolean noData = result.n() == 0;
+		return new Variability(measure.name(), timePoint, noData,
+				noData ? "No data: no episode of the cohort has a value with a baseline at " + timePoint : null,
+				definitions, result);
+	}
+
+	private static boolean isResponder(VariabilityAnalysis.EpisodeRow row, Measure.Mcid mcid) {
+		if (mcid.absolute() != null) {
+			return -row.change() >= mcid.absolute().doubleValue();
+		}
+		return row.baseline() > 0 && -row.change() >= mcid.relative().doubleValue() * row.baseline();
+	}
+
 	private static OutcomeRow outcomeRow(OutcomeStats s, String group, boolean relativeOnly) {
 		MeanSummary change = MeanSummary.ofAggregate(s.nChange(), s.meanChange(), s.sdChange());
 		long responderCount = relativeOnly ? s.respondersRelative() : s.respondersAbsolute();
@@ -262,8 +303,8 @@ public class AnalyticsResultsService {
 				+ " product up to the time point's due day; out of the episodes with an ODI change at the time point";
 	}
 
-	/** Reads the time point of a between-group test: absent means M12; otherwise a follow-up time point. */
-	static String testTimePoint(String value) {
+	/** Reads a follow-up time point: absent means M12. */
+	static String timePoint(String value) {
 		if (value == null || value.isBlank()) {
 			return "M12";
 		}

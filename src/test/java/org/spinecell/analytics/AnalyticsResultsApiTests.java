@@ -275,6 +275,34 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		}
 	}
 
+	@Test
+	void variabilityReportsDroppedEpisodesAndWhyAModelCannotBeFitted() {
+		buildDataset();
+		JsonNode json = ok(physician.get("/api/v1/analytics/variability?measure=ODI&timePoint=M3"));
+		assertThat(json.get("timePoint").asString()).isEqualTo("M3");
+		assertThat(json.get("noData").asBoolean()).isFalse();
+		JsonNode models = json.get("models");
+		assertThat(models.get("n").asInt()).as("episodes 1 and 2 have an M3 change").isEqualTo(2);
+		assertThat(models.get("dropped").get(0).get("reason").asString()).isEqualTo("no value at the time point");
+		assertThat(models.get("dropped").get(0).get("episodes").asLong()).isEqualTo(1);
+		assertThat(models.get("covariates").valueStream().map(JsonNode::asString))
+			.as("only these vary between episodes 1 and 2; a tie makes the first code the reference")
+			.containsExactly("age", "baseline", "sex=MALE", "guidance=FLUOROSCOPY");
+		assertThat(models.get("linear").get("status").asString()).isEqualTo("NOT_FITTED");
+		assertThat(models.get("linear").get("note").asString()).contains("needs more observations");
+		assertThat(models.get("operators").get("status").asString()).isEqualTo("NO_DATA");
+		assertThat(json.get("definitions").get("funnel").asString()).contains("99.8 %");
+
+		JsonNode empty = ok(physician.get("/api/v1/analytics/variability?sex=OTHER"));
+		assertThat(empty.get("noData").asBoolean()).isTrue();
+		assertThat(empty.get("measure").asString()).isEqualTo("ODI");
+		assertThat(empty.get("timePoint").asString()).isEqualTo("M12");
+		assertProblem(physician.get("/api/v1/analytics/variability?measure=PROMIS"), "measure", "ODI");
+		assertProblem(physician.get("/api/v1/analytics/variability?timePoint=BASELINE"), "timePoint", "M12");
+		String researcher = signedIn("RESEARCHER").get("/api/v1/analytics/variability?timePoint=M3").body();
+		assertThat(researcher).doesNotContain(userId(physicianUsername).toString());
+	}
+
 	private static void assertStep(JsonNode step, double time, int nRisk, int nEvent, double survival) {
 		assertThat(step.get("time").asDouble()).isCloseTo(time, within(1e-6));
 		assertThat(step.get("nRisk").asInt()).isEqualTo(nRisk);
