@@ -49,10 +49,11 @@ class AnalyticsResultsApiController {
 	@GetMapping("/api/v1/analytics/durability")
 	Durability durability(@RequestParam MultiValueMap<String, String> parameters) {
 		String endpoint = single(parameters, "endpoint");
-		if (endpoint != null && !endpoint.equals("failure")) {
-			throw ApiException.badRequest("endpoint", "endpoint must be one of: failure");
+		if (endpoint != null && !endpoint.equals("failure") && !endpoint.equals("lossOfResponse")) {
+			throw ApiException.badRequest("endpoint", "endpoint must be one of: failure, lossOfResponse");
 		}
-		return results.durability(filter(parameters, "by", "endpoint"), Stratifier.parse(single(parameters, "by")));
+		return results.durability(filter(parameters, "by", "endpoint"), Stratifier.parse(single(parameters, "by")),
+				"lossOfResponse".equals(endpoint));
 	}
 
 	@GetMapping("/api/v1/analytics/variability")

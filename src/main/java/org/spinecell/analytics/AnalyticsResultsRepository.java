@@ -61,6 +61,56 @@ class AnalyticsResultsRepository {
 			.list();
 	}
 
+	/**
+	 * Time to loss of response per group, in the shape of {@link AnalyticsRepository#failures}: among
+	 * episodes whose ODI improved by at least {@code odiMcid} at some follow-up, the event is the first
+	 * later follow-up that no longer does (at its due day) or a failure intervention after the first
+	 * response, whichever comes first; otherwise censored at the last follow-up with an ODI change.
+	 */
+	List<AnalyticsRows.FailureTime> lossOfResponse(AnalyticsRepository.Where where, Stratifier by,
+			java.math.BigDecimal odiMcid) {
+		return jdbc.sql("""
+				WITH resp AS (
+				    SELECT o.clinic_id, o.episode_id, o.days_after_procedure AS day, -o.change >= :odiMcid AS responder
+				    FROM analytics_outcome o
+				    WHERE o.measure = 'ODI' AND o.time_point <> 'BASELINE' AND o.change IS NOT NULL
+				), first_response AS (
+				    SELECT clinic_id, episode_id, min(day) AS day FROM resp WHERE responder GROUP BY clinic_id, episode_id
+				), lost AS (
+				    SELECT r.clinic_id, r.episode_id, min(r.day) AS day
+				    FROM resp r JOIN first_response fr ON fr.clinic_id = r.clinic_id AND fr.episode_id = r.episode_id
+				    WHERE NOT r.responder AND r.day > fr.day
+				    GROUP BY r.clinic_id, r.episode_id
+				), last_seen AS (
+				    SELECT clinic_id, episode_id, max(day) AS day FROM resp GROUP BY clinic_id, episode_id
+				), episode_time AS (
+				    SELECT """ + by.column() + """
+				 AS grp,
+				           least(l.day, CASE WHEN f.event AND f.end_date > e.procedure_date + fr.day
+				                             THEN f.end_date - e.procedure_date END) AS event_day,
+				           ls.day AS last_day
+				    FROM analytics_episode e
+				    JOIN first_response fr ON fr.clinic_id = e.clinic_id AND fr.episode_id = e.episode_id
+				    JOIN last_seen ls ON ls.clinic_id = e.clinic_id AND ls.episode_id = e.episode_id
+				    JOIN analytics_failure f ON f.clinic_id = e.clinic_id AND f.episode_id = e.episode_id
+				    LEFT JOIN lost l ON l.clinic_id = e.clinic_id AND l.episode_id = e.episode_id
+				    WHERE""" + " " + where.sql() + """
+
+				)
+				SELECT grp, round(coalesce(event_day, last_day) / 30.4375, 6) AS months,
+				       count(*) FILTER (WHERE event_day IS NOT NULL) AS events,
+				       count(*) FILTER (WHERE event_day IS NULL) AS censored
+				FROM episode_time
+				GROUP BY grp, months
+				ORDER BY grp, months
+				""")
+			.params(where.params())
+			.param("odiMcid", odiMcid)
+			.query((rs, row) -> new AnalyticsRows.FailureTime(group(rs), rs.getDouble("months"), rs.getLong("events"),
+					rs.getLong("censored")))
+			.list();
+	}
+
 	/** Events and procedures with at least one event, per group by grade, by seriousness and by relatedness. */
 	List<EventCategory> eventCategories(AnalyticsRepository.Where where, Stratifier by) {
 		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """

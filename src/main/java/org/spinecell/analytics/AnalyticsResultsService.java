@@ -110,13 +110,20 @@ public class AnalyticsResultsService {
 				new Composite(compositeDefinition(odiMcid), composite));
 	}
 
-	/** Kaplan–Meier estimates of time to treatment failure, per group, with the log-rank test when stratified. */
+	/**
+	 * Kaplan–Meier estimates of time to treatment failure ({@code lossOfResponse} false) or to loss
+	 * of response, per group, with the log-rank test when stratified.
+	 */
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
 	@Transactional(readOnly = true)
-	public Durability durability(CohortFilter filter, Stratifier by) {
+	public Durability durability(CohortFilter filter, Stratifier by, boolean lossOfResponse) {
 		UnaryOperator<String> label = labels(by);
+		BigDecimal odiMcid = responders.of(Measure.ODI).absolute();
+		List<FailureTime> times = lossOfResponse
+				? repository.lossOfResponse(analytics.scoped(filter), by, odiMcid)
+				: analytics.failures(filter, by);
 		Map<String, List<SurvivalObservation>> byGroup = new LinkedHashMap<>();
-		for (FailureTime time : analytics.failures(filter, by)) {
+		for (FailureTime time : times) {
 			List<SurvivalObservation> group = byGroup.computeIfAbsent(label.apply(time.group()), g -> new ArrayList<>());
 			for (long i = 0; i < time.events(); i++) {
 				group.add(new SurvivalObservation(time.months(), true));
@@ -140,14 +147,23 @@ public class AnalyticsResultsService {
 			logRank = new LogRankTest(test.status().name(), test.chiSquare(), test.df(), test.p());
 		}
 		Map<String, Object> definitions = new LinkedHashMap<>();
-		definitions.put("endpoint", "treatment failure: a later surgery or repeat injection at a treated level");
+		if (lossOfResponse) {
+			definitions.put("endpoint", "loss of response among episodes whose ODI improved by at least "
+					+ odiMcid.toPlainString() + " points at some follow-up: the first later follow-up (at its due day) "
+					+ "that no longer does, or a later surgery or repeat injection at a treated level after the "
+					+ "first response, whichever comes first");
+			definitions.put("censoring", "at the due day of the last follow-up with an ODI change");
+		}
+		else {
+			definitions.put("endpoint", "treatment failure: a later surgery or repeat injection at a treated level");
+			definitions.put("censoring", "at the last completed follow-up once one is missed, otherwise today");
+		}
 		definitions.put("time", "months since the procedure (days / 30.4375)");
-		definitions.put("censoring", "at the last completed follow-up once one is missed, otherwise today");
 		definitions.put("ci", "Greenwood variance, log-log 95 % CI; null where survival is 0 or 1");
 		definitions.put("logRank", "log-rank test over the groups with expected events");
 		definitions.put("population", population(by));
 		boolean noData = groups.isEmpty();
-		return new Durability("failure", by.parameter(), noData, noData ? "No data: the cohort holds no episodes" : null,
+		return new Durability(lossOfResponse ? "lossOfResponse" : "failure", by.parameter(), noData, noData ? "No data: the cohort holds no episodes" : null,
 				definitions, groups, logRank);
 	}
 

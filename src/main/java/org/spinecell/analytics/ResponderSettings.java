@@ -1,14 +1,13 @@
 package org.spinecell.analytics;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The responder thresholds the outcome summaries use, under
- * {@code spinecell.analytics.responder.mcid.<MEASURE>.absolute|relative}; a measure that is not
+ * {@code spinecell.analytics.responder.mcid.<MEASURE>.absolute|relative}; a threshold that is not
  * configured keeps its DOMAIN §3 default ({@link Measure#defaultMcid()}).
  *
  * @param mcid per measure, the absolute (points) and relative (fraction of baseline) improvement
@@ -29,18 +28,15 @@ record ResponderSettings(Map<Measure, Measure.Mcid> mcid) {
 		}
 	}
 
-	/** The thresholds of {@code measure}: the configured ones, else the default. */
+	/** The thresholds of {@code measure}: each configured one, else the default one. */
 	Measure.Mcid of(Measure measure) {
-		return mcid.getOrDefault(measure, measure.defaultMcid());
-	}
-
-	/** Every measure's thresholds in use. */
-	Map<Measure, Measure.Mcid> all() {
-		Map<Measure, Measure.Mcid> all = new EnumMap<>(Measure.class);
-		for (Measure measure : Measure.values()) {
-			all.put(measure, of(measure));
+		Measure.Mcid configured = mcid.get(measure);
+		Measure.Mcid fallback = measure.defaultMcid();
+		if (configured == null) {
+			return fallback;
 		}
-		return all;
+		return new Measure.Mcid(configured.absolute() == null ? fallback.absolute() : configured.absolute(),
+				configured.relative() == null ? fallback.relative() : configured.relative());
 	}
 
 	private static void check(Measure measure, String name, BigDecimal value) {

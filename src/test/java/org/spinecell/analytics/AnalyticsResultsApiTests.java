@@ -137,6 +137,28 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 	}
 
 	@Test
+	void lossOfResponseCountsRespondersUntilTheyNoLongerRespond() {
+		buildDataset();
+		JsonNode json = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
+		assertThat(json.get("endpoint").asString()).isEqualTo("lossOfResponse");
+		assertThat(json.get("definitions").get("endpoint").asString()).contains("at least 10 points");
+		JsonNode group = json.get("groups").get(0);
+		assertThat(group.get("n").asInt()).as("episode 2 never responded, episode 3 has no follow-up").isEqualTo(1);
+		// Episode 1 still responds at M6 (exactly 10 points); the repeat injection on day 200 ends the response.
+		assertStep(group.get("steps").get(0), 200 / 30.4375, 1, 1, 0.0);
+
+		addIntervention(ep1.patientId(), ep1, 150);
+		JsonNode earlier = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
+		assertStep(earlier.get("groups").get(0).get("steps").get(0), 150 / 30.4375, 1, 1, 0.0);
+	}
+
+	private void addIntervention(UUID patient, Episode episode, int day) {
+		ok(physician.post("/api/v1/patients/" + patient + "/interventions", Map.of("type", "SURGERY", "date",
+				episode.date().plusDays(day).toString(), "level", "L4-L5", "reason", "Pain came back", "procedureId",
+				episode.id())));
+	}
+
+	@Test
 	void medicationSharesAmongBaselineOpioidUsersWithWilsonIntervals() {
 		buildDataset();
 		JsonNode rows = ok(physician.get("/api/v1/analytics/medication")).get("rows");
@@ -200,7 +222,8 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 				"W2, W6, M3, M6, M12, M24");
 		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&by=clinic"), "by",
 				"one value");
-		assertProblem(physician.get("/api/v1/analytics/durability?endpoint=death"), "endpoint", "failure");
+		assertProblem(physician.get("/api/v1/analytics/durability?endpoint=death"), "endpoint",
+				"failure, lossOfResponse");
 		assertProblem(physician.get("/api/v1/analytics/safety?by=patient"), "by", "operator");
 		assertProblem(physician.get("/api/v1/analytics/medication?sort=name;drop"), "sort", "not a parameter");
 		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&cohort=x"), "cohort", "UUID");
