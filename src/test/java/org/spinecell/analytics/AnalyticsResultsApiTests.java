@@ -293,6 +293,12 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		assertThat(staff.get("rows").get(0).get("group").asString()).isEqualTo(operator.toString());
 
 		assertThat(signedIn("COORDINATOR").get("/api/v1/analytics/medication").status()).isEqualTo(200);
+		TestApi elsewhere = login(createUser("PHYSICIAN", java.util.Set.of(createClinic("Elsewhere"))), USER_PASSWORD);
+		assertThat(ok(elsewhere.get("/api/v1/analytics/outcomes?measure=ODI")).get("noData").asBoolean())
+			.as("another clinic's physician sees none of this clinic's episodes")
+			.isTrue();
+		assertThat(ok(elsewhere.get("/api/v1/analytics/safety")).get("groups").size()).isZero();
+		assertThat(elsewhere.get("/api/v1/analytics/durability?clinicId=" + clinicId).status()).isEqualTo(404);
 		for (String role : List.of("LAB", "AUDITOR", "ADMIN")) {
 			assertThat(signedIn(role).get("/api/v1/analytics/outcomes?measure=ODI").status()).as(role).isEqualTo(403);
 		}

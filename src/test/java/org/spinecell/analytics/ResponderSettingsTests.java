@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +20,18 @@ class ResponderSettingsTests {
 		assertThat(settings.of(Measure.ODI)).isEqualTo(new Measure.Mcid(new BigDecimal("15"), new BigDecimal("0.30")));
 		assertThat(settings.of(Measure.RMDQ)).isEqualTo(Measure.RMDQ.defaultMcid());
 		assertThat(new ResponderSettings(null).of(Measure.MME).absolute()).isNull();
+	}
+
+	@Test
+	void propertiesBindByMeasureName() {
+		ResponderSettings settings = new Binder(new MapConfigurationPropertySource(
+				Map.of("spinecell.analytics.responder.mcid.ODI.absolute", "15",
+						"spinecell.analytics.responder.mcid.nrs-back.relative", "0.5")))
+			.bind("spinecell.analytics.responder", ResponderSettings.class)
+			.get();
+		assertThat(settings.of(Measure.ODI).absolute()).isEqualByComparingTo("15");
+		assertThat(settings.of(Measure.ODI).relative()).isEqualByComparingTo("0.30");
+		assertThat(settings.of(Measure.NRS_BACK)).isEqualTo(new Measure.Mcid(new BigDecimal("2"), new BigDecimal("0.5")));
 	}
 
 	@Test
