@@ -166,7 +166,7 @@ public class AnalyticsService {
 	}
 
 	/** A researcher who is not also clinic staff: de-identified, consented data only. */
-	private static boolean isResearcherOnly() {
+	static boolean isResearcherOnly() {
 		CurrentUser user = CurrentUser.get();
 		return user.hasRole(Role.RESEARCHER) && !user.hasRole(Role.PHYSICIAN) && !user.hasRole(Role.COORDINATOR);
 	}

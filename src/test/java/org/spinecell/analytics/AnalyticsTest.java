@@ -98,7 +98,7 @@ abstract class AnalyticsTest extends FollowUpTest {
 			.update();
 	}
 
-	private void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related) {
+	protected void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", episode.patientId());
 		body.put("procedureId", episode.id());

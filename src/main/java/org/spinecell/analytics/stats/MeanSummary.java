@@ -33,6 +33,21 @@ public record MeanSummary(int n, DataStatus status, Double mean, Double sd, Inte
 		return new MeanSummary(n, DataStatus.of(n), mean, sd, new Interval(mean - half, mean + half));
 	}
 
+	/**
+	 * The same summary from sufficient statistics aggregated elsewhere (e.g. by the database): the
+	 * count, the mean and the sample standard deviation ({@code null} below two observations).
+	 */
+	public static MeanSummary ofAggregate(long n, Double mean, Double sd) {
+		if (n <= 0 || mean == null) {
+			return new MeanSummary(0, DataStatus.NO_DATA, null, null, null);
+		}
+		if (n == 1 || sd == null) {
+			return new MeanSummary((int) n, DataStatus.of(n), mean, null, null);
+		}
+		double half = Distributions.tQuantile(0.975, n - 1) * sd / Math.sqrt(n);
+		return new MeanSummary((int) n, DataStatus.of(n), mean, sd, new Interval(mean - half, mean + half));
+	}
+
 	/** The summary of {@code after[i] − before[i]}: a mean change from baseline. */
 	public static MeanSummary ofChange(double[] before, double[] after) {
 		if (before.length != after.length) {
