@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The clinic outcome report: the cohort described, then every tab of the workspace with its
  * tables and charts, and a methods section stating the definitions used, as one PDF. It takes the
- * same parameters as the workspace (filter, {@code measure}, {@code by}).
+ * same parameters as the workspace (filter, {@code measure}, {@code by}); the API path takes a bearer
+ * token, the page path the signed-in session.
  */
 @RestController
 class AnalyticsReportController {
@@ -29,7 +30,7 @@ class AnalyticsReportController {
 		this.workspace = workspace;
 	}
 
-	@GetMapping("/api/v1/analytics/report.pdf")
+	@GetMapping({ "/api/v1/analytics/report.pdf", "/analytics/report.pdf" })
 	ResponseEntity<byte[]> report(@RequestParam MultiValueMap<String, String> parameters) {
 		AnalyticsWorkspace.Request request = AnalyticsWorkspace.Request.parse(parameters);
 		AnalyticsRows.CohortCount count = workspace.count(request.filter());
