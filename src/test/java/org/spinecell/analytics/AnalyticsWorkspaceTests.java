@@ -97,7 +97,9 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 	void emptyCohortSaysNoData() {
 		buildDataset();
 		WebSession.Page page = as("PHYSICIAN").get("/analytics?from=2000-01-01&to=2000-01-31");
-		assertThat(page.html()).contains("id=\"no-data\"")
+		assertThat(page.html()).contains("<option value=\"CT\">CT</option>")
+			.contains("<option value=\"FEMALE\">FEMALE</option>")
+			.contains("id=\"no-data\"")
 			.contains("<strong>0</strong> procedures")
 			.doesNotContain("NaN");
 	}
