@@ -18,10 +18,7 @@ class AnalyticsBrowserTests extends AnalyticsTest {
 		ChromeDriver driver = Browser.start(1280, 900);
 		try {
 			String base = "http://localhost:" + port;
-			driver.get(base + "/login");
-			driver.findElement(By.id("username")).sendKeys(physicianUsername);
-			driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
-			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
+			Browser.signIn(driver, base, physicianUsername, USER_PASSWORD);
 
 			driver.get(base + "/analytics");
 			assertThat(driver.findElement(By.id("cohort-count")).getText()).contains("3 procedures of 3 patients");
