@@ -51,6 +51,14 @@ public final class Browser {
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 	}
 
+	/** Signs in through the login form of the app at {@code base} and waits for the next page. */
+	public static void signIn(ChromeDriver driver, String base, String username, String password) {
+		driver.get(base + "/login");
+		driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		clickAndWait(driver, org.openqa.selenium.By.cssSelector("main form button[type=submit]"));
+	}
+
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
 	public static void screenshot(ChromeDriver driver, String name) {
 		try {

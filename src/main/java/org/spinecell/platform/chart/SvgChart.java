@@ -32,7 +32,7 @@ public final class SvgChart {
 
 	static final double BOTTOM = 280;
 
-	private static final int LEGEND_PER_ROW = 4;
+	static final int LEGEND_PER_ROW = 4;
 
 	private static final int SERIES_CLASSES = 6;
 
@@ -45,12 +45,40 @@ public final class SvgChart {
 	public static String render(Chart chart) {
 		Scale x = scale(chart.x(), xValues(chart), LEFT, RIGHT);
 		Scale y = scale(chart.y(), yValues(chart), BOTTOM, TOP);
-		int legendRows = (chart.series().size() + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW;
-		int height = (int) BOTTOM + 60 + legendRows * 20;
+		int height = height(chart);
 		String id = chart.id();
 
 		StringBuilder svg = new StringBuilder(4096);
 		svg.append("<figure class=\"chart\" id=\"").append(id).append("\">");
+		svg(svg, chart, x, y, height, "");
+		table(svg, chart);
+		svg.append("</figure>");
+		return svg.toString();
+	}
+
+	/**
+	 * The chart as a standalone SVG file, for download: the same drawing with its styles inside
+	 * (a file opened on its own has no page style sheet).
+	 */
+	public static String document(Chart chart) {
+		Scale x = scale(chart.x(), xValues(chart), LEFT, RIGHT);
+		Scale y = scale(chart.y(), yValues(chart), BOTTOM, TOP);
+		StringBuilder svg = new StringBuilder(4096);
+		svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		svg(svg, chart, x, y, height(chart), STANDALONE_STYLE);
+		return svg.toString();
+	}
+
+	private static final String STANDALONE_STYLE = "<style>text{font:12px sans-serif;fill:#222}"
+			+ ".chart-title{font-weight:bold;font-size:15px}.chart-grid{stroke:#ddd}"
+			+ ".chart-axis,.chart-tick-mark{stroke:#222}.chart-reference{stroke:#888;stroke-dasharray:4 3}"
+			+ ".chart-line{fill:none;stroke-width:2;stroke:currentColor}.chart-error{stroke:currentColor}"
+			+ ".chart-band{fill:currentColor;opacity:.2}.chart-point{fill:currentColor}"
+			+ ".s0{color:#1f5f99}.s1{color:#c2581a}.s2{color:#2e7d32}.s3{color:#7b3fa0}.s4{color:#8d6e00}"
+			+ ".s5{color:#00838f}</style>";
+
+	private static void svg(StringBuilder svg, Chart chart, Scale x, Scale y, int height, String style) {
+		String id = chart.id();
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
@@ -60,6 +88,7 @@ public final class SvgChart {
 			.append("-title ")
 			.append(id)
 			.append("-desc\">");
+		svg.append(style);
 		svg.append("<title id=\"").append(id).append("-title\">").append(escape(chart.title())).append("</title>");
 		svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(chart.description())).append("</desc>");
 		text(svg, "chart-title", LEFT, 22, "start", chart.title());
@@ -86,9 +115,12 @@ public final class SvgChart {
 		}
 		legend(svg, chart.series());
 		svg.append("</svg>");
-		table(svg, chart);
-		svg.append("</figure>");
-		return svg.toString();
+	}
+
+	/** The height of the drawing: the plot, the axis labels and a row per four legend entries. */
+	static int height(Chart chart) {
+		int legendRows = (chart.series().size() + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW;
+		return (int) BOTTOM + 60 + legendRows * 20;
 	}
 
 	/** Escapes text for XML content and attribute values. */
@@ -205,11 +237,11 @@ public final class SvgChart {
 		return day.getYear() * 12L + day.getMonthValue() - 1;
 	}
 
-	private static List<Double> xValues(Chart chart) {
+	static List<Double> xValues(Chart chart) {
 		return chart.series().stream().flatMap(s -> s.points().stream()).map(Chart.Point::x).toList();
 	}
 
-	private static List<Double> yValues(Chart chart) {
+	static List<Double> yValues(Chart chart) {
 		List<Double> values = new ArrayList<>();
 		for (Chart.Series series : chart.series()) {
 			for (Chart.Point point : series.points()) {

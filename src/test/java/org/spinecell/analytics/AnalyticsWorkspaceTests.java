@@ -1,0 +1,175 @@
+package org.spinecell.analytics;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.spinecell.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analytics workspace, its downloads and the clinic report, on the hand-computed data set of
+ * {@link AnalyticsTest}: ODI at M3 is 20 and 44 (baseline 40 and 50), so n 2, mean 32, SD √288,
+ * mean change −13 with SD √98 and 95 % CI −13 ± t(0.975, 1)·7/√2·√2 = −13 ± 88.94, responders
+ * (10 points) 1 of 2 with Wilson CI 9.45 % to 90.55 %. Every n is below 5, so flagged as too small.
+ * The CSV writer prefixes a value starting with "-" by a quote, as it guards every export against
+ * spreadsheet formulas.
+ */
+class AnalyticsWorkspaceTests extends AnalyticsTest {
+
+	private static final String PHYSICIAN_M3_ROW = "<td>ALL</td><td>M3</td><td>2 (too small)</td><td>32.00</td><td>16.97</td>"
+			+ "<td>-13.00</td><td>-101.94 to 75.94</td><td>1 of 2</td><td>50.0 %</td><td>9.45 to 90.55</td>"
+			+ "<td>100.0 %</td>";
+
+	private WebSession as(String role) {
+		WebSession session = new WebSession(port);
+		session.signIn(createUser(role, Set.of(clinicId)), USER_PASSWORD);
+		return session;
+	}
+
+	@Test
+	void workspaceShowsTheOutcomeValuesToEachAnalyticsRole() {
+		buildDataset();
+		for (String role : new String[] { "PHYSICIAN", "COORDINATOR" }) {
+			WebSession.Page page = as(role).get("/analytics");
+			assertThat(page.status()).as(role).isEqualTo(200);
+			assertThat(page.html()).as(role)
+				.contains(PHYSICIAN_M3_ROW)
+				.contains("<strong>3</strong> procedures of\n          <strong>3</strong> patients match.")
+				.contains("Responder (ODI): an improvement from baseline of at least 10 points")
+				.contains("<figure class=\"chart\" id=\"trajectory\">")
+				.contains("<figure class=\"chart\" id=\"responders\">");
+		}
+		// A researcher sees consented patients only: episode 1 (20 at M3 from 40) and episode 3 (no follow-up).
+		WebSession.Page researcher = as("RESEARCHER").get("/analytics");
+		assertThat(researcher.status()).isEqualTo(200);
+		assertThat(researcher.html())
+			.contains("<td>ALL</td><td>M3</td><td>1 (too small)</td><td>20.00</td><td></td><td>-20.00</td><td></td>"
+					+ "<td>1 of 1</td><td>100.0 %</td>")
+			.doesNotContain(PHYSICIAN_M3_ROW);
+	}
+
+	@Test
+	void roleWithoutAnalyticsIsRefused() {
+		assertThat(as("LAB").get("/analytics").status()).isEqualTo(403);
+	}
+
+	@Test
+	void countFollowsTheFilterAndShowsABadValueInline() {
+		buildDataset();
+		WebSession session = as("PHYSICIAN");
+		assertThat(session.get("/analytics/count").html()).contains("<strong>3</strong> procedures");
+		assertThat(session.get("/analytics/count?guidance=CT").html())
+			.contains("<strong>1</strong> procedures of\n          <strong>1</strong> patients");
+		assertThat(session.get("/analytics/count?sex=FEMALE&guidance=").html()).contains("<strong>1</strong> procedures");
+		WebSession.Page bad = session.get("/analytics/count?ageMin=old");
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.html()).contains("ageMin must be a whole number from 0 to 150").doesNotContain("procedures of");
+		WebSession.Page badPage = session.get("/analytics?measure=PAIN");
+		assertThat(badPage.status()).isEqualTo(200);
+		assertThat(badPage.html()).contains("measure must be one of: ODI, NRS_BACK, NRS_LEG, RMDQ, MME");
+	}
+
+	@Test
+	void tabsShowDurabilitySafetyAndMedication() {
+		buildDataset();
+		WebSession session = as("PHYSICIAN");
+		assertThat(session.get("/analytics?tab=durability").html())
+			.contains("<figure class=\"chart\" id=\"survival\">")
+			.contains("Numbers at risk")
+			.contains("Kaplan–Meier S(t)");
+		assertThat(session.get("/analytics?tab=safety").html())
+			.contains("Serious adverse events")
+			.contains("Clopper–Pearson")
+			// Episode 2's grade 3 serious event: 1 of 3 procedures = 33.33 per 100.
+			.contains("<td>3</td><td>yes</td><td>no</td><td>no</td><td>1</td><td>3</td><td>33.33</td>");
+		assertThat(session.get("/analytics?tab=medication").html())
+			.contains("Opioid use among baseline users")
+			.contains("Baseline opioid users");
+	}
+
+	@Test
+	void emptyCohortSaysNoData() {
+		buildDataset();
+		WebSession.Page page = as("PHYSICIAN").get("/analytics?from=2000-01-01&to=2000-01-31");
+		assertThat(page.html()).contains("<option value=\"CT\">CT</option>")
+			.contains("<option value=\"FEMALE\">FEMALE</option>")
+			.contains("id=\"no-data\"")
+			.contains("<strong>0</strong> procedures")
+			.doesNotContain("NaN");
+	}
+
+	@Test
+	void tablesDownloadAsCsvAndChartsAsSvg() {
+		buildDataset();
+		WebSession session = as("PHYSICIAN");
+		WebSession.Page csv = session.get("/analytics/outcomes/outcomes.csv?measure=ODI");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.header("Content-Disposition")).contains("outcomes-outcomes.csv");
+		assertThat(csv.html()).startsWith("Group,Time point,n,Mean,SD,Mean change")
+			.contains("ALL,M3,2 (too small),32.00,16.97,'-13.00,'-101.94 to 75.94,1 of 2,50.0 %,9.45 to 90.55,100.0 %");
+
+		WebSession.Page filtered = session.get("/analytics/outcomes/outcomes.csv?guidance=CT");
+		assertThat(filtered.html()).contains("ALL,M3,1 (too small),44.00,,'-6.00,,0 of 1,0.0 %");
+
+		WebSession.Page svg = session.get("/analytics/outcomes/trajectory.svg");
+		assertThat(svg.status()).isEqualTo(200);
+		assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+		assertThat(svg.html()).startsWith("<?xml").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+			.contains("<style>")
+			.contains("<polyline class=\"chart-line\"")
+			.doesNotContain("<figure");
+
+		assertThat(session.get("/analytics/durability/risk-table.csv").html())
+			.startsWith("Group,0 months,3 months,6 months,12 months,24 months")
+			.contains("ALL,3,");
+		assertThat(session.get("/analytics/outcomes/nothing.csv").status()).isEqualTo(404);
+		assertThat(session.get("/analytics/outcomes/nothing.svg").status()).isEqualTo(404);
+	}
+
+	@Test
+	void savedCohortIsListedAndReopensItsFilter() {
+		buildDataset();
+		WebSession session = as("PHYSICIAN");
+		WebSession.Page form = session.get("/analytics?guidance=CT");
+		WebSession.Page saved = session.post("/analytics/cohorts?guidance=CT",
+				java.util.Map.of("name", "CT guided", "_csrf", form.csrf()));
+		assertThat(saved.html()).contains("Saved the cohort <strong>CT guided</strong>")
+			.contains("href=\"/analytics?guidance=CT\">CT guided</a>");
+	}
+
+	@Test
+	void reportPdfHoldsTheHeadlineNumbersAndTheDefinitions() throws IOException {
+		buildDataset();
+		HttpResponse<byte[]> response = physician.getBytes("/api/v1/analytics/report.pdf?measure=ODI");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		String text = text(response.body());
+		assertThat(text).contains("Clinic outcome report")
+			.contains("3 procedures of 3 patients")
+			.contains("32.00")
+			.contains("-13.00")
+			.contains("9.45 to")
+			.contains("90.55")
+			.contains("Methods")
+			.contains("95 % CI mean ± t(0.975, n - 1)·SD/sqrtn")
+			.contains("Wilson score 95 % CI")
+			.contains("Clopper")
+			.contains("log-log 95 % CI")
+			.contains("ODI: mean with 95 % CI over time");
+		assertThat(physician.getBytes("/api/v1/analytics/report.pdf?by=colour").statusCode()).isEqualTo(400);
+	}
+
+	static String text(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document);
+		}
+	}
+
+}
