@@ -78,6 +78,10 @@ abstract class AssuranceTest extends SurveyTest {
 			.toString());
 		// Accounts are not clinic data; a throwaway one, so that disabling it harms no actor.
 		ids.put("user", userId(createUser("LAB", Set.of(clinicId))).toString());
+		// Names, not records: the analytics workspace's downloads are addressed by tab and table or chart.
+		ids.put("tab", "outcomes");
+		ids.put("table", "outcomes");
+		ids.put("chart", "trajectory");
 		return ids;
 	}
 

@@ -281,6 +281,20 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.clinical("GET /api/v1/analytics/cohorts/{id}", Actor.of(PHYSICIAN))
 		.clinical("GET /api/v1/analytics/cohorts/{id}/count", Actor.of(PHYSICIAN))
 		.clinical("DELETE /api/v1/analytics/cohorts/{id}", Actor.of(PHYSICIAN))
+		.clinical("GET /api/v1/analytics/outcomes", Actor.ANALYSTS)
+		.clinical("GET /api/v1/analytics/durability", Actor.ANALYSTS)
+		.clinical("GET /api/v1/analytics/variability", Actor.ANALYSTS)
+		.clinical("GET /api/v1/analytics/medication", Actor.ANALYSTS)
+		.clinical("GET /api/v1/analytics/safety", Actor.ANALYSTS)
+		.clinical("GET /api/v1/analytics/report.pdf", Actor.ANALYSTS)
+		.clinical("GET /analytics/report.pdf", Actor.ANALYSTS)
+		.clinical("GET /analytics", Actor.ANALYSTS)
+		.clinical("GET /analytics/count", Actor.ANALYSTS)
+		.clinical("POST /analytics/cohorts", Actor.ANALYSTS)
+		.global("GET /analytics/{tab}/{table}.csv", Actor.ANALYSTS)
+		.global("GET /analytics/{tab}/{chart}.svg", Actor.ANALYSTS)
+		.clinical("GET /api/v1/patients/{id}/progress-report.pdf", Actor.CARE)
+		.clinical("GET /patients/{id}/progress-report.pdf", Actor.CARE)
 		// The patient's survey: the link is the credential.
 		.token("GET /s/{token}")
 		.token("POST /s/{token}/{instrument}")
@@ -556,7 +570,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		}
 		List<String> found = new ArrayList<>();
 		other.forEach((kind, id) -> {
-			if (!Set.of("clinic", "user", "instrument").contains(kind) && body != null && body.contains(id)) {
+			if (!Set.of("clinic", "user", "instrument", "tab", "table", "chart").contains(kind) && body != null && body.contains(id)) {
 				found.add(label + " shows the other clinic's " + kind + " " + id);
 			}
 		});
