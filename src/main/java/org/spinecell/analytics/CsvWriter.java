@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * RFC 4180 CSV: fields separated by commas, records ended by CRLF, a field quoted (with its quotes
@@ -37,6 +38,9 @@ final class CsvWriter {
 		}
 	}
 
+	/** A negative number already formatted as text ("-13.00") is data, not a formula. */
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
+
 	static String field(Object value) {
 		if (value == null) {
 			return "";
@@ -48,7 +52,7 @@ final class CsvWriter {
 			return value.toString();
 		}
 		String text = value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches()) {
 			text = "'" + text;
 		}
 		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {

@@ -113,10 +113,10 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.header("Content-Disposition")).contains("outcomes-outcomes.csv");
 		assertThat(csv.html()).startsWith("Group,Time point,n,Mean,SD,Mean change")
-			.contains("ALL,M3,2 (too small),32.00,16.97,'-13.00,'-101.94 to 75.94,1 of 2,50.0 %,9.45 to 90.55,100.0 %");
+			.contains("ALL,M3,2 (too small),32.00,16.97,-13.00,'-101.94 to 75.94,1 of 2,50.0 %,9.45 to 90.55,100.0 %");
 
 		WebSession.Page filtered = session.get("/analytics/outcomes/outcomes.csv?guidance=CT");
-		assertThat(filtered.html()).contains("ALL,M3,1 (too small),44.00,,'-6.00,,0 of 1,0.0 %");
+		assertThat(filtered.html()).contains("ALL,M3,1 (too small),44.00,,-6.00,,0 of 1,0.0 %");
 
 		WebSession.Page svg = session.get("/analytics/outcomes/trajectory.svg");
 		assertThat(svg.status()).isEqualTo(200);

@@ -30,6 +30,8 @@ class CsvWriterTests {
 		assertThat(CsvWriter.field("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
 		assertThat(CsvWriter.field("+1")).isEqualTo("'+1");
 		assertThat(CsvWriter.field("-2+3")).isEqualTo("'-2+3");
+		assertThat(CsvWriter.field("-13.00")).isEqualTo("-13.00");
+		assertThat(CsvWriter.field("-7")).isEqualTo("-7");
 		assertThat(CsvWriter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
 		assertThat(CsvWriter.field("\tcmd")).isEqualTo("'\tcmd");
 		assertThat(CsvWriter.field("=cmd|' /C calc'!A0,x")).isEqualTo("\"'=cmd|' /C calc'!A0,x\"");
