@@ -19,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -177,6 +178,11 @@ class AnalyticsPageController {
 
 	private static String encode(String text) {
 		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	@ModelAttribute("navSection")
+	String navSection() {
+		return "analytics";
 	}
 
 }
