@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -81,14 +80,17 @@ class SecretCipher {
 				Files.createDirectories(file.getParent());
 				byte[] key = new byte[32];
 				RANDOM.nextBytes(key);
-				Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
+				// Restrict the file before the key is written to it, then move it into place whole.
+				Path temporary = Files.createTempFile(file.getParent(), "secret", ".tmp");
 				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+					Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
 				}
 				catch (UnsupportedOperationException ex) {
-					file.toFile().setReadable(false, false);
-					file.toFile().setReadable(true, true);
+					temporary.toFile().setReadable(false, false);
+					temporary.toFile().setReadable(true, true);
 				}
+				Files.write(temporary, Base64.getEncoder().encode(key));
+				Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 			}
 			return Base64.getDecoder().decode(Files.readString(file).trim());
 		}
