@@ -27,7 +27,7 @@ final class ResearchExportReadme {
 				.append("). Do not publish results about it; small groups are easier to re-identify.\r\n\r\n");
 		}
 		out.append("Files and rows\r\n--------------\r\n");
-		files.forEach((name, rows) -> out.append(name).append(": ").append(rows).append(" rows\r\n"));
+		files.forEach((name, rows) -> out.append(name).append(": ").append(rows).append(rows == 1 ? " row\r\n" : " rows\r\n"));
 		out.append("data_dictionary.csv: every column (file, name, type, unit, allowed values, how it was"
 				+ " de-identified) and every field left out\r\n");
 		out.append("summary.csv: the counts below, with a small_cell column\r\n\r\n");

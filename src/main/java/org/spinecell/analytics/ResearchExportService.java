@@ -258,8 +258,8 @@ public class ResearchExportService {
 
 		private final Map<UUID, Set<String>> patientsPerClinic = new TreeMap<>();
 
-		/** "table|value" to the patients in it. */
-		private final Map<String, Set<String>> groups = new TreeMap<>();
+		/** "table|value" to the patients in it, in the order first seen. */
+		private final Map<String, Set<String>> groups = new LinkedHashMap<>();
 
 		private long episodes;
 

@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
+import org.spinecell.WebSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -311,6 +312,44 @@ class ResearchExportTests extends AnalyticsTest {
 				agreementBody(userId(researcherName), LocalDate.now(), LocalDate.now())).status()).isEqualTo(403);
 		assertThat(researcher.post("/api/v1/data-use-agreements",
 				agreementBody(userId(researcherName), LocalDate.now(), LocalDate.now())).status()).isEqualTo(403);
+	}
+
+	@Test
+	void administratorsRecordAgreementsOnTheirPageWithErrorsBesideTheFields() {
+		String researcherName = createUser("RESEARCHER", Set.of(clinicId));
+		UUID researcherId = userId(researcherName);
+		WebSession web = new WebSession(port);
+		web.signIn(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		WebSession.Page page = web.get("/admin/data-use-agreements");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html()).contains("No agreements recorded").contains("value=\"" + researcherId + "\"");
+
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("_csrf", page.csrf());
+		fields.put("recipientUserId", researcherId.toString());
+		fields.put("title", "");
+		fields.put("purpose", "Dose and ODI change");
+		fields.put("startDate", LocalDate.now().toString());
+		fields.put("endDate", LocalDate.now().minusDays(1).toString());
+		WebSession.Page refused = web.post("/admin/data-use-agreements", fields);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.html()).contains("id=\"title-error\"").doesNotContain("id=\"purpose-error\"");
+		fields.put("title", "Registry dose study");
+		WebSession.Page backwards = web.post("/admin/data-use-agreements", fields);
+		assertThat(backwards.html()).contains("id=\"endDate-error\"").contains("must not be before the start date");
+		assertThat(ownerJdbc().sql("SELECT count(*) FROM data_use_agreement WHERE clinic_id = :clinic")
+			.param("clinic", clinicId)
+			.query(Long.class)
+			.single()).isZero();
+
+		fields.put("endDate", LocalDate.now().plusDays(365).toString());
+		WebSession.Page recorded = web.post("/admin/data-use-agreements", fields);
+		assertThat(recorded.uri()).endsWith("/admin/data-use-agreements");
+		assertThat(recorded.html()).contains("Data-use agreement recorded.")
+			.contains("Registry dose study")
+			.contains("In force");
+		assertThat(login(researcherName, USER_PASSWORD).get("/api/v1/data-use-agreements").json().get("items"))
+			.hasSize(1);
 	}
 
 	@Test
