@@ -259,7 +259,8 @@ class AnalyticsRepository {
 		jdbc.sql(sql).params(where.params()).query((RowCallbackHandler) rs -> sink.accept(row(rs)));
 	}
 
-	private static Map<String, Object> row(ResultSet rs) throws SQLException {
+	/** A streamed row as column label to value, dates as LocalDate and text arrays joined by spaces. */
+	static Map<String, Object> row(ResultSet rs) throws SQLException {
 		ResultSetMetaData meta = rs.getMetaData();
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 1; i <= meta.getColumnCount(); i++) {
