@@ -51,6 +51,9 @@ class AnalyticsReportController {
 				for (WorkspaceResults.Table table : tab.tables()) {
 					report.subheading(table.title());
 					report.table(table.header(), table.rows().isEmpty() ? List.of(List.of("No data")) : table.rows());
+					if (table.note() != null) {
+						report.paragraph(table.note());
+					}
 				}
 				for (Chart chart : tab.charts()) {
 					report.chart(chart);
