@@ -48,6 +48,7 @@ class AnalyticsPageController {
 		model.addAttribute("tabs", AnalyticsWorkspace.TABS);
 		model.addAttribute("measures", Measure.values());
 		model.addAttribute("stratifiers", Stratifier.values());
+		model.addAttribute("timePoints", AnalyticsResultsService.FOLLOW_UP_TIME_POINTS);
 		model.addAttribute("query", query(parameters, null));
 		model.addAttribute("params", parameters.toSingleValueMap());
 		model.addAttribute("cohorts", cohorts.list().stream()

@@ -39,7 +39,7 @@ class AnalyticsReportController {
 		try (PdfReport report = new PdfReport("Clinic outcome report")) {
 			report.heading("Clinic outcome report");
 			report.paragraph("Made on " + LocalDate.now() + ". Measure " + request.measure().name() + ", split by "
-					+ request.by().parameter() + ".");
+					+ request.by().parameter() + "; between-group tests and case-mix models at " + request.timePoint() + ".");
 			report.subheading("Cohort");
 			report.paragraph(count.episodes() + " procedures of " + count.patients() + " patients.");
 			report.paragraph("Filter: " + describe(request.filter().toParameters()));

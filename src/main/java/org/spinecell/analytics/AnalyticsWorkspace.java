@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalyticsWorkspace {
 
-	static final List<String> TABS = List.of("outcomes", "durability", "medication", "safety");
+	static final List<String> TABS = List.of("outcomes", "durability", "variability", "medication", "safety");
 
 	static final List<String> OPTIONS = List.of("tab", "measure", "by", "timePoint");
 
@@ -60,6 +60,8 @@ class AnalyticsWorkspace {
 				.outcomes(results.outcomes(filter, request.by(), request.measure(), request.timePoint()));
 			case "durability" -> WorkspaceResults.durability(results.durability(filter, request.by(), false),
 					results.durability(filter, request.by(), true));
+			case "variability" -> WorkspaceVariability
+				.of(results.variability(filter, request.measure(), request.timePoint()), List.of());
 			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()));
 			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()));
 			default -> throw ApiException.notFound("Tab");

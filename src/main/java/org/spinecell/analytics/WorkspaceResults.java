@@ -273,6 +273,9 @@ final class WorkspaceResults {
 	}
 
 	static String num(Double value) {
+		if (value != null && !Double.isFinite(value)) {
+			return "not estimable";
+		}
 		return value == null ? "" : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 

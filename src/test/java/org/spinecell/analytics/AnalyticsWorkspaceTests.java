@@ -184,6 +184,33 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 			.contains("ALL,M3,2 (too small),1 of 2,50.0 %,9.45 to 90.55");
 	}
 
+	@Test
+	void variabilityTabExplainsModelsThatCannotBeFittedOnTwoEpisodes() {
+		buildDataset();
+		WebSession session = as("PHYSICIAN");
+		WebSession.Page page = session.get("/analytics?tab=variability&timePoint=M3");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html()).contains("<option value=\"M3\" selected=\"selected\">M3</option>")
+			.contains("Linear model of the change in ODI at M3")
+			.contains("id=\"note-linear\">Not fitted: the model has 5 coefficients and needs more observations than "
+					+ "that, got 2.</p>")
+			.contains("id=\"note-funnel-operators\">No limits: the logistic model could not be fitted: the model has 5")
+			.contains("<td>sex=MALE</td><td>in the models</td>")
+			.contains("<td>sex=FEMALE</td><td>reference level</td>")
+			.contains("<td>cellSource</td><td>does not vary in the data</td>")
+			.contains("<td>no value at the time point</td><td>1</td>")
+			.contains("Reference levels: sex=FEMALE, guidance=CT.")
+			.contains("Funnel: observed responders O against expected E")
+			.doesNotContain("NaN");
+		assertThat(session.get("/analytics/variability/covariates.csv?timePoint=M3").html().lines())
+			.startsWith("Covariate,Status", "age,in the models", "baseline,in the models");
+		assertThat(session.get("/analytics?tab=variability&timePoint=BASELINE").html())
+			.contains("timePoint must be one of: W2, W6, M3, M6, M12, M24");
+		assertThat(session.get("/analytics?tab=variability&from=2000-01-01&to=2000-01-31").html())
+			.contains("id=\"no-data\"")
+			.doesNotContain("NaN");
+	}
+
 	/** The Kaplan–Meier steps table as the workspace should show the API's answer. */
 	private static List<String> kmCsv(String header, JsonNode durability) {
 		List<String> lines = new ArrayList<>(List.of(header));
@@ -216,7 +243,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 	@Test
 	void reportPdfHoldsTheHeadlineNumbersAndTheDefinitions() throws IOException {
 		buildDataset();
-		HttpResponse<byte[]> response = physician.getBytes("/api/v1/analytics/report.pdf?measure=ODI");
+		HttpResponse<byte[]> response = physician.getBytes("/api/v1/analytics/report.pdf?measure=ODI&timePoint=M3");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		// Lines wrap where the PDF's width ends them: compare with single spaces.
@@ -232,7 +259,12 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 			.contains("Wilson score 95 % CI")
 			.contains("Clopper")
 			.contains("log-log 95 % CI")
-			.contains("ODI: mean with 95 % CI over time");
+			.contains("ODI: mean with 95 % CI over time")
+			.contains("Variability")
+			.contains("Linear model of the change in ODI at M3")
+			.contains("Not fitted: the model has 5 coefficients")
+			.contains("Operators: observed against expected responders")
+			.contains("Reference levels: sex=FEMALE, guidance=CT.");
 		assertThat(physician.getBytes("/api/v1/analytics/report.pdf?by=colour").statusCode()).isEqualTo(400);
 	}
 
