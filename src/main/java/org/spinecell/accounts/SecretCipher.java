@@ -1,10 +1,6 @@
 package org.spinecell.accounts;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,6 +10,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.spinecell.platform.ServerKeyFile;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.stereotype.Component;
@@ -74,29 +71,7 @@ class SecretCipher {
 			}
 			return key;
 		}
-		Path file = properties.dataDir().resolve("secret.key");
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				byte[] key = new byte[32];
-				RANDOM.nextBytes(key);
-				// Restrict the file before the key is written to it, then move it into place whole.
-				Path temporary = Files.createTempFile(file.getParent(), "secret", ".tmp");
-				try {
-					Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					temporary.toFile().setReadable(false, false);
-					temporary.toFile().setReadable(true, true);
-				}
-				Files.write(temporary, Base64.getEncoder().encode(key));
-				Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			}
-			return Base64.getDecoder().decode(Files.readString(file).trim());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot read or create the secret key file in the data dir", ex);
-		}
+		return ServerKeyFile.loadOrCreate(properties.dataDir().resolve("secret.key"), 32);
 	}
 
 }

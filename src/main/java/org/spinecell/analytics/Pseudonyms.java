@@ -1,13 +1,7 @@
 package org.spinecell.analytics;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -15,6 +9,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.spinecell.platform.ServerKeyFile;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +31,7 @@ class Pseudonyms {
 
 	@Autowired
 	Pseudonyms(SpineCellProperties properties, @Value("${spinecell.analytics.pseudonym-key:}") String configured) {
-		this(configured.isBlank() ? persistedKey(properties.dataDir().resolve(KEY_FILE))
+		this(configured.isBlank() ? ServerKeyFile.loadOrCreate(properties.dataDir().resolve(KEY_FILE), 32)
 				: Base64.getDecoder().decode(configured.strip()));
 	}
 
@@ -57,30 +52,6 @@ class Pseudonyms {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
-	}
-
-	private static byte[] persistedKey(Path file) {
-		try {
-			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file).strip());
-			}
-			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), KEY_FILE, ".tmp");
-			try {
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system (Windows): the data directory's own permissions apply.
-			}
-			Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh));
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			return fresh;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the pseudonym key " + file, ex);
 		}
 	}
 

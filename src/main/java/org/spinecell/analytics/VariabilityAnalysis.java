@@ -69,7 +69,13 @@ final class VariabilityAnalysis {
 	record Dropped(String reason, long episodes) {
 	}
 
-	record CoefficientRow(String name, double estimate, double stdError, double ciLow, double ciHigh, double p) {
+	/**
+	 * One coefficient; an aliased one (its covariate a linear combination of the intercept and the
+	 * covariates before it in this cohort, e.g. a code no episode has) has {@code aliased} set and
+	 * no values, as R's {@code NA}.
+	 */
+	record CoefficientRow(String name, Double estimate, Double stdError, Double ciLow, Double ciHigh, Double p,
+			boolean aliased) {
 	}
 
 	/** A fitted model, or why it could not be fitted ({@code status} NOT_FITTED and a {@code note}). */
@@ -213,7 +219,8 @@ final class VariabilityAnalysis {
 
 	private static List<CoefficientRow> rows(List<Coefficient> coefficients) {
 		return coefficients.stream()
-			.map(c -> new CoefficientRow(c.name(), c.estimate(), c.stdError(), c.ci().low(), c.ci().high(), c.p()))
+			.map(c -> new CoefficientRow(c.name(), c.estimate(), c.stdError(), c.aliased() ? null : c.ci().low(),
+					c.aliased() ? null : c.ci().high(), c.p(), c.aliased()))
 			.toList();
 	}
 

@@ -25,7 +25,9 @@ public final class AuditChainRepository {
 			    FROM audit_event
 			    WINDOW chain AS (PARTITION BY clinic_id ORDER BY seq)
 			)
-			SELECT count(*) AS entries, min(id) FILTER (WHERE NOT ok) AS first_broken FROM checked
+			SELECT count(*) AS entries, count(*) FILTER (WHERE NOT ok) AS broken,
+			       min(id) FILTER (WHERE NOT ok) AS first_broken
+			FROM checked
 			""";
 
 	/**
@@ -50,9 +52,10 @@ public final class AuditChainRepository {
 	}
 
 	static ChainVerification verification(ResultSet rs) throws SQLException {
+		long broken = rs.getLong("broken");
 		long firstBroken = rs.getLong("first_broken");
-		boolean broken = !rs.wasNull();
-		return new ChainVerification(!broken, rs.getLong("entries"), broken ? firstBroken : null);
+		Long located = rs.wasNull() ? null : firstBroken;
+		return new ChainVerification(broken == 0, rs.getLong("entries"), broken, located);
 	}
 
 	/** The head of every chain, ordered by chain. */

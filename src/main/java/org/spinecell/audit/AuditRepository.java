@@ -65,8 +65,9 @@ class AuditRepository {
 			.single();
 	}
 
-	List<AuditEntry> search(AuditQuery query, int page, int size) {
-		Filter filter = filter(query);
+	/** A page of the entries {@code reader} may see (see {@link #VISIBLE}), newest first. */
+	List<AuditEntry> search(AuditQuery query, UUID reader, int page, int size) {
+		Filter filter = filter(query, reader);
 		return jdbc.sql("""
 				SELECT id, clinic_id, seq, occurred_at, actor_id, actor_username, action, entity_type, entity_id,
 				       changes::text AS changes, reason, remote_addr, prev_hash, hash
@@ -79,8 +80,8 @@ class AuditRepository {
 			.list();
 	}
 
-	long count(AuditQuery query) {
-		Filter filter = filter(query);
+	long count(AuditQuery query, UUID reader) {
+		Filter filter = filter(query, reader);
 		return jdbc.sql("SELECT count(*) FROM audit_event " + filter.where())
 			.params(filter.params())
 			.query(Long.class)
@@ -88,11 +89,13 @@ class AuditRepository {
 	}
 
 	/**
-	 * Recomputes every visible entry's hash and checks each link to its predecessor in the same
-	 * chain; a deleted entry shows as a gap in the sequence numbers.
+	 * Recomputes the hash of every entry of every chain, the reader's or not, and checks each link
+	 * to its predecessor in the same chain; a deleted entry shows as a gap in the sequence numbers.
+	 * The database function (V23) sees past row-level security but answers only with counts and
+	 * the first broken entry among the reader's own chains.
 	 */
 	ChainVerification verify() {
-		return jdbc.sql(AuditChainRepository.VERIFY)
+		return jdbc.sql("SELECT entries, first_broken, broken FROM audit_verify_all_chains()")
 			.query((rs, i) -> AuditChainRepository.verification(rs))
 			.single();
 	}
@@ -105,9 +108,31 @@ class AuditRepository {
 				rs.getString("reason"), rs.getString("remote_addr"), rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
-	private static Filter filter(AuditQuery query) {
+	/**
+	 * What a reader may see, on top of row-level security (which already hides the chains of
+	 * clinics outside {@code clinic_scope()}, the reader's clinics, but lets everybody read the
+	 * global chain). Of the global chain a reader sees only the entries that concern their clinics:
+	 * their own actions, their clinics' records, the accounts of their clinics' members (read from
+	 * the accounts module's {@code user_clinic} membership table), entries naming one of their
+	 * clinics (break-glass grants and reads) and changes to the shared instrument library.
+	 */
+	private static final String VISIBLE = """
+			(clinic_id = ANY (clinic_scope())
+			 OR (clinic_id = '00000000-0000-0000-0000-000000000000'
+			     AND (actor_id = :reader
+			          OR (entity_type = 'Clinic' AND entity_id = ANY (clinic_scope()::text[]))
+			          OR changes -> 'clinicId' ->> 'newValue' = ANY (clinic_scope()::text[])
+			          OR (entity_type IN ('User', 'UserMfa') AND EXISTS (
+			                  SELECT 1 FROM user_clinic uc
+			                  WHERE uc.user_id::text = audit_event.entity_id AND uc.clinic_id = ANY (clinic_scope())))
+			          OR entity_type = 'Instrument')))
+			""";
+
+	private static Filter filter(AuditQuery query, UUID reader) {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new java.util.HashMap<>();
+		conditions.add(VISIBLE);
+		params.put("reader", reader);
 		if (query.entityType() != null) {
 			conditions.add("entity_type = :entityType");
 			params.put("entityType", query.entityType());
@@ -120,7 +145,7 @@ class AuditRepository {
 			conditions.add("lower(actor_username) = lower(:user)");
 			params.put("user", query.user());
 		}
-		String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
+		String where = "WHERE " + String.join(" AND ", conditions);
 		return new Filter(where, params);
 	}
 

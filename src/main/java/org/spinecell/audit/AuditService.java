@@ -1,12 +1,19 @@
 package org.spinecell.audit;
 
+import java.util.UUID;
+
+import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Page;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the trail: for auditors, and administrators for account events. */
+/**
+ * Reading the trail: for auditors and administrators, each limited to the entries of their own
+ * clinics and the global-chain entries that concern those clinics (see AuditRepository). Verifying
+ * checks every chain but reports only counts.
+ */
 @Service
 public class AuditService {
 
@@ -20,7 +27,8 @@ public class AuditService {
 	@Transactional(readOnly = true)
 	public Page<AuditEntry> search(AuditQuery query, int page, int size) {
 		Page.checkParameters(page, size);
-		return new Page<>(repository.search(query, page, size), page, size, repository.count(query));
+		UUID reader = CurrentUser.get().id();
+		return new Page<>(repository.search(query, reader, page, size), page, size, repository.count(query, reader));
 	}
 
 	@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")

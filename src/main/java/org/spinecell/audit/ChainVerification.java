@@ -1,11 +1,13 @@
 package org.spinecell.audit;
 
 /**
- * The result of checking every hash chain the caller can see.
+ * The result of checking every hash chain of the trail.
  *
  * @param valid whether every entry's hash and link to its predecessor recompute correctly
  * @param entries how many entries were checked
- * @param firstBrokenId the lowest id of an entry that fails, or {@code null} when valid
+ * @param brokenEntries how many entries fail
+ * @param firstBrokenId the lowest id of an entry that fails, or {@code null} when valid or when
+ * every failing entry is in a chain of a clinic the caller cannot read
  */
-public record ChainVerification(boolean valid, long entries, Long firstBrokenId) {
+public record ChainVerification(boolean valid, long entries, long brokenEntries, Long firstBrokenId) {
 }

@@ -1,6 +1,8 @@
 package org.spinecell.outcomes;
 
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
 import org.spinecell.patients.Patient;
@@ -66,14 +68,11 @@ class OutcomeFormPageController {
 	String recordMedication(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.MedicationForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Patient patient = patients.get(id);
-		if (FormErrors.submit(validator, form.toRequest(), result, request -> {
+		return submit(form.toRequest(), result, request -> {
 			Medication medication = medications.record(id, request);
 			redirect.addFlashAttribute("flash", "Medication " + medication.drug() + " recorded"
 					+ (medication.mmePerDay() == null ? "." : " (" + medication.mmePerDay().toPlainString() + " MME/day)."));
-		})) {
-			return backTo(id, "medications");
-		}
-		return medicationForm(patient, model);
+		}, id, "medications", () -> medicationForm(patient, model));
 	}
 
 	@PostMapping("/medications/{medicationId}/stop")
@@ -82,14 +81,14 @@ class OutcomeFormPageController {
 			RedirectAttributes redirect) {
 		Patient patient = patients.get(id);
 		Medication medication = medications.get(id, medicationId);
-		if (FormErrors.submit(validator, form.toRequest(), result,
-				request -> medications.stop(id, medicationId, request))) {
+		return submit(form.toRequest(), result, request -> {
+			medications.stop(id, medicationId, request);
 			redirect.addFlashAttribute("flash", "Medication " + medication.drug() + " stopped on " + form.getStop() + ".");
-			return backTo(id, "medications");
-		}
-		model.addAttribute("patient", patient);
-		model.addAttribute("medication", medication);
-		return "outcomes/medication-stop";
+		}, id, "medications", () -> {
+			model.addAttribute("patient", patient);
+			model.addAttribute("medication", medication);
+			return "outcomes/medication-stop";
+		});
 	}
 
 	@GetMapping("/adverse-events/new")
@@ -103,14 +102,11 @@ class OutcomeFormPageController {
 	String reportAdverseEvent(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.AdverseEventForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Patient patient = patients.get(id);
-		if (FormErrors.submit(validator, form.toRequest(id), result, request -> {
+		return submit(form.toRequest(id), result, request -> {
 			AdverseEvent event = events.report(request);
 			redirect.addFlashAttribute("flash", "Adverse event reported" + (event.isSerious()
 					? "; it is serious, so a safety report task is open on the safety page." : "."));
-		})) {
-			return backTo(id, "adverse-events");
-		}
-		return adverseEventForm(patient, model);
+		}, id, "adverse-events", () -> adverseEventForm(patient, model));
 	}
 
 	@PostMapping("/adverse-events/{eventId}/review")
@@ -123,14 +119,15 @@ class OutcomeFormPageController {
 			// An event reached through another patient's URL does not exist there.
 			throw ApiException.notFound(AdverseEventService.ENTITY);
 		}
-		if (FormErrors.submit(validator, form.toReview(), result, request -> events.review(eventId, request))) {
+		return submit(form.toReview(), result, request -> {
+			events.review(eventId, request);
 			redirect.addFlashAttribute("flash", "Adverse event of " + event.onset() + " reviewed.");
-			return backTo(id, "adverse-events");
-		}
-		model.addAttribute("patient", patient);
-		model.addAttribute("event", event);
-		model.addAttribute("outcomeLabels", labels);
-		return "outcomes/adverse-event-review";
+		}, id, "adverse-events", () -> {
+			model.addAttribute("patient", patient);
+			model.addAttribute("event", event);
+			model.addAttribute("outcomeLabels", labels);
+			return "outcomes/adverse-event-review";
+		});
 	}
 
 	@GetMapping("/interventions/new")
@@ -144,17 +141,22 @@ class OutcomeFormPageController {
 	String recordIntervention(@PathVariable UUID id, @ModelAttribute("form") OutcomeForms.InterventionForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		Patient patient = patients.get(id);
-		if (FormErrors.submit(validator, form.toRequest(), result, request -> {
+		return submit(form.toRequest(), result, request -> {
 			Intervention recorded = interventions.record(id, request);
 			redirect.addFlashAttribute("flash", labels.of(recorded.type()) + " at " + recorded.level() + " recorded.");
-		})) {
-			return backTo(id, "interventions");
-		}
-		return interventionForm(patient, model);
+		}, id, "interventions", () -> interventionForm(patient, model));
 	}
 
-	private static String backTo(UUID patientId, String section) {
-		return "redirect:/patients/" + patientId + "#" + section;
+	/**
+	 * Submits one of these forms: on success back to the chart's section, otherwise the form again
+	 * with the refusal beside its field.
+	 */
+	private <R> String submit(R request, BindingResult result, Consumer<R> action, UUID patientId, String section,
+			Supplier<String> formAgain) {
+		if (FormErrors.submit(validator, request, result, action)) {
+			return "redirect:/patients/" + patientId + "#" + section;
+		}
+		return formAgain.get();
 	}
 
 	private String medicationForm(Patient patient, Model model) {

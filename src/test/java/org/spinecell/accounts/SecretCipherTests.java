@@ -1,9 +1,7 @@
 package org.spinecell.accounts;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -24,11 +22,11 @@ class SecretCipherTests {
 	}
 
 	@Test
-	void createsAnOwnerOnlyKeyFileOnceAndKeepsUsingIt(@TempDir Path dir) throws Exception {
+	void keepsItsKeyInSecretKeyInTheDataDirAcrossRestarts(@TempDir Path dir) throws Exception {
 		byte[] secret = "a secret seed".getBytes(StandardCharsets.UTF_8);
 		byte[] sealed = new SecretCipher(properties(dir, null)).encrypt(secret, "mfa:1");
-		Path keyFile = dir.resolve("secret.key");
-		assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		// The file itself (owner-only, created once) is ServerKeyFile's; see ServerKeyFileTests.
+		assertThat(dir.resolve("secret.key")).exists();
 		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("a secret seed");
 		// A restart reads the same key file and can still decrypt.
 		assertThat(new SecretCipher(properties(dir, null)).decrypt(sealed, "mfa:1")).isEqualTo(secret);

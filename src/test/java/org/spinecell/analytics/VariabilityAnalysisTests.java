@@ -102,6 +102,56 @@ class VariabilityAnalysisTests {
 	}
 
 	@Test
+	void aCovariateAliasedInTheCohortIsReportedWithoutValuesAndTheRestIsFitted() {
+		// Guidance follows the cell source exactly here, so its indicator repeats cellSource=BMAC.
+		List<EpisodeRow> rows = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			rows.add(new EpisodeRow(i % 3 == 0 ? "op-a" : "op-b", "clinic-1", BASELINE[i] + CHANGE[i], BASELINE[i],
+					CHANGE[i], AGE[i], "FEMALE", 12.0, "DEGENERATIVE_DISC_DISEASE", 1.0,
+					i % 2 == 0 ? "BMAC" : "ADIPOSE_SVF", 8.0, "INTRADISCAL", i % 2 == 0 ? "CT" : "FLUOROSCOPY", true));
+		}
+		VariabilityAnalysis.Result result = VariabilityAnalysis.of(rows, r -> -r.change() >= 10, u -> u);
+		assertThat(result.covariates()).hasSize(4).contains("age", "baseline", "cellSource=BMAC");
+		String guidance = result.covariates().get(3);
+		assertThat(guidance).startsWith("guidance=");
+
+		assertThat(result.linear().status()).isNotEqualTo("NOT_FITTED");
+		List<VariabilityAnalysis.CoefficientRow> linear = result.linear().coefficients();
+		assertThat(linear).extracting(VariabilityAnalysis.CoefficientRow::name)
+			.containsExactly("(Intercept)", "age", "baseline", "cellSource=BMAC", guidance);
+		assertThat(linear).extracting(VariabilityAnalysis.CoefficientRow::aliased)
+			.containsExactly(false, false, false, false, true);
+		VariabilityAnalysis.CoefficientRow aliased = linear.get(4);
+		assertThat(aliased.estimate()).isNull();
+		assertThat(aliased.ciLow()).isNull();
+		assertThat(aliased.p()).isNull();
+		// the other coefficients are those of the model without the aliased covariate
+		double[][] x = new double[12][];
+		for (int i = 0; i < 12; i++) {
+			x[i] = new double[] { AGE[i], BASELINE[i], i % 2 == 0 ? 1 : 0 };
+		}
+		LinearModel without = LinearModel.fit(List.of("age", "baseline", "cellSource=BMAC"), x, CHANGE);
+		for (int j = 0; j < 4; j++) {
+			assertThat(linear.get(j).estimate()).isCloseTo(without.coefficients().get(j).estimate(), within(1e-9));
+		}
+		assertThat(result.logistic().status()).isNotEqualTo("NOT_FITTED");
+		assertThat(result.logistic().coefficients().get(4).aliased()).isTrue();
+		assertThat(result.operators().units()).hasSize(2);
+
+		// As JSON (the API's shape): the aliased term says so and has null values, not NaN.
+		tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.valueToTree(result.linear());
+		tools.jackson.databind.JsonNode term = json.get("coefficients").get(4);
+		assertThat(term.get("name").asString()).isEqualTo(guidance);
+		assertThat(term.get("aliased").asBoolean()).isTrue();
+		assertThat(term.get("estimate").isNull()).isTrue();
+		assertThat(term.get("ciHigh").isNull()).isTrue();
+		assertThat(json.get("coefficients").get(1).get("aliased").asBoolean()).isFalse();
+		assertThat(json.get("coefficients").get(1).get("estimate").isNumber()).isTrue();
+	}
+
+	@Test
 	void tooFewEpisodesGiveAReasonInsteadOfAModel() {
 		VariabilityAnalysis.Result result = VariabilityAnalysis.of(List.of(row(0), row(1)), r -> true, u -> u);
 		assertThat(result.linear().status()).isEqualTo("NOT_FITTED");

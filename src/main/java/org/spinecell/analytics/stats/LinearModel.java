@@ -14,15 +14,22 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * {@code estimate ± qt(0.975, df) · SE}. Fitted through Commons Math's QR-based
  * {@link OLSMultipleLinearRegression}. Factors enter as 0/1 indicator columns chosen by the caller.
  * <p>
- * No observations give {@link DataStatus#NO_DATA} and no coefficients; too few observations for the
- * coefficients, an outcome that does not vary, collinear covariates or covariates that reproduce the
+ * <p>
+ * As {@code lm} does, a covariate whose column is a linear combination of the intercept and the
+ * covariates before it (an indicator that is all zero in a small cohort, two indicators that add
+ * up to another) is aliased: it is left out of the fit and reported with no estimate
+ * ({@link Coefficient#aliased()}), and the rest is fitted as if it were not there; see
+ * {@link Design#aliased(double[][])}. Full-rank data are fitted exactly as before.
+ * <p>
+ * No observations give {@link DataStatus#NO_DATA} and no coefficients; no more observations than
+ * estimable coefficients, an outcome that does not vary or covariates that reproduce the
  * outcome exactly throw {@link ModelFitException}; fewer than five residual
  * degrees of freedom give {@link DataStatus#TOO_SMALL}.
  *
  * @param n the number of observations
  * @param status whether there is enough data
- * @param coefficients the intercept, then one per covariate in the order given
- * @param residualDf the residual degrees of freedom
+ * @param coefficients the intercept, then one per covariate in the order given (aliased ones included)
+ * @param residualDf the residual degrees of freedom, n minus the estimated coefficients
  * @param sigma the residual standard error
  * @param rSquared the coefficient of determination
  */
@@ -47,12 +54,15 @@ public record LinearModel(int n, DataStatus status, List<Coefficient> coefficien
 			return new LinearModel(0, DataStatus.NO_DATA, List.of(), null, null, null);
 		}
 		MeanSummary.requireFinite(y);
-		List<String> coefficientNames = Design.coefficientNames(names, x, y.length);
+		List<String> allNames = Design.coefficientNames(names, x, y.length);
 		if (Sums.squaredDeviations(y, Sums.mean(y)) == 0) {
 			throw new ModelFitException("the outcome is the same for every observation");
 		}
+		boolean[] aliased = Design.aliased(x);
+		List<String> coefficientNames = Design.kept(allNames, aliased);
+		Design.requireMoreObservations(coefficientNames.size(), y.length);
 		OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression(SINGULARITY_THRESHOLD);
-		ols.newSampleData(y, x);
+		ols.newSampleData(y, Design.kept(x, aliased));
 		double[] beta;
 		double[] se;
 		try {
@@ -74,7 +84,7 @@ public record LinearModel(int n, DataStatus status, List<Coefficient> coefficien
 			coefficients.add(new Coefficient(coefficientNames.get(j), beta[j], se[j], t, Distributions.tTwoSided(t, df),
 					new Interval(beta[j] - t975 * se[j], beta[j] + t975 * se[j])));
 		}
-		return new LinearModel(y.length, Design.status(df), coefficients, df, ols.estimateRegressionStandardError(),
+		return new LinearModel(y.length, Design.status(df), Design.withAliased(allNames, aliased, coefficients), df, ols.estimateRegressionStandardError(),
 				ols.calculateRSquared());
 	}
 

@@ -23,7 +23,9 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * steps. It throws {@link ModelFitException} when the outcome does not vary, when the steps do not
  * converge, when a fitted probability comes within {@code 1e-10} of 0 or 1 (perfect or
  * quasi-complete separation: some covariate pattern predicts the outcome exactly, so finite
- * maximum-likelihood estimates do not exist), or when covariates are collinear.
+ * maximum-likelihood estimates do not exist), or when the weighted design is singular. Aliased
+ * covariates (linear combinations of the intercept and the covariates before them) are left out
+ * and reported without an estimate, as {@code glm} reports {@code NA}; see {@link LinearModel}.
  *
  * @param n the number of observations
  * @param status whether there is enough data ({@link DataStatus#TOO_SMALL} below five residual
@@ -52,7 +54,7 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 		if (y.length == 0) {
 			return new LogisticModel(0, DataStatus.NO_DATA, List.of(), null, 0);
 		}
-		List<String> coefficientNames = Design.coefficientNames(names, x, y.length);
+		List<String> allNames = Design.coefficientNames(names, x, y.length);
 		int positives = 0;
 		for (int value : y) {
 			if (value != 0 && value != 1) {
@@ -63,7 +65,10 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 		if (positives == 0 || positives == y.length) {
 			throw new ModelFitException("the outcome is the same for every observation");
 		}
-		RealMatrix design = withIntercept(x);
+		boolean[] aliased = Design.aliased(x);
+		List<String> coefficientNames = Design.kept(allNames, aliased);
+		Design.requireMoreObservations(coefficientNames.size(), y.length);
+		RealMatrix design = withIntercept(Design.kept(x, aliased));
 		int n = y.length;
 		double[] mu = new double[n];
 		double[] eta = new double[n];
@@ -82,7 +87,9 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 				}
 			}
 			if (beta != null && converged(beta, next)) {
-				return result(coefficientNames, design, y, next, mu, iteration);
+				LogisticModel fitted = result(coefficientNames, design, y, next, mu, iteration);
+				return new LogisticModel(fitted.n(), fitted.status(),
+						Design.withAliased(allNames, aliased, fitted.coefficients()), fitted.deviance(), iteration);
 			}
 			beta = next;
 		}
@@ -97,7 +104,9 @@ public record LogisticModel(int n, DataStatus status, List<Coefficient> coeffici
 		}
 		double linear = coefficients.get(0).estimate();
 		for (int j = 0; j < row.length; j++) {
-			linear += coefficients.get(j + 1).estimate() * row[j];
+			Coefficient c = coefficients.get(j + 1);
+			// an aliased covariate adds nothing: glm's predictions leave its column out too
+			linear += c.aliased() ? 0 : c.estimate() * row[j];
 		}
 		return 1 / (1 + Math.exp(-linear));
 	}

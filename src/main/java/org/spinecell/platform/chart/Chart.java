@@ -18,14 +18,19 @@ public record Chart(String id, String title, String description, Axis x, Axis y,
 		List<ReferenceLine> references) {
 
 	public Chart {
-		Objects.requireNonNull(id, "id");
-		if (!id.matches("[A-Za-z][A-Za-z0-9-]*")) {
-			throw new IllegalArgumentException("A chart id is letters, digits and dashes: " + id);
-		}
+		requireId(id);
 		Objects.requireNonNull(x, "x");
 		Objects.requireNonNull(y, "y");
 		series = List.copyOf(series);
 		references = List.copyOf(references);
+	}
+
+	/** Refuses an id that is not letters, digits and dashes (it goes into attributes unescaped). */
+	static void requireId(String id) {
+		Objects.requireNonNull(id, "id");
+		if (!id.matches("[A-Za-z][A-Za-z0-9-]*")) {
+			throw new IllegalArgumentException("A chart id is letters, digits and dashes: " + id);
+		}
 	}
 
 	/** A chart with no series yet; add them with {@link #with(Series)} and {@link #with(ReferenceLine)}. */
@@ -87,13 +92,24 @@ public record Chart(String id, String title, String description, Axis x, Axis y,
 
 	}
 
-	/** One value, with an optional interval ({@code low} and {@code high} both set, or neither). */
-	public record Point(double x, double y, Double low, Double high) {
+	/**
+	 * One value, with an optional interval ({@code low} and {@code high} both set, or neither) and an
+	 * optional label written beside its mark (e.g. the operator of a funnel-plot point).
+	 */
+	public record Point(double x, double y, Double low, Double high, String label) {
 
 		public Point {
 			if ((low == null) != (high == null)) {
 				throw new IllegalArgumentException("A point has both ends of its interval or neither");
 			}
+		}
+
+		public Point(double x, double y, Double low, Double high) {
+			this(x, y, low, high, null);
+		}
+
+		public Point labelled(String text) {
+			return new Point(x, y, low, high, text);
 		}
 
 		public static Point of(double x, double y) {
@@ -123,21 +139,57 @@ public record Chart(String id, String title, String description, Axis x, Axis y,
 
 	}
 
-	/** How a point's interval is drawn. */
+	/**
+	 * How a point's interval is drawn: vertical error bars, a filled band, or {@code LINES} — the low
+	 * ends joined by one line and the high ends by another (funnel-plot control limits).
+	 */
 	public enum Interval {
 
-		NONE, ERROR_BARS, BAND
+		NONE, ERROR_BARS, BAND, LINES
+
+	}
+
+	/**
+	 * The mark at each point of a {@link Style#LINE} or {@link Style#POINTS} series. A
+	 * {@code FLAG} is a triangle in the alert colour, so a flagged point differs by shape as well as
+	 * colour (funnel-plot units outside the 99.8 % limits).
+	 */
+	public enum Marker {
+
+		CIRCLE, FLAG, NONE
 
 	}
 
 	/** A named series; points are drawn in x order. */
-	public record Series(String name, Style style, Interval interval, List<Point> points) {
+	public record Series(String name, Style style, Interval interval, Marker marker, List<Point> points) {
 
 		public Series {
 			Objects.requireNonNull(name, "name");
 			Objects.requireNonNull(style, "style");
 			Objects.requireNonNull(interval, "interval");
+			Objects.requireNonNull(marker, "marker");
 			points = points.stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
+		}
+
+		public Series(String name, Style style, Interval interval, List<Point> points) {
+			this(name, style, interval, Marker.CIRCLE, points);
+		}
+
+		/**
+		 * Limit curves: each point's low ends joined by a line and its high ends by another, no
+		 * marks (e.g. a funnel's 95 % limits as points {@code (n, target, low95, high95)}).
+		 */
+		public static Series limits(String name, List<Point> points) {
+			return new Series(name, Style.POINTS, Interval.LINES, Marker.NONE, points);
+		}
+
+		public Series withMarker(Marker drawn) {
+			return new Series(name, style, interval, drawn, points);
+		}
+
+		/** Whether its points are marked. */
+		boolean marked() {
+			return style != Style.STEP && marker != Marker.NONE;
 		}
 
 		public static Series line(String name, List<Point> points) {
@@ -153,7 +205,7 @@ public record Chart(String id, String title, String description, Axis x, Axis y,
 		}
 
 		public Series withInterval(Interval drawn) {
-			return new Series(name, style, drawn, points);
+			return new Series(name, style, drawn, marker, points);
 		}
 
 	}

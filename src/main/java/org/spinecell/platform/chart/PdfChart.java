@@ -26,6 +26,8 @@ public final class PdfChart {
 
 	private static final Color REFERENCE = new Color(0x888888);
 
+	private static final Color ALERT = new Color(0xb91c1c);
+
 	private final PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
 	private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -58,6 +60,58 @@ public final class PdfChart {
 			throws IOException {
 		new PdfChart(out, left, top, width).draw(chart);
 		return height(chart, width);
+	}
+
+	/** The height the forest plot takes when drawn {@code width} points wide. */
+	public static float height(Forest forest, float width) {
+		return ForestLayout.height(forest) * width / SvgChart.WIDTH;
+	}
+
+	/** Draws a forest plot as {@link #draw(PDPageContentStream, Chart, float, float, float)} draws a chart. */
+	public static float draw(PDPageContentStream out, Forest forest, float left, float top, float width)
+			throws IOException {
+		new PdfChart(out, left, top, width).draw(forest);
+		return height(forest, width);
+	}
+
+	private void draw(Forest forest) throws IOException {
+		ForestLayout.ValueScale x = ForestLayout.scale(forest);
+		double bottom = ForestLayout.bottom(forest);
+		text(bold, 13, SvgChart.LEFT, 22, Align.START, forest.title(), INK);
+		out.setLineWidth(0.5f * k);
+		for (double tick : x.ticks()) {
+			line(x.at(tick), ForestLayout.TOP, x.at(tick), bottom, GRID);
+			text(font, 10, x.at(tick), bottom + 18, Align.MIDDLE, x.label(tick), INK);
+		}
+		out.setLineWidth(1f * k);
+		line(ForestLayout.PLOT_LEFT, bottom, ForestLayout.PLOT_RIGHT, bottom, INK);
+		text(font, 11, (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, bottom + 40, Align.MIDDLE,
+				forest.estimate(), INK);
+		text(bold, 10, ForestLayout.LABEL_X, ForestLayout.HEADINGS_Y, Align.START, "Term", INK);
+		text(bold, 10, ForestLayout.VALUES_X, ForestLayout.HEADINGS_Y, Align.START, "Estimate (95 % CI)", INK);
+		double reference = x.at(forest.reference());
+		out.setLineDashPattern(new float[] { 4 * k, 3 * k }, 0);
+		line(reference, ForestLayout.TOP, reference, bottom, REFERENCE);
+		out.setLineDashPattern(new float[0], 0);
+		if (!forest.hasData()) {
+			text(font, 12, (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, (ForestLayout.TOP + bottom) / 2,
+					Align.MIDDLE, "No data yet", INK);
+		}
+		Color color = PALETTE[0];
+		for (int i = 0; i < forest.rows().size(); i++) {
+			Forest.Row row = forest.rows().get(i);
+			double py = ForestLayout.rowY(i);
+			text(font, 10, ForestLayout.LABEL_X, py + 4, Align.START, ForestLayout.shortLabel(row.label()), INK);
+			text(font, 10, ForestLayout.VALUES_X, py + 4, Align.START, row.values(), INK);
+			out.setLineWidth(1.5f * k);
+			if (row.low() != null) {
+				line(x.at(row.low()), py, x.at(row.high()), py, color);
+			}
+			if (row.estimate() != null) {
+				out.setNonStrokingColor(color);
+				circle(x.at(row.estimate()), py, 4);
+			}
+		}
 	}
 
 	private void draw(Chart chart) throws IOException {
@@ -152,11 +206,51 @@ public final class PdfChart {
 				}
 			}
 		}
-		if (series.style() != Chart.Style.STEP) {
+		else if (series.interval() == Chart.Interval.LINES) {
+			out.setLineDashPattern(new float[] { 5 * k, 3 * k }, 0);
+			out.setStrokingColor(color);
+			limitLine(points.stream().filter(Chart.Point::hasInterval).map(p -> new double[] { p.x(), p.low() }).toList(), x, y);
+			limitLine(points.stream().filter(Chart.Point::hasInterval).map(p -> new double[] { p.x(), p.high() }).toList(), x, y);
+			out.setLineDashPattern(new float[0], 0);
+		}
+		if (series.marked()) {
 			for (Chart.Point p : points) {
-				circle(x.at(p.x()), y.at(p.y()), 3.5);
+				if (series.marker() == Chart.Marker.FLAG) {
+					flag(x.at(p.x()), y.at(p.y()));
+					out.setNonStrokingColor(color);
+				}
+				else {
+					circle(x.at(p.x()), y.at(p.y()), 3.5);
+				}
+				if (p.label() != null) {
+					text(font, 9, x.at(p.x()) + SvgChart.LABEL_OFFSET, y.at(p.y()) - SvgChart.LABEL_OFFSET, Align.START,
+							p.label(), INK);
+					out.setNonStrokingColor(color);
+				}
 			}
 		}
+	}
+
+	private void limitLine(List<double[]> ends, SvgChart.Scale x, SvgChart.Scale y) throws IOException {
+		if (ends.isEmpty()) {
+			return;
+		}
+		moveTo(x.at(ends.get(0)[0]), y.at(ends.get(0)[1]));
+		for (double[] end : ends.subList(1, ends.size())) {
+			lineTo(x.at(end[0]), y.at(end[1]));
+		}
+		out.stroke();
+	}
+
+	/** A flag marker: the SVG's triangle, filled in the alert colour. */
+	private void flag(double x, double y) throws IOException {
+		double[] c = SvgChart.triangleCorners(x, y);
+		out.setNonStrokingColor(ALERT);
+		moveTo(c[0], c[1]);
+		lineTo(c[2], c[3]);
+		lineTo(c[4], c[5]);
+		out.closePath();
+		out.fill();
 	}
 
 	private void legend(List<Chart.Series> series) throws IOException {
@@ -166,6 +260,9 @@ public final class PdfChart {
 			Color color = PALETTE[i % PALETTE.length];
 			out.setLineWidth(2f * k);
 			line(legendLeft, legendTop - 4, legendLeft + 18, legendTop - 4, color);
+			if (series.get(i).marker() == Chart.Marker.FLAG) {
+				flag(legendLeft + 9, legendTop - 4);
+			}
 			text(font, 10, legendLeft + 24, legendTop, Align.START, series.get(i).name(), INK);
 		}
 	}

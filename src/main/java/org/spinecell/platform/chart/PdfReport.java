@@ -72,10 +72,24 @@ public final class PdfReport implements AutoCloseable {
 	}
 
 	public PdfReport chart(Chart chart) {
-		float height = PdfChart.height(chart, width);
+		return drawing(PdfChart.height(chart, width), () -> PdfChart.draw(contents, chart, MARGIN, top, width));
+	}
+
+	public PdfReport chart(Forest forest) {
+		return drawing(PdfChart.height(forest, width), () -> PdfChart.draw(contents, forest, MARGIN, top, width));
+	}
+
+	private interface Drawing {
+
+		void draw() throws IOException;
+
+	}
+
+	/** Draws a figure {@code height} points high, on a new page unless it fits on this one. */
+	private PdfReport drawing(float height, Drawing drawing) {
 		space(height);
 		try {
-			PdfChart.draw(contents, chart, MARGIN, top, width);
+			drawing.draw();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -69,16 +69,73 @@ public final class SvgChart {
 		return svg.toString();
 	}
 
-	private static final String STANDALONE_STYLE = "<style>text{font:12px sans-serif;fill:#222}"
-			+ ".chart-title{font-weight:bold;font-size:15px}.chart-grid{stroke:#ddd}"
-			+ ".chart-axis,.chart-tick-mark{stroke:#222}.chart-reference{stroke:#888;stroke-dasharray:4 3}"
-			+ ".chart-line{fill:none;stroke-width:2;stroke:currentColor}.chart-error{stroke:currentColor}"
-			+ ".chart-band{fill:currentColor;opacity:.2}.chart-point{fill:currentColor}"
-			+ ".s0{color:#1f5f99}.s1{color:#c2581a}.s2{color:#2e7d32}.s3{color:#7b3fa0}.s4{color:#8d6e00}"
-			+ ".s5{color:#00838f}</style>";
+	/** A forest plot as an HTML {@code <figure>} holding the SVG and a data table. */
+	public static String render(Forest forest) {
+		StringBuilder svg = new StringBuilder(4096);
+		svg.append("<figure class=\"chart chart-forest\" id=\"").append(forest.id()).append("\">");
+		forest(svg, forest, "");
+		forestTable(svg, forest);
+		svg.append("</figure>");
+		return svg.toString();
+	}
 
-	private static void svg(StringBuilder svg, Chart chart, Scale x, Scale y, int height, String style) {
-		String id = chart.id();
+	/** A forest plot as a standalone SVG file, for download. */
+	public static String document(Forest forest) {
+		StringBuilder svg = new StringBuilder(4096);
+		svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		forest(svg, forest, STANDALONE_STYLE);
+		return svg.toString();
+	}
+
+	private static void forest(StringBuilder svg, Forest forest, String style) {
+		ForestLayout.ValueScale x = ForestLayout.scale(forest);
+		double bottom = ForestLayout.bottom(forest);
+		open(svg, forest.id(), ForestLayout.height(forest), style, forest.title(), forest.description());
+		svg.append("<g class=\"chart-axes\">");
+		for (double tick : x.ticks()) {
+			double px = x.at(tick);
+			svg.append("<line class=\"chart-grid\" x1=\"").append(n(px)).append("\" x2=\"").append(n(px))
+				.append("\" y1=\"").append(n(ForestLayout.TOP)).append("\" y2=\"").append(n(bottom)).append("\"/>");
+			text(svg, "chart-tick", px, bottom + 18, "middle", x.label(tick));
+		}
+		svg.append("<line class=\"chart-axis\" x1=\"").append(n(ForestLayout.PLOT_LEFT)).append("\" x2=\"")
+			.append(n(ForestLayout.PLOT_RIGHT)).append("\" y1=\"").append(n(bottom)).append("\" y2=\"")
+			.append(n(bottom)).append("\"/>");
+		text(svg, "chart-axis-label", (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, bottom + 40, "middle",
+				forest.estimate());
+		text(svg, "chart-axis-label", ForestLayout.LABEL_X, ForestLayout.HEADINGS_Y, "start", "Term");
+		text(svg, "chart-axis-label", ForestLayout.VALUES_X, ForestLayout.HEADINGS_Y, "start", "Estimate (95 % CI)");
+		svg.append("</g>");
+		double reference = x.at(forest.reference());
+		svg.append("<line class=\"chart-reference\" x1=\"").append(n(reference)).append("\" x2=\"").append(n(reference))
+			.append("\" y1=\"").append(n(ForestLayout.TOP)).append("\" y2=\"").append(n(bottom)).append("\"/>");
+		if (!forest.hasData()) {
+			text(svg, "chart-empty", (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, (ForestLayout.TOP + bottom) / 2,
+					"middle", "No data yet");
+		}
+		svg.append("<g class=\"chart-series s0\">");
+		for (int i = 0; i < forest.rows().size(); i++) {
+			Forest.Row row = forest.rows().get(i);
+			double py = ForestLayout.rowY(i);
+			text(svg, "chart-forest-label", ForestLayout.LABEL_X, py + 4, "start", ForestLayout.shortLabel(row.label()));
+			text(svg, "chart-forest-value", ForestLayout.VALUES_X, py + 4, "start", row.values());
+			if (row.low() != null) {
+				svg.append("<line class=\"chart-error\" x1=\"").append(n(x.at(row.low()))).append("\" x2=\"")
+					.append(n(x.at(row.high()))).append("\" y1=\"").append(n(py)).append("\" y2=\"").append(n(py))
+					.append("\"/>");
+			}
+			if (row.estimate() != null) {
+				svg.append("<circle class=\"chart-point\" cx=\"").append(n(x.at(row.estimate()))).append("\" cy=\"")
+					.append(n(py)).append("\" r=\"4.0\"><title>").append(escape(row.label())).append(": ")
+					.append(escape(row.values())).append("</title></circle>");
+			}
+		}
+		svg.append("</g></svg>");
+	}
+
+	/** Opens the SVG element with its accessible title and description and draws the title. */
+	private static void open(StringBuilder svg, String id, int height, String style, String title,
+			String description) {
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
 			.append(' ')
@@ -89,9 +146,35 @@ public final class SvgChart {
 			.append(id)
 			.append("-desc\">");
 		svg.append(style);
-		svg.append("<title id=\"").append(id).append("-title\">").append(escape(chart.title())).append("</title>");
-		svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(chart.description())).append("</desc>");
-		text(svg, "chart-title", LEFT, 22, "start", chart.title());
+		svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
+		svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");
+		text(svg, "chart-title", LEFT, 22, "start", title);
+	}
+
+	private static void forestTable(StringBuilder out, Forest forest) {
+		out.append("<details class=\"chart-data\"><summary>Data of the chart</summary><table class=\"data\"><caption>")
+			.append(escape(forest.title()))
+			.append("</caption><thead><tr><th scope=\"col\">Term</th><th scope=\"col\">")
+			.append(escape(forest.estimate()))
+			.append(" (95 % CI)</th></tr></thead><tbody>");
+		for (Forest.Row row : forest.rows()) {
+			out.append("<tr><td>").append(escape(row.label())).append("</td><td>").append(escape(row.values()))
+				.append("</td></tr>");
+		}
+		out.append("</tbody></table></details>");
+	}
+
+	private static final String STANDALONE_STYLE = "<style>text{font:12px sans-serif;fill:#222}"
+			+ ".chart-title{font-weight:bold;font-size:15px}.chart-grid{stroke:#ddd}"
+			+ ".chart-axis,.chart-tick-mark{stroke:#222}.chart-reference{stroke:#888;stroke-dasharray:4 3}"
+			+ ".chart-line{fill:none;stroke-width:2;stroke:currentColor}.chart-error{stroke:currentColor}"
+			+ ".chart-band{fill:currentColor;opacity:.2}.chart-point{fill:currentColor}"
+			+ ".chart-limit{stroke-width:1.5;stroke-dasharray:5 3}.chart-flag{fill:#b91c1c;stroke:#7f1d1d}"
+			+ ".s0{color:#1f5f99}.s1{color:#c2581a}.s2{color:#2e7d32}.s3{color:#7b3fa0}.s4{color:#8d6e00}"
+			+ ".s5{color:#00838f}</style>";
+
+	private static void svg(StringBuilder svg, Chart chart, Scale x, Scale y, int height, String style) {
+		open(svg, chart.id(), height, style, chart.title(), chart.description());
 
 		axes(svg, chart, x, y);
 		if (!chart.hasData()) {
@@ -320,30 +403,71 @@ public final class SvgChart {
 				}
 			}
 		}
-		if (series.style() != Chart.Style.STEP) {
+		else if (series.interval() == Chart.Interval.LINES) {
+			limitLine(svg, points, true, x, y);
+			limitLine(svg, points, false, x, y);
+		}
+		if (series.marked()) {
 			for (Chart.Point point : points) {
-				svg.append("<circle class=\"chart-point\" cx=\"").append(n(x.at(point.x()))).append("\" cy=\"")
-					.append(n(y.at(point.y()))).append("\" r=\"3.5\"><title>").append(escape(series.name()))
-					.append(": ").append(escape(y.label(point.y()))).append(" (").append(escape(x.label(point.x())))
-					.append(")</title></circle>");
+				double px = x.at(point.x());
+				double py = y.at(point.y());
+				String title = "<title>" + escape(series.name()) + ": "
+						+ (point.label() == null ? "" : escape(point.label()) + ": ") + escape(y.label(point.y()))
+						+ " (" + escape(x.label(point.x())) + ")</title>";
+				if (series.marker() == Chart.Marker.FLAG) {
+					svg.append("<polygon class=\"chart-point chart-flag\" points=\"").append(triangle(px, py))
+						.append("\">").append(title).append("</polygon>");
+				}
+				else {
+					svg.append("<circle class=\"chart-point\" cx=\"").append(n(px)).append("\" cy=\"").append(n(py))
+						.append("\" r=\"3.5\">").append(title).append("</circle>");
+				}
+				if (point.label() != null) {
+					text(svg, "chart-point-label", px + LABEL_OFFSET, py - LABEL_OFFSET, "start", point.label());
+				}
 			}
 		}
 		svg.append("</g>");
 	}
 
-	private static void band(StringBuilder svg, List<Chart.Point> points, Scale x, Scale y) {
+	/** How far a point's label sits to the right of and above its mark. */
+	static final double LABEL_OFFSET = 6;
+
+	/** The corners of a flag marker: an upward triangle around (x, y). */
+	static double[] triangleCorners(double x, double y) {
+		return new double[] { x, y - 5.5, x + 5, y + 3.5, x - 5, y + 3.5 };
+	}
+
+	private static String triangle(double x, double y) {
+		double[] c = triangleCorners(x, y);
+		return n(c[0]) + "," + n(c[1]) + " " + n(c[2]) + "," + n(c[3]) + " " + n(c[4]) + "," + n(c[5]);
+	}
+
+	/** The low (or high) ends of the points' intervals joined by a line. */
+	private static void limitLine(StringBuilder svg, List<Chart.Point> points, boolean low, Scale x, Scale y) {
+		List<String> corners = ends(points, low, x, y);
+		if (!corners.isEmpty()) {
+			svg.append("<polyline class=\"chart-line chart-limit\" points=\"").append(String.join(" ", corners))
+				.append("\"/>");
+		}
+	}
+
+	/** The "x,y" coordinates of the low (or high) ends of the points that have an interval. */
+	private static List<String> ends(List<Chart.Point> points, boolean low, Scale x, Scale y) {
 		List<String> corners = new ArrayList<>();
 		for (Chart.Point point : points) {
 			if (point.hasInterval()) {
-				corners.add(n(x.at(point.x())) + "," + n(y.at(point.low())));
+				corners.add(n(x.at(point.x())) + "," + n(y.at(low ? point.low() : point.high())));
 			}
 		}
-		for (int i = points.size() - 1; i >= 0; i--) {
-			Chart.Point point = points.get(i);
-			if (point.hasInterval()) {
-				corners.add(n(x.at(point.x())) + "," + n(y.at(point.high())));
-			}
-		}
+		return corners;
+	}
+
+	private static void band(StringBuilder svg, List<Chart.Point> points, Scale x, Scale y) {
+		List<String> corners = ends(points, true, x, y);
+		List<String> highs = new ArrayList<>(ends(points, false, x, y));
+		java.util.Collections.reverse(highs);
+		corners.addAll(highs);
 		if (!corners.isEmpty()) {
 			svg.append("<polygon class=\"chart-band\" points=\"").append(String.join(" ", corners)).append("\"/>");
 		}
@@ -356,6 +480,10 @@ public final class SvgChart {
 			svg.append("<g class=\"chart-legend s").append(i % SERIES_CLASSES).append("\"><line class=\"chart-line\" x1=\"")
 				.append(n(left)).append("\" x2=\"").append(n(left + 18)).append("\" y1=\"").append(n(top - 4))
 				.append("\" y2=\"").append(n(top - 4)).append("\"/>");
+			if (series.get(i).marker() == Chart.Marker.FLAG) {
+				svg.append("<polygon class=\"chart-point chart-flag\" points=\"").append(triangle(left + 9, top - 4))
+					.append("\"/>");
+			}
 			text(svg, "chart-legend-label", left + 24, top, "start", series.get(i).name());
 			svg.append("</g>");
 		}
@@ -364,9 +492,12 @@ public final class SvgChart {
 	private static void table(StringBuilder out, Chart chart) {
 		boolean intervals = chart.series().stream()
 			.anyMatch(s -> s.interval() != Chart.Interval.NONE && s.points().stream().anyMatch(Chart.Point::hasInterval));
+		boolean labels = chart.series().stream().anyMatch(s -> s.points().stream().anyMatch(p -> p.label() != null));
 		out.append("<details class=\"chart-data\"><summary>Data of the chart</summary><table class=\"data\"><caption>")
 			.append(escape(chart.title()))
-			.append("</caption><thead><tr><th scope=\"col\">Series</th><th scope=\"col\">")
+			.append("</caption><thead><tr><th scope=\"col\">Series</th>")
+			.append(labels ? "<th scope=\"col\">Point</th>" : "")
+			.append("<th scope=\"col\">")
 			.append(escape(chart.x().label()))
 			.append("</th><th scope=\"col\">")
 			.append(escape(chart.y().label()))
@@ -377,8 +508,11 @@ public final class SvgChart {
 		out.append("</tr></thead><tbody>");
 		for (Chart.Series series : chart.series()) {
 			for (Chart.Point point : series.points()) {
-				out.append("<tr><td>").append(escape(series.name())).append("</td><td>")
-					.append(escape(value(chart.x(), point.x()))).append("</td><td>")
+				out.append("<tr><td>").append(escape(series.name())).append("</td><td>");
+				if (labels) {
+					out.append(escape(point.label())).append("</td><td>");
+				}
+				out.append(escape(value(chart.x(), point.x()))).append("</td><td>")
 					.append(escape(value(chart.y(), point.y()))).append("</td>");
 				if (intervals) {
 					out.append("<td>")
@@ -390,7 +524,8 @@ public final class SvgChart {
 			}
 		}
 		for (Chart.ReferenceLine line : chart.references()) {
-			out.append("<tr><td>").append(escape(line.label())).append("</td><td>all</td><td>")
+			out.append("<tr><td>").append(escape(line.label())).append(labels ? "</td><td></td><td>" : "</td><td>")
+				.append("all</td><td>")
 				.append(escape(value(chart.y(), line.y()))).append("</td>")
 				.append(intervals ? "<td></td>" : "")
 				.append("</tr>");

@@ -175,6 +175,56 @@ class StatisticsAgreeWithRTests {
 	}
 
 	@Test
+	void linearModelDropsAliasedColumnsAsLmDoesAndFitsTheRest() {
+		LinearModel model = LinearModel.fit(RFixture.ALIASED_COVARIATES, RFixture.aliasedCovariates(),
+				COHORT.stream().mapToDouble(Row::change).toArray());
+		assertThat(model.coefficients()).hasSize(10);
+		assertThat(model.coefficients().stream().filter(Coefficient::aliased).map(Coefficient::name))
+			.containsExactly("groupNONE", "ageSex", "groupAny");
+		assertAliasedOrAgrees("lmalias.", "t", model.coefficients());
+		agrees("lmalias.df", model.residualDf());
+		agrees("lmalias.sigma", model.sigma());
+		agrees("lmalias.r2", model.rSquared());
+		// Dropping the aliased columns leaves the full-rank model of linearModelMatchesLm.
+		for (Coefficient c : model.coefficients()) {
+			if (!c.aliased()) {
+				agrees("lm." + c.name() + ".estimate", c.estimate());
+			}
+		}
+		agrees("lm.df", model.residualDf());
+	}
+
+	@Test
+	void logisticModelDropsAliasedColumnsAsGlmDoes() {
+		LogisticModel model = LogisticModel.fit(RFixture.ALIASED_COVARIATES, RFixture.aliasedCovariates(),
+				COHORT.stream().mapToInt(Row::responder).toArray());
+		assertThat(model.coefficients().stream().filter(Coefficient::aliased).map(Coefficient::name))
+			.containsExactly("groupNONE", "ageSex", "groupAny");
+		assertAliasedOrAgrees("glmalias.", "z", model.coefficients());
+		agrees("glmalias.deviance", model.deviance());
+		double[][] x = RFixture.aliasedCovariates();
+		for (int id : new int[] { 1, 2, 3, 150, 300 }) {
+			agrees("glmalias.fitted." + id, model.probability(x[id - 1]));
+		}
+	}
+
+	private static void assertAliasedOrAgrees(String prefix, String statistic, List<Coefficient> coefficients) {
+		for (Coefficient c : coefficients) {
+			String key = prefix + c.name() + ".estimate";
+			assertThat(RFixture.EXPECTED).as(key).containsKey(key);
+			if (RFixture.EXPECTED.get(key) == null) {
+				assertThat(c.aliased()).as(c.name()).isTrue();
+				assertThat(c.estimate()).isNull();
+				assertThat(c.ci()).isNull();
+			}
+			else {
+				assertThat(c.aliased()).as(c.name()).isFalse();
+				assertCoefficients(prefix, statistic, List.of(c));
+			}
+		}
+	}
+
+	@Test
 	void logisticModelMatchesGlmWithWaldIntervalsAndFittedProbabilities() {
 		LogisticModel model = logistic();
 		assertThat(model.coefficients()).hasSize(7);

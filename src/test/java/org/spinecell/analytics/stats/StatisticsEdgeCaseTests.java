@@ -165,15 +165,36 @@ class StatisticsEdgeCaseTests {
 	}
 
 	@Test
-	void modelsThatCannotBeFittedSayWhyAsUnprocessableInput() {
+	void aCollinearColumnIsAliasedAndTheRestFittedAsLmDoes() {
+		// b = 2a: lm(y ~ a + b) gives b NA and the simple regression of y on a (slope 0.8, intercept 0.6).
 		double[][] collinear = { { 1, 2 }, { 2, 4 }, { 3, 6 }, { 4, 8 }, { 5, 10 } };
-		assertThatThrownBy(() -> LinearModel.fit(List.of("a", "b"), collinear, new double[] { 1, 3, 2, 5, 4 }))
-			.isInstanceOf(ModelFitException.class)
-			.hasMessageContaining("linear combinations")
-			.satisfies(ex -> assertThat(((ModelFitException) ex).status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+		LinearModel model = LinearModel.fit(List.of("a", "b"), collinear, new double[] { 1, 3, 2, 5, 4 });
+		assertThat(model.coefficients()).extracting(Coefficient::name).containsExactly("(Intercept)", "a", "b");
+		assertThat(model.coefficients()).extracting(Coefficient::aliased).containsExactly(false, false, true);
+		assertThat(model.coefficients().get(0).estimate()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(model.coefficients().get(1).estimate()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(model.coefficients().get(2).estimate()).isNull();
+		assertThat(model.residualDf()).isEqualTo(3);
+		assertThat(model.status()).isEqualTo(DataStatus.TOO_SMALL);
+		// An all-zero indicator (a code nobody in the cohort has) and a constant column (aliased with
+		// the intercept) are dropped; the aliased count does not make the model "need more observations".
+		double[][] dummies = { { 0, 7, 1 }, { 0, 7, 2 }, { 0, 7, 3 }, { 0, 7, 4 } };
+		LinearModel small = LinearModel.fit(List.of("none", "constant", "a"), dummies, new double[] { 1, 3, 2, 5 });
+		assertThat(small.coefficients()).extracting(Coefficient::aliased).containsExactly(false, true, true, false);
+		assertThat(small.residualDf()).isEqualTo(2);
+		int[] responded = { 0, 1, 0, 1, 1, 0, 1, 0 };
+		double[][] logisticX = { { 1, 0 }, { 2, 0 }, { 3, 0 }, { 4, 0 }, { 5, 0 }, { 6, 0 }, { 7, 0 }, { 8, 0 } };
+		LogisticModel logistic = LogisticModel.fit(List.of("a", "none"), logisticX, responded);
+		assertThat(logistic.coefficients()).extracting(Coefficient::aliased).containsExactly(false, false, true);
+		assertThat(logistic.probability(new double[] { 3, 99 })).isEqualTo(logistic.probability(new double[] { 3, 0 }));
+	}
+
+	@Test
+	void modelsThatCannotBeFittedSayWhyAsUnprocessableInput() {
 		assertThatThrownBy(() -> LinearModel.fit(List.of("a"), new double[][] { { 1 }, { 2 } }, new double[] { 1, 2 }))
 			.isInstanceOf(ModelFitException.class)
-			.hasMessageContaining("needs more observations");
+			.hasMessageContaining("needs more observations")
+			.satisfies(ex -> assertThat(((ModelFitException) ex).status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 		assertThatThrownBy(() -> LinearModel.fit(List.of("a"), new double[][] { { 1 }, { 2 }, { 3 } },
 				new double[] { 2, 4, 6 }))
 			.isInstanceOf(ModelFitException.class)
