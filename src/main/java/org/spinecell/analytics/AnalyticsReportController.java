@@ -58,6 +58,7 @@ class AnalyticsReportController {
 				for (Chart chart : tab.charts()) {
 					report.chart(chart);
 				}
+				tab.forests().forEach(report::chart);
 			}
 			report.heading("Methods");
 			for (WorkspaceResults.Tab tab : tabs) {

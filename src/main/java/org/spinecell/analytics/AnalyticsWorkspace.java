@@ -61,7 +61,7 @@ class AnalyticsWorkspace {
 			case "durability" -> WorkspaceResults.durability(results.durability(filter, request.by(), false),
 					results.durability(filter, request.by(), true));
 			case "variability" -> WorkspaceVariability
-				.of(results.variability(filter, request.measure(), request.timePoint()), List.of());
+				.of(results.variability(filter, request.measure(), request.timePoint()));
 			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()));
 			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()));
 			default -> throw ApiException.notFound("Tab");

@@ -19,6 +19,7 @@ import org.spinecell.analytics.AnalyticsResults.SeriousEvent;
 import org.spinecell.analytics.AnalyticsResults.SurvivalGroup;
 import org.spinecell.analytics.AnalyticsResults.SurvivalStep;
 import org.spinecell.platform.chart.Chart;
+import org.spinecell.platform.chart.Forest;
 
 /**
  * The workspace's and the clinic report's presentation of {@link AnalyticsResultsService}'s
@@ -40,9 +41,14 @@ final class WorkspaceResults {
 
 	}
 
-	/** One subject of the workspace: its tables, charts and the definitions its numbers follow. */
-	record Tab(String id, String title, List<Table> tables, List<Chart> charts, List<String> definitions,
-			boolean noData) {
+	/** One subject of the workspace: its tables, charts, forest plots and the definitions its numbers follow. */
+	record Tab(String id, String title, List<Table> tables, List<Chart> charts, List<Forest> forests,
+			List<String> definitions, boolean noData) {
+
+		Tab(String id, String title, List<Table> tables, List<Chart> charts, List<String> definitions,
+				boolean noData) {
+			this(id, title, tables, charts, List.of(), definitions, noData);
+		}
 
 		Table table(String tableId) {
 			return tables.stream().filter(t -> t.id().equals(tableId)).findFirst().orElse(null);
@@ -50,6 +56,10 @@ final class WorkspaceResults {
 
 		Chart chart(String chartId) {
 			return charts.stream().filter(c -> c.id().equals(chartId)).findFirst().orElse(null);
+		}
+
+		Forest forest(String forestId) {
+			return forests.stream().filter(f -> f.id().equals(forestId)).findFirst().orElse(null);
 		}
 
 	}
