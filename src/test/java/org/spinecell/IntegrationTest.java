@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Role;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +108,16 @@ public abstract class IntegrationTest {
 			.param("username", username)
 			.query(UUID.class)
 			.single();
+	}
+
+	/** A physician created by {@link #createUser}, as the application sees them once signed in. */
+	protected CurrentUser physicianAsSignedIn(String username) {
+		UUID id = userId(username);
+		Set<UUID> clinics = Set.copyOf(ownerJdbc().sql("SELECT clinic_id FROM user_clinic WHERE user_id = :u")
+			.param("u", id)
+			.query(UUID.class)
+			.list());
+		return new CurrentUser(id, username, "Test PHYSICIAN", Set.of(Role.PHYSICIAN), clinics);
 	}
 
 	protected JdbcClient ownerJdbc() {

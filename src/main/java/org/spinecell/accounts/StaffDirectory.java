@@ -48,10 +48,16 @@ public class StaffDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public List<StaffMember> physiciansOf(UUID clinicId) {
+		return withRoleAt(Role.PHYSICIAN, clinicId);
+	}
+
+	/** The active staff of a clinic with a role, by name; nothing for a clinic the caller does not work in. */
+	@Transactional(readOnly = true)
+	public List<StaffMember> withRoleAt(Role role, UUID clinicId) {
 		if (!CurrentUser.get().clinicIds().contains(clinicId)) {
 			return List.of();
 		}
-		return users.enabledWithRoleAt(Role.PHYSICIAN, clinicId)
+		return users.enabledWithRoleAt(role, clinicId)
 			.stream()
 			.map(account -> new StaffMember(account.id(), account.displayName(), account.roles(), account.clinicIds(),
 					account.enabled()))

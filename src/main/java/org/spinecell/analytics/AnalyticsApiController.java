@@ -109,7 +109,8 @@ class AnalyticsApiController {
 		return cohorts.count(id);
 	}
 
-	private static String single(MultiValueMap<String, String> parameters, String name, String fallback) {
+	/** One parameter, stripped and in lower case; the fallback when absent; 400 when repeated. */
+	static String single(MultiValueMap<String, String> parameters, String name, String fallback) {
 		List<String> values = parameters.getOrDefault(name, List.of());
 		if (values.size() > 1) {
 			throw ApiException.badRequest(name, name + " takes one value");

@@ -44,7 +44,8 @@ class AnalyticsRepository {
 			e.baseline_nrs_back, e.baseline_nrs_leg, e.baseline_rmdq, e.baseline_mme, e.registry_consent,
 			e.research_consent""";
 
-	private static final String IDENTIFIERS = ", pt.mrn, pt.family_name, pt.given_name, pt.birth_date";
+	private static final String IDENTIFIERS = ", pt.mrn, pt.family_name, pt.given_name, pt.birth_date,"
+			+ " pt.trial_consent_withdrawn_on";
 
 	private static final String PATIENT_JOIN = " JOIN analytics_patient pt ON pt.clinic_id = e.clinic_id"
 			+ " AND pt.patient_id = e.patient_id";
@@ -240,7 +241,8 @@ class AnalyticsRepository {
 		jdbc.sql(sql).params(where.params()).query((RowCallbackHandler) rs -> sink.accept(row(rs)));
 	}
 
-	private static Map<String, Object> row(ResultSet rs) throws SQLException {
+	/** A streamed row as column label to value, dates as LocalDate and text arrays joined by spaces. */
+	static Map<String, Object> row(ResultSet rs) throws SQLException {
 		ResultSetMetaData meta = rs.getMetaData();
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -154,8 +154,9 @@ public class AnalyticsService {
 		return isResearcherOnly() ? scoped.withResearchConsent() : scoped;
 	}
 
+	/** The clinics a scoped filter covers. */
 	@SuppressWarnings("unchecked")
-	private static Set<UUID> clinicsOf(AnalyticsRepository.Where where) {
+	static Set<UUID> clinicsOf(AnalyticsRepository.Where where) {
 		return new TreeSet<>((List<UUID>) where.params().get("clinicIds"));
 	}
 

@@ -47,6 +47,10 @@ final class ExportLayout {
 			header.addAll(List.of("subject", "episode", "operator_id"));
 		}
 		header.addAll(COVARIATES);
+		if (identified) {
+			// Data collected before a trial consent withdrawal is kept and flagged (V21).
+			header.add("trial_consent_withdrawn_on");
+		}
 		if (wide) {
 			header.addAll(List.of("failure_months", "failure_event", "failure_type"));
 			for (String timePoint : AnalyticsRepository.TIME_POINTS) {

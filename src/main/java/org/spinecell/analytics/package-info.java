@@ -5,6 +5,8 @@
  * intervals, means and mean changes with t intervals, between-group tests, Kaplan–Meier curves
  * with the log-rank test, linear and logistic regression, and funnel-plot limits for comparing
  * operators and clinics. The methods and their R equivalents are in {@code docs/analytics-methods.md}.
+ * It also builds the research export: a HIPAA Safe Harbor zip of CSV files with a data dictionary,
+ * and a limited data set only under a recorded data-use agreement (ADR 0014).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Analytics")
 package org.spinecell.analytics;

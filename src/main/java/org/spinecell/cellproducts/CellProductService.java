@@ -23,6 +23,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
+import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
@@ -48,6 +49,8 @@ public class CellProductService {
 	private static final Set<ProductState> ACTIVE = EnumSet.of(ProductState.COLLECTED, ProductState.IN_PROCESSING,
 			ProductState.QUARANTINE, ProductState.RELEASED, ProductState.ISSUED);
 
+	private final RecordAccess records;
+
 	private final CellProductRepository products;
 
 	private final DonorService donors;
@@ -63,7 +66,8 @@ public class CellProductService {
 	private final JsonMapper json;
 
 	CellProductService(CellProductRepository products, DonorService donors, PatientService patients,
-			ClinicService clinics, ElectronicSignatures signatures, AuditTrail audit, JsonMapper json) {
+			ClinicService clinics, ElectronicSignatures signatures, AuditTrail audit, JsonMapper json,
+			RecordAccess records) {
 		this.products = products;
 		this.donors = donors;
 		this.patients = patients;
@@ -71,6 +75,7 @@ public class CellProductService {
 		this.signatures = signatures;
 		this.audit = audit;
 		this.json = json;
+		this.records = records;
 	}
 
 	/** Derived figures of a product, from its latest QC results. */
@@ -173,7 +178,8 @@ public class CellProductService {
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public CellProduct get(UUID id) {
-		return products.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> products.find(clinics, id), CellProduct::clinicId,
+				CellProduct::intendedRecipient);
 	}
 
 	/** Finds a product by a typed or scanned DIN; a malformed DIN or wrong check character is a 400. */

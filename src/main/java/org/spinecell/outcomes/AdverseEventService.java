@@ -13,6 +13,7 @@ import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
+import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
@@ -49,6 +50,8 @@ public class AdverseEventService {
 	/** Dates are "in the future" only once the day has begun nowhere (UTC+14), whatever the clinic's zone. */
 	private static final Clock LATEST_DAY = Clock.system(ZoneOffset.ofHours(14));
 
+	private final RecordAccess records;
+
 	private final PatientService patients;
 
 	private final ProcedureService procedures;
@@ -67,8 +70,9 @@ public class AdverseEventService {
 
 	AdverseEventService(PatientService patients, ProcedureService procedures, CellProductService products,
 			AdverseEventRepository events, SafetyTaskService tasks, AuditTrail audit, SpineCellProperties properties,
-			FollowUpService followUps) {
+			FollowUpService followUps, RecordAccess records) {
 		this.followUps = followUps;
+		this.records = records;
 		this.patients = patients;
 		this.procedures = procedures;
 		this.products = products;
@@ -115,7 +119,7 @@ public class AdverseEventService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
 	@Transactional(readOnly = true)
 	public AdverseEvent get(UUID id) {
-		return events.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> events.find(clinics, id), AdverseEvent::clinicId, AdverseEvent::patientId);
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")

@@ -17,6 +17,7 @@ import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
+import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
@@ -37,6 +38,8 @@ public class FollowUpService {
 
 	static final String ENTITY = "FollowUp";
 
+	private final RecordAccess records;
+
 	private final FollowUpRepository followUps;
 
 	private final FollowUpProtocol protocol;
@@ -52,13 +55,14 @@ public class FollowUpService {
 	private final Clock clock = Clock.systemUTC();
 
 	FollowUpService(FollowUpRepository followUps, ResponseRepository responses, PatientService patients,
-			PatientHistoryService history, AuditTrail audit) {
+			PatientHistoryService history, AuditTrail audit, RecordAccess records) {
 		this.followUps = followUps;
 		this.responses = responses;
 		this.protocol = FollowUpProtocol.load(FollowUpProtocol.DEFAULT);
 		this.patients = patients;
 		this.history = history;
 		this.audit = audit;
+		this.records = records;
 	}
 
 	/**
@@ -117,9 +121,8 @@ public class FollowUpService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public FollowUp get(UUID id) {
-		return followUps.find(id)
-			.filter(f -> CurrentUser.get().isMemberOf(f.clinicId()))
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> followUps.find(id).filter(f -> clinics.contains(f.clinicId())),
+				FollowUp::clinicId, FollowUp::patientId);
 	}
 
 	/** The patient's follow-ups, earliest due first. */

@@ -7,6 +7,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.patients.RecordAccess;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,16 @@ public class SafetyTaskService {
 
 	static final int MAX_LIST = 500;
 
+	private final RecordAccess records;
+
 	private final SafetyTaskRepository tasks;
 
 	private final AuditTrail audit;
 
-	SafetyTaskService(SafetyTaskRepository tasks, AuditTrail audit) {
+	SafetyTaskService(SafetyTaskRepository tasks, AuditTrail audit, RecordAccess records) {
 		this.tasks = tasks;
 		this.audit = audit;
+		this.records = records;
 	}
 
 	/**
@@ -60,7 +64,7 @@ public class SafetyTaskService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public SafetyTask get(UUID id) {
-		return tasks.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> tasks.find(clinics, id), SafetyTask::clinicId, SafetyTask::patientId);
 	}
 
 	/** The tasks one adverse event opened; the caller has already checked the event is visible. */

@@ -30,21 +30,25 @@ class BreakGlassAudit {
 		this.audit = audit;
 	}
 
-	/** The signed-in physician read a patient under a grant; {@code what} names the request. */
+	/**
+	 * The signed-in physician read a patient's record under a grant; {@code what} names the request.
+	 * {@code patientId} is null when only row-level security ties the record to a granted patient
+	 * (a cell product given in one of their procedures); the entry then names the clinic's grant.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void read(Patient patient, String what) {
+	void read(UUID clinicId, UUID patientId, String what) {
 		UUID grantId = grants.activeFor(CurrentUser.get().id())
 			.stream()
-			.filter(g -> g.patientId().equals(patient.id()) && g.clinicId().equals(patient.clinicId()))
+			.filter(g -> g.clinicId().equals(clinicId) && (patientId == null || g.patientId().equals(patientId)))
 			.map(BreakGlassGrant::id)
 			.findFirst()
 			.orElse(null);
 		Map<String, FieldChange> changes = new LinkedHashMap<>();
-		changes.put("clinicId", new FieldChange(null, patient.clinicId().toString()));
-		changes.put("patientId", new FieldChange(null, patient.id().toString()));
+		changes.put("clinicId", new FieldChange(null, clinicId.toString()));
+		changes.put("patientId", new FieldChange(null, patientId == null ? null : patientId.toString()));
 		changes.put("read", new FieldChange(null, what));
-		audit.record(null, AuditAction.ACCESS, BreakGlassService.ENTITY, grantId == null ? patient.id() : grantId,
-				changes, "break-glass read");
+		UUID entityId = grantId != null ? grantId : patientId != null ? patientId : clinicId;
+		audit.record(null, AuditAction.ACCESS, BreakGlassService.ENTITY, entityId, changes, "break-glass read");
 	}
 
 	/**

@@ -21,9 +21,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Registering, finding, changing and voiding patients. Only clinical staff of the patient's clinic
@@ -42,9 +39,9 @@ public class PatientService {
 
 	private final Clock clock;
 
-	private final BreakGlassAudit breakGlass;
+	private final BreakGlassReadLog breakGlass;
 
-	PatientService(PatientRepository patients, AuditTrail audit, BreakGlassAudit breakGlass) {
+	PatientService(PatientRepository patients, AuditTrail audit, BreakGlassReadLog breakGlass) {
 		this.patients = patients;
 		this.audit = audit;
 		this.breakGlass = breakGlass;
@@ -86,26 +83,11 @@ public class PatientService {
 		if (user.hasRole(Role.PHYSICIAN) && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			Optional<Patient> granted = patients.findUnderBreakGlass(id);
 			if (granted.isPresent()) {
-				auditBreakGlassRead(granted.get());
+				breakGlass.read(granted.get().clinicId(), id);
 				return granted.get();
 			}
 		}
 		throw ApiException.notFound(ENTITY);
-	}
-
-	/** One audit entry per request and patient: a chart page reads the patient once per section. */
-	private void auditBreakGlassRead(Patient patient) {
-		String key = "spinecell.break-glass-read." + patient.id();
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) != null) {
-			return;
-		}
-		String what = request instanceof ServletRequestAttributes servlet
-				? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI() : "read";
-		breakGlass.read(patient, what);
-		if (request != null) {
-			request.setAttribute(key, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
-		}
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
+import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 
@@ -30,6 +31,8 @@ public class CarePlanService {
 
 	static final String ENTITY = "CarePlan";
 
+	private final RecordAccess records;
+
 	private final CarePlanRepository plans;
 
 	private final PatientService patients;
@@ -38,11 +41,13 @@ public class CarePlanService {
 
 	private final AuditTrail audit;
 
-	CarePlanService(CarePlanRepository plans, PatientService patients, ProcedureService procedures, AuditTrail audit) {
+	CarePlanService(CarePlanRepository plans, PatientService patients, ProcedureService procedures, AuditTrail audit,
+			RecordAccess records) {
 		this.plans = plans;
 		this.patients = patients;
 		this.procedures = procedures;
 		this.audit = audit;
+		this.records = records;
 	}
 
 	public record PlanRequest(@NotNull CarePlan.Kind kind, @NotBlank @Size(max = 1000) String description,
@@ -86,7 +91,7 @@ public class CarePlanService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
 	@Transactional(readOnly = true)
 	public CarePlan get(UUID id) {
-		return plans.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> plans.find(clinics, id), CarePlan::clinicId, CarePlan::patientId);
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")

@@ -28,6 +28,7 @@ import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
+import org.spinecell.patients.RecordAccess;
 import org.spinecell.patients.SpinalLevel;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
@@ -51,6 +52,8 @@ public class ProcedureService {
 
 	static final String ENTITY = "Procedure";
 
+	private final RecordAccess records;
+
 	private final ProcedureRepository procedures;
 
 	private final PatientService patients;
@@ -71,7 +74,7 @@ public class ProcedureService {
 
 	ProcedureService(ProcedureRepository procedures, PatientService patients, PatientHistoryService history,
 			CandidacyService candidacy, CellProductService products, StaffDirectory staff, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json) {
+			ApplicationEventPublisher events, JsonMapper json, RecordAccess records) {
 		this.procedures = procedures;
 		this.patients = patients;
 		this.history = history;
@@ -81,6 +84,7 @@ public class ProcedureService {
 		this.audit = audit;
 		this.events = events;
 		this.json = json;
+		this.records = records;
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
@@ -158,7 +162,7 @@ public class ProcedureService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")
 	@Transactional(readOnly = true)
 	public Procedure get(UUID id) {
-		return procedures.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return records.read(ENTITY, clinics -> procedures.find(clinics, id), Procedure::clinicId, Procedure::patientId);
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'LAB')")

@@ -33,7 +33,7 @@ class AnalyticsExportTests extends AnalyticsTest {
 				+ "procedure_date,operator_id,operator_name,age_years,sex,condition_family,region,"
 				+ "symptom_duration_months,levels_treated,levels,cell_source,tissue,origin,dose_million_cells,log10_dose,"
 				+ "target,guidance,placement_confirmed,baseline_odi,baseline_nrs_back,baseline_nrs_leg,baseline_rmdq,"
-				+ "baseline_mme,registry_consent,research_consent,time_point,days_after_procedure,due_date,"
+				+ "baseline_mme,registry_consent,research_consent,trial_consent_withdrawn_on,time_point,days_after_procedure,due_date,"
 				+ "follow_up_status,measure,value,baseline,change,observed_on");
 		String operatorName = ownerJdbc().sql("SELECT operator_name FROM procedure WHERE id = :id")
 			.param("id", ep2.id())
@@ -44,7 +44,7 @@ class AnalyticsExportTests extends AnalyticsTest {
 				userId(physicianUsername).toString(), operatorName,
 				String.valueOf(Period.between(LocalDate.of(1950, 1, 1), ep2.date()).getYears()), "MALE",
 				"DEGENERATIVE_DISC_DISEASE", "LUMBAR", "18", "1", "L4-L5", "BMAC", "BONE_MARROW", "AUTOLOGOUS", "222",
-				"8.346353", "INTRADISCAL", "CT", "true", "50", "6", "", "", "0", "true", "false");
+				"8.346353", "INTRADISCAL", "CT", "true", "50", "6", "", "", "0", "true", "false", "");
 		assertThat(lines).contains(covariates + ",M3,91," + ep2.date().plusDays(91) + ",COMPLETED,ODI,44,50,-6,"
 				+ LocalDate.now());
 		assertThat(lines).contains(covariates + ",M6,182," + ep2.date().plusDays(182) + ",MISSED,ODI,,50,,");

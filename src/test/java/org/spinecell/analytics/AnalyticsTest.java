@@ -99,12 +99,17 @@ abstract class AnalyticsTest extends FollowUpTest {
 	}
 
 	protected void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related) {
+		adverseEvent(episode, onset, grade, serious, related, "Back pain after the injection");
+	}
+
+	protected void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related,
+			String description) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", episode.patientId());
 		body.put("procedureId", episode.id());
 		body.put("onset", onset.toString());
 		body.put("awarenessDate", onset.toString());
-		body.put("description", "Back pain after the injection");
+		body.put("description", description);
 		body.put("category", "Pain");
 		body.put("grade", grade);
 		body.put("serious", serious);

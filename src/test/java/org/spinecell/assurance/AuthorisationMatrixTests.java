@@ -293,6 +293,12 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.clinical("POST /analytics/cohorts", Actor.ANALYSTS)
 		.global("GET /analytics/{tab}/{table}.csv", Actor.ANALYSTS)
 		.global("GET /analytics/{tab}/{chart}.svg", Actor.ANALYSTS)
+		// The research export (de-identified; limited only under an agreement naming the caller).
+		.clinical("GET /api/v1/exports/research", Actor.ANALYSTS)
+		.global("GET /api/v1/data-use-agreements", Actor.of(ADMIN, RESEARCHER))
+		.global("POST /api/v1/data-use-agreements", Actor.of(ADMIN))
+		.global("GET /admin/data-use-agreements", Actor.of(ADMIN))
+		.global("POST /admin/data-use-agreements", Actor.of(ADMIN))
 		.clinical("GET /api/v1/patients/{id}/progress-report.pdf", Actor.CARE)
 		.clinical("GET /patients/{id}/progress-report.pdf", Actor.CARE)
 		// The patient's survey: the link is the credential.

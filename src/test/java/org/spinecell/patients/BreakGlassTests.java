@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
 import org.spinecell.platform.CurrentUser;
-import org.spinecell.platform.Role;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -265,13 +264,7 @@ class BreakGlassTests extends ClinicalHistoryTest {
 	@Test
 	void theDatabaseOpensTheGrantedPatientOnlyAndOnlyInReadOnlyTransactions() {
 		UUID grantId = grant(patient);
-		UUID outsiderId = userId(outsiderName);
-		UUID outsiderClinic = ownerJdbc().sql("SELECT clinic_id FROM user_clinic WHERE user_id = :u")
-			.param("u", outsiderId)
-			.query(UUID.class)
-			.single();
-		CurrentUser user = new CurrentUser(outsiderId, outsiderName, "Test PHYSICIAN", Set.of(Role.PHYSICIAN),
-				Set.of(outsiderClinic));
+		CurrentUser user = physicianAsSignedIn(outsiderName);
 		JdbcClient app = JdbcClient.create(appDataSource);
 		// SQL with no clinic or patient filter at all: row-level security alone decides.
 		String sql = "SELECT count(*) FROM diagnosis WHERE clinic_id = :c";

@@ -1,0 +1,47 @@
+package org.spinecell.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Data-use agreements for the limited data set: recorded by a clinic's administrators. */
+@RestController
+class DataUseAgreementApiController {
+
+	private final DataUseAgreementService agreements;
+
+	DataUseAgreementApiController(DataUseAgreementService agreements) {
+		this.agreements = agreements;
+	}
+
+	record AgreementRequest(UUID clinicId, @NotNull UUID recipientUserId, @NotBlank @Size(max = 200) String title,
+			@NotBlank @Size(max = 2000) String purpose, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
+			@Size(max = 200) String reference) {
+	}
+
+	@PostMapping("/api/v1/data-use-agreements")
+	ResponseEntity<DataUseAgreement> create(@Valid @RequestBody AgreementRequest request) {
+		DataUseAgreement agreement = agreements.record(new DataUseAgreementService.Draft(request.clinicId(),
+				request.recipientUserId(), request.title(), request.purpose(), request.startDate(), request.endDate(),
+				request.reference()));
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(agreement);
+	}
+
+	@GetMapping("/api/v1/data-use-agreements")
+	Map<String, List<DataUseAgreement>> list() {
+		return Map.of("items", agreements.list());
+	}
+
+}
