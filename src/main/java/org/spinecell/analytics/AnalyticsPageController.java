@@ -9,6 +9,7 @@ import org.spinecell.patients.ConditionFamily;
 import org.spinecell.patients.Sex;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.chart.Chart;
+import org.spinecell.platform.chart.Forest;
 import org.spinecell.platform.chart.SvgChart;
 import org.spinecell.procedures.Procedure;
 
@@ -48,6 +49,7 @@ class AnalyticsPageController {
 		model.addAttribute("tabs", AnalyticsWorkspace.TABS);
 		model.addAttribute("measures", Measure.values());
 		model.addAttribute("stratifiers", Stratifier.values());
+		model.addAttribute("timePoints", AnalyticsResultsService.FOLLOW_UP_TIME_POINTS);
 		model.addAttribute("query", query(parameters, null));
 		model.addAttribute("params", parameters.toSingleValueMap());
 		model.addAttribute("cohorts", cohorts.list().stream()
@@ -70,7 +72,10 @@ class AnalyticsPageController {
 		model.addAttribute("count", workspace.count(request.filter()));
 		WorkspaceResults.Tab tab = workspace.tab(request, request.tab());
 		model.addAttribute("tab", tab);
-		model.addAttribute("charts", tab.charts().stream().map(SvgChart::render).toList());
+		List<Figure> figures = new java.util.ArrayList<>();
+		tab.charts().forEach(c -> figures.add(new Figure(c.id(), SvgChart.render(c))));
+		tab.forests().forEach(f -> figures.add(new Figure(f.id(), SvgChart.render(f))));
+		model.addAttribute("figures", figures);
 		model.addAttribute("tabQuery", query(parameters, "tab"));
 		return "analytics/workspace";
 	}
@@ -103,6 +108,10 @@ class AnalyticsPageController {
 	}
 
 	record SavedCohort(String name, String query) {
+	}
+
+	/** A chart or forest plot of a tab, rendered as an HTML figure; {@code id} names its SVG download. */
+	record Figure(String id, String html) {
 	}
 
 	private static List<String> names(Enum<?>[] values) {
@@ -138,11 +147,14 @@ class AnalyticsPageController {
 	@GetMapping("/analytics/{tab}/{chart}.svg")
 	ResponseEntity<byte[]> svg(@PathVariable String tab, @PathVariable String chart,
 			@RequestParam MultiValueMap<String, String> parameters) {
-		Chart found = tab(tab, parameters).chart(chart);
-		if (found == null) {
+		WorkspaceResults.Tab found = tab(tab, parameters);
+		Chart plot = found.chart(chart);
+		Forest forest = found.forest(chart);
+		if (plot == null && forest == null) {
 			throw ApiException.notFound("Chart");
 		}
-		return download(SvgChart.document(found), "image/svg+xml", tab + "-" + chart + ".svg");
+		return download(plot != null ? SvgChart.document(plot) : SvgChart.document(forest), "image/svg+xml",
+				tab + "-" + chart + ".svg");
 	}
 
 	private WorkspaceResults.Tab tab(String tab, MultiValueMap<String, String> parameters) {

@@ -39,7 +39,7 @@ class AnalyticsReportController {
 		try (PdfReport report = new PdfReport("Clinic outcome report")) {
 			report.heading("Clinic outcome report");
 			report.paragraph("Made on " + LocalDate.now() + ". Measure " + request.measure().name() + ", split by "
-					+ request.by().parameter() + ".");
+					+ request.by().parameter() + "; between-group tests and case-mix models at " + request.timePoint() + ".");
 			report.subheading("Cohort");
 			report.paragraph(count.episodes() + " procedures of " + count.patients() + " patients.");
 			report.paragraph("Filter: " + describe(request.filter().toParameters()));
@@ -51,10 +51,14 @@ class AnalyticsReportController {
 				for (WorkspaceResults.Table table : tab.tables()) {
 					report.subheading(table.title());
 					report.table(table.header(), table.rows().isEmpty() ? List.of(List.of("No data")) : table.rows());
+					if (table.note() != null) {
+						report.paragraph(table.note());
+					}
 				}
 				for (Chart chart : tab.charts()) {
 					report.chart(chart);
 				}
+				tab.forests().forEach(report::chart);
 			}
 			report.heading("Methods");
 			for (WorkspaceResults.Tab tab : tabs) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.spinecell.analytics.AnalyticsRows.AdverseEventCount;
 import org.spinecell.analytics.AnalyticsRows.CohortCount;
 import org.spinecell.analytics.AnalyticsRows.FailureTime;
 import org.spinecell.analytics.AnalyticsRows.GroupSize;
@@ -190,23 +189,6 @@ class AnalyticsRepository {
 				+ " GROUP BY grp ORDER BY grp")
 			.params(where.params())
 			.query((rs, row) -> new GroupSize(group(rs), rs.getLong("procedures"), rs.getLong("patients")))
-			.list();
-	}
-
-	List<AdverseEventCount> adverseEvents(Where where, Stratifier by) {
-		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """
-				       a.grade, a.serious, a.related_to_procedure, a.related_to_product, count(*) AS events,
-				       count(DISTINCT a.patient_id) AS patients
-				FROM analytics_adverse_event a
-				JOIN analytics_episode e ON e.clinic_id = a.clinic_id AND e.episode_id = a.episode_id
-				WHERE """ + " " + where.sql() + """
-				 GROUP BY grp, a.grade, a.serious, a.related_to_procedure, a.related_to_product
-				 ORDER BY grp, a.grade, a.serious, a.related_to_procedure, a.related_to_product
-				""")
-			.params(where.params())
-			.query((rs, row) -> new AdverseEventCount(group(rs), rs.getInt("grade"), rs.getBoolean("serious"),
-					rs.getBoolean("related_to_procedure"), rs.getBoolean("related_to_product"), rs.getLong("events"),
-					rs.getLong("patients")))
 			.list();
 	}
 

@@ -22,10 +22,11 @@ public final class AnalyticsResults {
 	/**
 	 * One group at one time point. {@code responders} are changes that meet the absolute threshold
 	 * (the relative one for MME, which has no absolute threshold); the relative responders are given
-	 * beside them. Rates are out of {@code nChange}, the values with a baseline.
+	 * beside them. Rates are out of {@code nChange}, the values with a baseline. The mean's t 95 % CI
+	 * is that of the values at the time point, the change's that of the changes.
 	 */
 	public record OutcomeRow(String group, String timePoint, int daysAfterProcedure, long n, Double mean, Double sd,
-			long nChange, Double meanChange, Double sdChange, Double changeCiLow, Double changeCiHigh, long responders,
+			Double meanCiLow, Double meanCiHigh, long nChange, Double meanChange, Double sdChange, Double changeCiLow, Double changeCiHigh, long responders,
 			Double responderRate, Double responderCiLow, Double responderCiHigh, long respondersRelative,
 			Double relativeResponderRate, Double relativeResponderCiLow, Double relativeResponderCiHigh,
 			long eligible, long completed, Double completionRate, boolean tooSmall) {

@@ -100,7 +100,10 @@ public class AnalyticsResultsService {
 		definitions.put("relativeResponder", mcid.relative() == null ? null
 				: "improvement from baseline of at least " + percent(mcid.relative()) + " of a baseline above 0");
 		definitions.put("composite", compositeDefinition(odiMcid));
-		definitions.put("change", "follow-up value minus baseline (negative is better), mean with t 95 % CI");
+		definitions.put("mean", "mean and SD (denominator n − 1) of the values at the time point; 95 % CI mean ± "
+				+ "t(0.975, n − 1)·SD/√n");
+		definitions.put("change", "follow-up value minus baseline (negative is better) for the episodes with both; 95 % "
+				+ "CI mean ± t(0.975, n − 1)·SD/√n");
 		definitions.put("responderCi", "Wilson score 95 % CI, out of the values with a baseline");
 		definitions.put("completionRate", "completed follow-ups out of those completed or missed");
 		definitions.put("tooSmall", "fewer than " + DataStatus.MIN_N + " values at the time point");
@@ -159,7 +162,8 @@ public class AnalyticsResultsService {
 			definitions.put("censoring", "at the last completed follow-up once one is missed, otherwise today");
 		}
 		definitions.put("time", "months since the procedure (days / 30.4375)");
-		definitions.put("ci", "Greenwood variance, log-log 95 % CI; null where survival is 0 or 1");
+		definitions.put("ci", "Kaplan–Meier S(t) = Π(1 − d/n); Greenwood variance, log-log 95 % CI; none where "
+				+ "survival is 0 or 1");
 		definitions.put("logRank", "log-rank test over the groups with expected events");
 		definitions.put("population", population(by));
 		boolean noData = groups.isEmpty();
@@ -201,8 +205,7 @@ public class AnalyticsResultsService {
 		UnaryOperator<String> label = labels(by);
 		AnalyticsRepository.Where where = analytics.scoped(filter);
 		Map<String, Long> procedures = new LinkedHashMap<>();
-		List<SafetyGroup> groups = analytics.safety(filter, by)
-			.groups()
+		List<SafetyGroup> groups = analytics.groupSizes(filter, by)
 			.stream()
 			.map(g -> new SafetyGroup(label.apply(g.group()), g.procedures(), g.patients()))
 			.toList();
@@ -222,7 +225,7 @@ public class AnalyticsResultsService {
 			.toList();
 		Map<String, Object> definitions = new LinkedHashMap<>();
 		definitions.put("per100", "adverse events reported against the group's procedures, per 100 procedures");
-		definitions.put("ci", "Clopper-Pearson exact 95 % CI of the share of procedures with at least one such event, "
+		definitions.put("ci", "Clopper–Pearson exact 95 % CI of the share of procedures with at least one such event, "
 				+ "times 100");
 		definitions.put("serious", "an event with at least one seriousness criterion");
 		definitions.put("related", "possibly, probably or definitely related to the procedure or the cell product");
@@ -273,11 +276,13 @@ public class AnalyticsResultsService {
 	}
 
 	private static OutcomeRow outcomeRow(OutcomeStats s, String group, boolean relativeOnly) {
+		MeanSummary value = MeanSummary.ofAggregate(s.n(), s.mean(), s.sd());
 		MeanSummary change = MeanSummary.ofAggregate(s.nChange(), s.meanChange(), s.sdChange());
 		long responderCount = relativeOnly ? s.respondersRelative() : s.respondersAbsolute();
 		Proportion absolute = Proportion.of(responderCount, s.nChange());
 		Proportion relative = Proportion.of(s.respondersRelative(), s.nChange());
-		return new OutcomeRow(group, s.timePoint(), s.daysAfterProcedure(), s.n(), s.mean(), s.sd(), s.nChange(),
+		return new OutcomeRow(group, s.timePoint(), s.daysAfterProcedure(), s.n(), s.mean(), s.sd(), low(value.ci()),
+				high(value.ci()), s.nChange(),
 				s.meanChange(), s.sdChange(), low(change.ci()), high(change.ci()), responderCount, absolute.estimate(),
 				low(absolute.wilson()), high(absolute.wilson()), s.respondersRelative(), relative.estimate(),
 				low(relative.wilson()), high(relative.wilson()), s.eligible(), s.completed(), s.completionRate(),

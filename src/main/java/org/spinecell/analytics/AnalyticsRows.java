@@ -51,11 +51,6 @@ public final class AnalyticsRows {
 	public record GroupSize(String group, long procedures, long patients) {
 	}
 
-	/** Adverse events of a group with one combination of grade, seriousness and relatedness. */
-	public record AdverseEventCount(String group, int grade, boolean serious, boolean relatedToProcedure,
-			boolean relatedToProduct, long events, long patients) {
-	}
-
 	/** Episodes and distinct patients a cohort holds. */
 	public record CohortCount(long episodes, long patients) {
 	}

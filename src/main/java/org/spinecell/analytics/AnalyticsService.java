@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.spinecell.analytics.AnalyticsRows.AdverseEventCount;
 import org.spinecell.analytics.AnalyticsRows.CohortCount;
 import org.spinecell.analytics.AnalyticsRows.FailureTime;
 import org.spinecell.analytics.AnalyticsRows.GroupSize;
@@ -51,10 +50,6 @@ public class AnalyticsService {
 		this.audit = audit;
 	}
 
-	/** A safety summary: the denominators per group, and the adverse events by grade, seriousness, relatedness. */
-	public record Safety(List<GroupSize> groups, List<AdverseEventCount> events) {
-	}
-
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
 	@Transactional(readOnly = true)
 	public CohortCount count(CohortFilter filter) {
@@ -82,9 +77,8 @@ public class AnalyticsService {
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
 	@Transactional(readOnly = true)
-	public Safety safety(CohortFilter filter, Stratifier by) {
-		AnalyticsRepository.Where where = scoped(filter);
-		return new Safety(repository.groupSizes(where, by), repository.adverseEvents(where, by));
+	public List<GroupSize> groupSizes(CohortFilter filter, Stratifier by) {
+		return repository.groupSizes(scoped(filter), by);
 	}
 
 	/**

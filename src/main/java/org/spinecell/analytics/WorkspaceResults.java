@@ -7,37 +7,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.math3.distribution.TDistribution;
-import org.spinecell.analytics.AnalyticsRows.AdverseEventCount;
-import org.spinecell.analytics.AnalyticsRows.FailureTime;
-import org.spinecell.analytics.AnalyticsRows.GroupSize;
-import org.spinecell.analytics.AnalyticsRows.MedicationStats;
-import org.spinecell.analytics.AnalyticsRows.OutcomeStats;
-import org.spinecell.analytics.stats.Interval;
-import org.spinecell.analytics.stats.KaplanMeier;
-import org.spinecell.analytics.stats.LogRank;
-import org.spinecell.analytics.stats.Proportion;
-import org.spinecell.analytics.stats.SurvivalObservation;
+import org.spinecell.analytics.AnalyticsResults.Durability;
+import org.spinecell.analytics.AnalyticsResults.Medication;
+import org.spinecell.analytics.AnalyticsResults.MedicationRow;
+import org.spinecell.analytics.AnalyticsResults.OutcomeRow;
+import org.spinecell.analytics.AnalyticsResults.Outcomes;
+import org.spinecell.analytics.AnalyticsResults.RateRow;
+import org.spinecell.analytics.AnalyticsResults.Safety;
+import org.spinecell.analytics.AnalyticsResults.SafetyRow;
+import org.spinecell.analytics.AnalyticsResults.SeriousEvent;
+import org.spinecell.analytics.AnalyticsResults.SurvivalGroup;
+import org.spinecell.analytics.AnalyticsResults.SurvivalStep;
 import org.spinecell.platform.chart.Chart;
+import org.spinecell.platform.chart.Forest;
 
 /**
- * The workspace's and the clinic report's results: the aggregates of {@link AnalyticsService} turned
- * into tables of display values, charts and the definitions used, one {@link Tab} per subject.
- * A small adapter over the statistics core until the JSON analytics services land; it computes
- * nothing the statistics core does not define (see docs/analytics-methods.md).
+ * The workspace's and the clinic report's presentation of {@link AnalyticsResultsService}'s
+ * results: display values in tables, charts and the definitions the service states, one
+ * {@link Tab} per subject. It computes no statistic: every number shown is one of the JSON API's,
+ * rounded for display.
  */
 final class WorkspaceResults {
 
-	/** Fewer observations than this are flagged as too small, never hidden. */
-	static final int SMALL = 5;
+	/**
+	 * A table of display values; {@code id} names its CSV download; {@code note}, when not null, says
+	 * what the rows rest on or why there are none (shown under the title, not in the CSV).
+	 */
+	record Table(String id, String title, List<String> header, List<List<String>> rows, String note) {
 
-	/** A table of display values; {@code id} names its CSV download. */
-	record Table(String id, String title, List<String> header, List<List<String>> rows) {
+		Table(String id, String title, List<String> header, List<List<String>> rows) {
+			this(id, title, header, rows, null);
+		}
+
 	}
 
-	/** One subject of the workspace: its tables, charts and the definitions its numbers follow. */
-	record Tab(String id, String title, List<Table> tables, List<Chart> charts, List<String> definitions,
-			boolean noData) {
+	/** One subject of the workspace: its tables, charts, forest plots and the definitions its numbers follow. */
+	record Tab(String id, String title, List<Table> tables, List<Chart> charts, List<Forest> forests,
+			List<String> definitions, boolean noData) {
+
+		Tab(String id, String title, List<Table> tables, List<Chart> charts, List<String> definitions,
+				boolean noData) {
+			this(id, title, tables, charts, List.of(), definitions, noData);
+		}
 
 		Table table(String tableId) {
 			return tables.stream().filter(t -> t.id().equals(tableId)).findFirst().orElse(null);
@@ -47,45 +58,61 @@ final class WorkspaceResults {
 			return charts.stream().filter(c -> c.id().equals(chartId)).findFirst().orElse(null);
 		}
 
+		Forest forest(String forestId) {
+			return forests.stream().filter(f -> f.id().equals(forestId)).findFirst().orElse(null);
+		}
+
 	}
+
+	/** Months after the procedure at which the risk tables count the episodes still at risk. */
+	private static final int[] RISK_MONTHS = { 0, 3, 6, 12, 24 };
+
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("mcidAbsolute", "MCID (points)"),
+			Map.entry("mcidRelative", "MCID (fraction of baseline)"), Map.entry("responder", "Responder"),
+			Map.entry("relativeResponder", "Relative responder"), Map.entry("composite", "Composite responder"),
+			Map.entry("mean", "Mean"), Map.entry("change", "Mean change"), Map.entry("responderCi", "Responder rate"),
+			Map.entry("completionRate", "Completion"), Map.entry("tooSmall", "Too small"),
+			Map.entry("betweenGroup", "Between groups"), Map.entry("population", "Population"),
+			Map.entry("endpoint", "Endpoint"), Map.entry("censoring", "Censoring"), Map.entry("time", "Time"),
+			Map.entry("ci", "95 % CI"), Map.entry("logRank", "Log-rank"),
+			Map.entry("baselineUsers", "Baseline opioid users"), Map.entry("reducedByHalf", "Reduced by half"),
+			Map.entry("opioidFree", "Opioid-free"), Map.entry("denominator", "Denominator"),
+			Map.entry("per100", "Per 100 procedures"), Map.entry("serious", "Serious"), Map.entry("related", "Related"),
+			Map.entry("linear", "Linear model"), Map.entry("logistic", "Logistic model"),
+			Map.entry("covariates", "Covariates"), Map.entry("funnel", "Funnel"));
 
 	private WorkspaceResults() {
 	}
 
-	static Tab outcomes(List<OutcomeStats> stats, Measure measure) {
-		Measure.Mcid mcid = measure.defaultMcid();
-		boolean absolute = mcid.absolute() != null;
+	static Tab outcomes(Outcomes outcomes) {
+		String measure = outcomes.measure();
 		List<List<String>> rows = new ArrayList<>();
-		Chart trajectory = Chart.of("trajectory", measure.name() + ": mean with 95 % CI over time",
-				"Mean " + measure.name() + " per group at each time point with its 95 % confidence interval",
-				Chart.Axis.number("Months after the procedure"), Chart.Axis.number(measure.name()));
+		Chart trajectory = Chart.of("trajectory", measure + ": mean with 95 % CI over time",
+				"Mean " + measure + " per group at each time point with its 95 % confidence interval",
+				Chart.Axis.number("Months after the procedure"), Chart.Axis.number(measure));
 		Chart responders = Chart.of("responders", "Responders with Wilson 95 % CI",
 				"Share of patients improving by at least the MCID at each time point, per group",
 				Chart.Axis.number("Months after the procedure"), Chart.Axis.number("Responders (%)", 0, 100));
 		Map<String, List<Chart.Point>> means = new LinkedHashMap<>();
 		Map<String, List<Chart.Point>> rates = new LinkedHashMap<>();
-		boolean any = false;
-		for (OutcomeStats s : stats) {
-			any |= s.n() > 0;
+		for (OutcomeRow r : outcomes.rows()) {
 			// At baseline there is no change and nobody can respond yet.
-			boolean followUp = !"BASELINE".equals(s.timePoint());
-			Interval changeCi = meanCi(s.nChange(), s.meanChange(), s.sdChange());
-			long responderCount = absolute ? s.respondersAbsolute() : s.respondersRelative();
-			Proportion responder = Proportion.of(followUp ? responderCount : 0, followUp ? s.nChange() : 0);
-			rows.add(List.of(s.group(), s.timePoint(), Long.toString(s.n()) + (s.n() > 0 && s.n() < SMALL ? " (too small)" : ""),
-					num(s.mean()), num(s.sd()), followUp ? num(s.meanChange()) : "", followUp ? interval(changeCi) : "",
-					!followUp || s.nChange() == 0 ? "" : responderCount + " of " + s.nChange(), percent(responder.estimate()),
-					responder.wilson() == null ? "" : interval(percent(responder.wilson())), percent(s.completionRate())));
-			double months = s.daysAfterProcedure() / 30.4375;
-			if (s.mean() != null) {
-				Interval ci = meanCi(s.n(), s.mean(), s.sd());
-				means.computeIfAbsent(s.group(), g -> new ArrayList<>())
-					.add(new Chart.Point(months, s.mean(), ci == null ? null : ci.low(), ci == null ? null : ci.high()));
+			boolean followUp = !"BASELINE".equals(r.timePoint());
+			rows.add(List.of(r.group(), r.timePoint(), count(r.n(), r.tooSmall()), num(r.mean()), num(r.sd()),
+					followUp ? num(r.meanChange()) : "", followUp ? interval(r.changeCiLow(), r.changeCiHigh()) : "",
+					!followUp || r.nChange() == 0 ? "" : r.responders() + " of " + r.nChange(),
+					followUp ? percent(r.responderRate()) : "",
+					followUp ? percentInterval(r.responderCiLow(), r.responderCiHigh()) : "",
+					percent(r.completionRate())));
+			double months = r.daysAfterProcedure() / 30.4375;
+			if (r.mean() != null) {
+				means.computeIfAbsent(r.group(), g -> new ArrayList<>())
+					.add(new Chart.Point(months, r.mean(), r.meanCiLow(), r.meanCiHigh()));
 			}
-			if (responder.estimate() != null) {
-				rates.computeIfAbsent(s.group(), g -> new ArrayList<>())
-					.add(new Chart.Point(months, 100 * responder.estimate(), 100 * responder.wilson().low(),
-							100 * responder.wilson().high()));
+			if (followUp && r.responderRate() != null) {
+				rates.computeIfAbsent(r.group(), g -> new ArrayList<>())
+					.add(new Chart.Point(months, 100 * r.responderRate(), times100(r.responderCiLow()),
+							times100(r.responderCiHigh())));
 			}
 		}
 		for (Map.Entry<String, List<Chart.Point>> group : means.entrySet()) {
@@ -96,136 +123,169 @@ final class WorkspaceResults {
 			responders = responders
 				.with(Chart.Series.points(group.getKey(), group.getValue()).withInterval(Chart.Interval.ERROR_BARS));
 		}
-		Table table = new Table("outcomes", measure.name() + " by time point",
+		List<Table> tables = new ArrayList<>();
+		tables.add(new Table("outcomes", measure + " by time point",
 				List.of("Group", "Time point", "n", "Mean", "SD", "Mean change", "Change 95 % CI", "Responders",
 						"Responder rate", "Responder 95 % CI", "Completion"),
-				rows);
-		String threshold = absolute ? "an improvement from baseline of at least " + mcid.absolute().toPlainString()
-				+ " points" : "an improvement from baseline of at least " + percent(mcid.relative().doubleValue());
-		return new Tab("outcomes", "Outcomes", List.of(table), List.of(trajectory, responders), List.of(
-				"Mean and SD over the scores collected at each time point (SD with denominator n − 1).",
-				"Mean change: follow-up minus baseline for patients with both; 95 % CI mean ± t(0.975, n − 1)·SD/√n.",
-				"Responder (" + measure.name() + "): " + threshold + " (the MCID of DOMAIN §3); rate with the Wilson "
-						+ "score 95 % CI, without continuity correction.",
-				"Completion: follow-ups completed over those completed or missed.",
-				"n below " + SMALL + " is flagged as too small; the values are shown, not hidden."), !any);
+				rows));
+		tables.add(rates("composite", "Composite responders (ODI)", outcomes.composite().rows(),
+				"Composite responder: " + outcomes.composite().definition() + "."));
+		if (outcomes.betweenGroup() != null) {
+			var test = outcomes.betweenGroup();
+			tables.add(new Table("between-groups", "Responders between groups at " + test.timePoint(),
+					List.of("Test", "Statistic", "df", "p", "Note"),
+					List.of(List.of(test.test(), num(test.statistic()), num(test.df()), pValue(test.p()),
+							test.note() == null ? "" : test.note()))));
+		}
+		List<String> definitions = definitions(outcomes.definitions()).stream()
+			.map(d -> d.startsWith("Responder: ") ? "Responder (" + measure + "): " + d.substring(11) : d)
+			.toList();
+		return new Tab("outcomes", "Outcomes", tables, List.of(trajectory, responders), definitions,
+				outcomes.noData());
 	}
 
-	static Tab durability(List<FailureTime> failures) {
-		Map<String, List<SurvivalObservation>> byGroup = new LinkedHashMap<>();
-		for (FailureTime f : failures) {
-			List<SurvivalObservation> group = byGroup.computeIfAbsent(f.group(), g -> new ArrayList<>());
-			for (long i = 0; i < f.events(); i++) {
-				group.add(new SurvivalObservation(f.months(), true));
-			}
-			for (long i = 0; i < f.censored(); i++) {
-				group.add(new SurvivalObservation(f.months(), false));
-			}
-		}
-		Chart chart = Chart.of("survival", "Free of treatment failure (Kaplan–Meier)",
-				"Kaplan–Meier estimate of the share free of later surgery or repeat injection, with log-log 95 % CI",
-				Chart.Axis.number("Months after the procedure"), Chart.Axis.number("Free of failure (%)", 0, 100));
+	/** Both Kaplan–Meier endpoints on one tab: time to treatment failure and to loss of response. */
+	static Tab durability(Durability failure, Durability lossOfResponse) {
+		List<Table> tables = new ArrayList<>();
+		List<Chart> charts = new ArrayList<>();
+		survival(failure, "", "Free of treatment failure", tables, charts);
+		survival(lossOfResponse, "loss-", "Still responding", tables, charts);
+		List<String> definitions = new ArrayList<>();
+		definitions.addAll(prefixed("Treatment failure — ", definitions(failure.definitions())));
+		definitions.addAll(prefixed("Loss of response — ", definitions(lossOfResponse.definitions())));
+		return new Tab("durability", "Durability", tables, charts, definitions,
+				failure.noData() && lossOfResponse.noData());
+	}
+
+	private static void survival(Durability result, String prefix, String state, List<Table> tables,
+			List<Chart> charts) {
+		String endpoint = prefix.isEmpty() ? "treatment failure" : "loss of response";
+		Chart chart = Chart.of(prefix + "survival", state + " (Kaplan–Meier)",
+				"Kaplan–Meier estimate of the share without " + endpoint + ", with log-log 95 % CI",
+				Chart.Axis.number("Months after the procedure"), Chart.Axis.number(state + " (%)", 0, 100));
 		List<List<String>> steps = new ArrayList<>();
 		List<List<String>> risk = new ArrayList<>();
-		for (Map.Entry<String, List<SurvivalObservation>> group : byGroup.entrySet()) {
-			KaplanMeier km = KaplanMeier.of(group.getValue());
+		for (SurvivalGroup group : result.groups()) {
 			List<Chart.Point> points = new ArrayList<>();
 			points.add(new Chart.Point(0, 100, null, null));
-			for (KaplanMeier.Step step : km.steps()) {
-				points.add(new Chart.Point(step.time(), 100 * step.survival(),
-						step.ciLow() == null ? null : 100 * step.ciLow(), step.ciHigh() == null ? null : 100 * step.ciHigh()));
-				steps.add(List.of(group.getKey(), num(step.time()), Integer.toString(step.nRisk()),
+			for (SurvivalStep step : group.steps()) {
+				points.add(new Chart.Point(step.time(), 100 * step.survival(), times100(step.ciLow()),
+						times100(step.ciHigh())));
+				steps.add(List.of(group.group(), num(step.time()), Integer.toString(step.nRisk()),
 						Integer.toString(step.nEvent()), Integer.toString(step.nCensor()), percent(step.survival()),
-						step.ciLow() == null ? "" : interval(percent(new Interval(step.ciLow(), step.ciHigh())))));
+						percentInterval(step.ciLow(), step.ciHigh())));
 			}
-			chart = chart.with(new Chart.Series(group.getKey(), Chart.Style.STEP, Chart.Interval.NONE, points));
+			chart = chart.with(new Chart.Series(group.group(), Chart.Style.STEP, Chart.Interval.NONE, points));
 			List<String> atRisk = new ArrayList<>();
-			atRisk.add(group.getKey());
-			for (int month : new int[] { 0, 3, 6, 12, 24 }) {
-				atRisk.add(Long.toString(group.getValue().stream().filter(o -> o.time() >= month).count()));
+			atRisk.add(group.group());
+			for (int month : RISK_MONTHS) {
+				// At risk at a month: those at risk at the first time on or after it (every distinct time is a step).
+				atRisk.add(Integer.toString(group.steps()
+					.stream()
+					.filter(s -> s.time() >= month)
+					.findFirst()
+					.map(SurvivalStep::nRisk)
+					.orElse(0)));
 			}
 			risk.add(atRisk);
 		}
-		List<Table> tables = new ArrayList<>();
-		tables.add(new Table("km-steps", "Kaplan–Meier steps",
-				List.of("Group", "Months", "At risk", "Failures", "Censored", "Free of failure", "95 % CI"), steps));
-		tables.add(new Table("risk-table", "Numbers at risk",
-				List.of("Group", "0 months", "3 months", "6 months", "12 months", "24 months"), risk));
-		if (byGroup.size() > 1) {
-			LogRank test = LogRank.of(byGroup);
-			tables.add(new Table("log-rank", "Log-rank test", List.of("Chi-square", "df", "p"),
+		String events = prefix.isEmpty() ? "Failures" : "Losses";
+		tables.add(new Table(prefix + "km-steps", "Kaplan–Meier steps: " + endpoint,
+				List.of("Group", "Months", "At risk", events, "Censored", state, "95 % CI"), steps));
+		List<String> riskHeader = new ArrayList<>(List.of("Group"));
+		for (int month : RISK_MONTHS) {
+			riskHeader.add(month + " months");
+		}
+		List<String> small = result.groups().stream().filter(SurvivalGroup::tooSmall).map(SurvivalGroup::group).toList();
+		tables.add(new Table(prefix + "risk-table", "Numbers at risk: " + endpoint, riskHeader, risk,
+				small.isEmpty() ? null : "Too small (fewer than 5 episodes, shown): " + String.join(", ", small) + "."));
+		if (result.logRank() != null) {
+			var test = result.logRank();
+			tables.add(new Table(prefix + "log-rank", "Log-rank test: " + endpoint, List.of("Chi-square", "df", "p"),
 					test.chiSquare() == null ? List.of()
 							: List.of(List.of(num(test.chiSquare()), String.valueOf(test.df()), pValue(test.p())))));
 		}
-		return new Tab("durability", "Durability", tables, List.of(chart), List.of(
-				"Treatment failure: a later surgery or repeat injection at a treated level; time in months since the "
-						+ "procedure; patients without failure are censored at their last follow-up.",
-				"Kaplan–Meier S(t) = Π(1 − d/n), Greenwood standard error, log-log 95 % CI.",
-				"Between groups: the log-rank test (chi-square on groups − 1 df)."), byGroup.isEmpty());
+		charts.add(chart);
 	}
 
-	static Tab medication(List<MedicationStats> stats) {
+	static Tab medication(Medication medication) {
 		List<List<String>> rows = new ArrayList<>();
-		for (MedicationStats s : stats) {
-			Proportion half = Proportion.of(s.reducedByHalf(), s.observed());
-			Proportion free = Proportion.of(s.opioidFree(), s.observed());
-			rows.add(List.of(s.group(), s.timePoint(), Long.toString(s.baselineUsers()), Long.toString(s.observed()),
-					percent(half.estimate()), half.wilson() == null ? "" : interval(percent(half.wilson())),
-					percent(free.estimate()), free.wilson() == null ? "" : interval(percent(free.wilson()))));
+		for (MedicationRow r : medication.rows()) {
+			rows.add(List.of(r.group(), r.timePoint(), Long.toString(r.baselineUsers()),
+					count(r.observed(), r.tooSmall()), percent(r.reducedByHalfRate()),
+					percentInterval(r.reducedByHalfCiLow(), r.reducedByHalfCiHigh()), percent(r.opioidFreeRate()),
+					percentInterval(r.opioidFreeCiLow(), r.opioidFreeCiHigh())));
 		}
-		boolean noData = stats.stream().allMatch(s -> s.baselineUsers() == 0);
 		return new Tab("medication", "Medication",
 				List.of(new Table("medication", "Opioid use among baseline users",
 						List.of("Group", "Time point", "Baseline users", "Observed", "MME reduced ≥ 50 %", "95 % CI",
 								"Opioid-free", "95 % CI"),
 						rows)),
-				List.of(), List.of("Baseline opioid users: total MME per day above 0 at the procedure.",
-						"Reduced by half: MME at the time point at most half the baseline; opioid-free: MME 0. "
-								+ "Shares of users observed at that time point, with Wilson 95 % CIs."),
-				noData);
+				List.of(), definitions(medication.definitions()), medication.noData());
 	}
 
-	static Tab safety(AnalyticsService.Safety safety) {
-		Map<String, Long> procedures = new LinkedHashMap<>();
-		for (GroupSize g : safety.groups()) {
-			procedures.put(g.group(), g.procedures());
-		}
+	static Tab safety(Safety safety) {
 		List<List<String>> rows = new ArrayList<>();
-		List<List<String>> serious = new ArrayList<>();
-		for (AdverseEventCount e : safety.events()) {
-			long n = procedures.getOrDefault(e.group(), 0L);
-			Proportion rate = Proportion.of(Math.min(e.events(), n), n);
-			List<String> row = List.of(e.group(), Integer.toString(e.grade()), e.serious() ? "yes" : "no",
-					e.relatedToProcedure() ? "yes" : "no", e.relatedToProduct() ? "yes" : "no",
-					Long.toString(e.events()), Long.toString(n),
-					n == 0 ? "" : num(100.0 * e.events() / n),
-					rate.exact() == null || e.events() > n ? "" : interval(percent(rate.exact())));
-			rows.add(row);
-			if (e.serious()) {
-				serious.add(row);
-			}
+		for (SafetyRow r : safety.rows()) {
+			String value = "true".equals(r.value()) ? "yes" : "false".equals(r.value()) ? "no" : r.value();
+			rows.add(List.of(r.group(), r.dimension(), value, Long.toString(r.events()),
+					Long.toString(r.proceduresWithEvent()), count(r.procedures(), r.tooSmall()), num(r.per100()),
+					interval(r.ciLow(), r.ciHigh())));
 		}
-		List<String> header = List.of("Group", "Grade", "Serious", "Related to procedure", "Related to product",
-				"Events", "Procedures", "Per 100 procedures", "Exact 95 % CI");
+		List<List<String>> serious = new ArrayList<>();
+		for (SeriousEvent e : safety.serious()) {
+			serious.add(List.of(e.group(), Integer.toString(e.grade()), num(e.onsetMonths()), e.relatednessProcedure(),
+					e.relatednessProduct() == null ? "" : e.relatednessProduct(), e.expected() ? "yes" : "no",
+					e.outcome() == null ? "" : e.outcome()));
+		}
 		return new Tab("safety", "Safety",
-				List.of(new Table("adverse-events", "Adverse events", header, rows),
-						new Table("serious-events", "Serious adverse events", header, serious)),
-				List.of(), List.of("Adverse events per 100 procedures of the cohort, by grade, seriousness and "
-						+ "relatedness; 95 % CI exact (Clopper–Pearson).",
-						"Related: possibly, probably or definitely related as judged by the reporting clinician."),
-				procedures.values().stream().allMatch(n -> n == 0));
+				List.of(new Table("adverse-events", "Adverse events per 100 procedures",
+						List.of("Group", "By", "Category", "Events", "Procedures with one", "Procedures",
+								"Per 100 procedures", "Exact 95 % CI"),
+						rows),
+						new Table("serious-events", "Serious adverse events",
+								List.of("Group", "Grade", "Onset (months)", "Related to procedure",
+										"Related to product", "Expected", "Outcome"),
+								serious)),
+				List.of(), definitions(safety.definitions()), safety.noData());
 	}
 
-	/** mean ± t(0.975, n − 1)·sd/√n, or null below two values. */
-	static Interval meanCi(long n, Double mean, Double sd) {
-		if (n < 2 || mean == null || sd == null) {
-			return null;
+	/** A table of proportions {@code x / n} per group and time point with their CIs. */
+	static Table rates(String id, String title, List<RateRow> rates, String note) {
+		List<List<String>> rows = new ArrayList<>();
+		for (RateRow r : rates) {
+			rows.add(List.of(r.group(), r.timePoint(), count(r.n(), r.tooSmall()),
+					r.n() == 0 ? "" : r.x() + " of " + r.n(), percent(r.rate()), percentInterval(r.ciLow(), r.ciHigh())));
 		}
-		double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-		return new Interval(mean - half, mean + half);
+		return new Table(id, title, List.of("Group", "Time point", "n", "Responders", "Rate", "95 % CI"), rows, note);
+	}
+
+	/** The service's definitions as "Label: text", leaving out those that do not apply (null). */
+	static List<String> definitions(Map<String, Object> definitions) {
+		List<String> out = new ArrayList<>();
+		definitions.forEach((key, value) -> {
+			if (value != null) {
+				String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
+						: value.toString();
+				out.add(LABELS.getOrDefault(key, key) + ": " + text);
+			}
+		});
+		return out;
+	}
+
+	private static List<String> prefixed(String prefix, List<String> lines) {
+		return lines.stream().map(line -> prefix + line).toList();
+	}
+
+	/** A count, flagged when the result resting on it is too small (an empty one is simply 0). */
+	static String count(long n, boolean tooSmall) {
+		return n + (tooSmall && n > 0 ? " (too small)" : "");
 	}
 
 	static String num(Double value) {
+		if (value != null && !Double.isFinite(value)) {
+			return "not estimable";
+		}
 		return value == null ? "" : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
@@ -234,16 +294,21 @@ final class WorkspaceResults {
 				+ " %";
 	}
 
-	private static Interval percent(Interval share) {
-		return new Interval(100 * share.low(), 100 * share.high());
+	static String interval(Double low, Double high) {
+		return low == null || high == null ? "" : num(low) + " to " + num(high);
 	}
 
-	private static String interval(Interval ci) {
-		return ci == null ? "" : num(ci.low()) + " to " + num(ci.high());
+	static String percentInterval(Double low, Double high) {
+		return interval(times100(low), times100(high));
 	}
 
-	private static String pValue(Double p) {
-		return p == null ? "" : p < 0.001 ? "< 0.001" : BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
+	static Double times100(Double value) {
+		return value == null ? null : 100 * value;
+	}
+
+	static String pValue(Double p) {
+		return p == null ? ""
+				: p < 0.001 ? "< 0.001" : BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
 	}
 
 }
