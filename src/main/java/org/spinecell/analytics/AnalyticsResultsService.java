@@ -260,7 +260,11 @@ public class AnalyticsResultsService {
 				+ "against the most frequent level (the first code on a tie); a covariate that does not vary is left out");
 		definitions.put("funnel", "observed responders O against expected E (sum of the logistic model's predicted "
 				+ "probabilities) per operator and clinic; limits of O/E at 95 % and 99.8 % from the exact binomial "
-				+ "around the overall responder rate (Spiegelhalter 2005)");
+				+ "around the overall responder rate (Spiegelhalter 2005); when the full model cannot be fitted "
+				+ "(small cohorts), E comes from a logistic model on the patients' own characteristics (age, sex, "
+				+ "baseline, symptom duration, condition family, levels; then without the coded ones), and failing "
+				+ "that from the overall rate "
+				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED)");
 		definitions.put("population", population(Stratifier.OPERATOR));
 		boolean noData = result.n() == 0;
 		return new Variability(measure.name(), timePoint, noData,

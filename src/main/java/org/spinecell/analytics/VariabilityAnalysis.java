@@ -1,6 +1,7 @@
 package org.spinecell.analytics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,27 @@ final class VariabilityAnalysis {
 			Double high95, Double high998, String signal, boolean tooSmall) {
 	}
 
-	record FunnelData(String status, String note, Double target, List<FunnelUnit> units, List<Funnel.Limits> curve) {
+	/**
+	 * Funnel data of one kind of unit. {@code adjustment} says where the expected counts come from:
+	 * {@code FULL_MODEL} (the logistic model on every covariate), {@code CASE_MIX} (a logistic model
+	 * on the patient's own characteristics only, when the full model cannot be fitted) or
+	 * {@code UNADJUSTED} (the cohort's responder rate, when neither can); {@code adjustmentNote}
+	 * says why a fallback was used.
+	 */
+	record FunnelData(String status, String note, Double target, List<FunnelUnit> units, List<Funnel.Limits> curve,
+			String adjustment, List<String> adjustedFor, String adjustmentNote) {
+	}
+
+	/**
+	 * The patient-level covariates of the case-mix fallback (who was treated, not how), tried with
+	 * the coded ones first and then, if a rare code still separates the responders, the numeric ones.
+	 */
+	static final List<List<String>> CASE_MIX = List.of(
+			List.of("age", "baseline", "symptomDurationMonths", "levels", "sex", "conditionFamily"),
+			List.of("age", "baseline", "symptomDurationMonths", "levels"));
+
+	/** The expected probability of response per kept episode, and what it was adjusted for. */
+	private record Expected(double[] probability, String adjustment, List<String> adjustedFor, String note) {
 	}
 
 	record Result(int n, List<Dropped> dropped, List<String> covariates, Map<String, String> leftOutCovariates,
@@ -163,20 +184,68 @@ final class VariabilityAnalysis {
 			logisticNote = ex.getMessage();
 		}
 		List<Dropped> droppedList = dropped.entrySet().stream().map(e -> new Dropped(e.getKey(), e.getValue())).toList();
-		if (logistic == null || logistic.status() == DataStatus.NO_DATA) {
-			String note = logistic == null ? "the logistic model could not be fitted: " + logisticNote
-					: "no episode has a value at the time point";
-			Model model = logistic == null ? notFitted(kept.size(), logisticNote) : model(logistic, kept.size());
-			FunnelData none = new FunnelData(DataStatus.NO_DATA.name(), note, null, List.of(), List.of());
-			return new Result(kept.size(), droppedList, names, leftOut, linear, model, none, none);
+		Model model = logistic == null ? notFitted(kept.size(), logisticNote) : model(logistic, kept.size());
+		if (kept.isEmpty()) {
+			FunnelData none = new FunnelData(DataStatus.NO_DATA.name(), "no episode has a value at the time point", null,
+					List.of(), List.of(), null, List.of(), null);
+			return new Result(0, droppedList, names, leftOut, linear, model, none, none);
 		}
-		double[] expected = new double[kept.size()];
-		for (int i = 0; i < kept.size(); i++) {
-			expected[i] = logistic.probability(x[i]);
-		}
-		return new Result(kept.size(), droppedList, names, leftOut, linear, model(logistic, kept.size()),
+		Expected expected = expected(logistic, logisticNote, names, x, responded);
+		return new Result(kept.size(), droppedList, names, leftOut, linear, model,
 				funnel(kept, responded, expected, r -> operatorLabel.apply(r.operator())),
 				funnel(kept, responded, expected, EpisodeRow::clinic));
+	}
+
+	/**
+	 * The expected probabilities of the funnel: from the full logistic model when it could be
+	 * fitted; otherwise (small cohorts, where rare codes separate responders completely) from a
+	 * logistic model on the patient-level covariates only, as registries adjust a surgeon's results
+	 * for case mix; otherwise the cohort's responder rate for everyone (an unadjusted funnel).
+	 */
+	private static Expected expected(LogisticModel full, String fullNote, List<String> names, double[][] x,
+			int[] responded) {
+		if (full != null) {
+			return new Expected(predict(full, x), "FULL_MODEL", names, null);
+		}
+		String why = "the full logistic model could not be fitted (" + fullNote + ")";
+		List<List<String>> tried = new ArrayList<>();
+		for (List<String> caseMix : CASE_MIX) {
+			List<Integer> columns = new ArrayList<>();
+			for (int j = 0; j < names.size(); j++) {
+				String name = names.get(j);
+				if (caseMix.contains(name.contains("=") ? name.substring(0, name.indexOf('=')) : name)) {
+					columns.add(j);
+				}
+			}
+			double[][] z = new double[x.length][columns.size()];
+			for (int i = 0; i < x.length; i++) {
+				for (int k = 0; k < columns.size(); k++) {
+					z[i][k] = x[i][columns.get(k)];
+				}
+			}
+			List<String> used = columns.stream().map(names::get).toList();
+			if (used.isEmpty() || tried.contains(used)) {
+				continue;
+			}
+			tried.add(used);
+			try {
+				return new Expected(predict(LogisticModel.fit(used, z, responded), z), "CASE_MIX", used, why);
+			}
+			catch (ModelFitException ex) {
+				why = why + "; with " + String.join(", ", used) + " only: " + ex.getMessage();
+			}
+		}
+		double[] rate = new double[x.length];
+		Arrays.fill(rate, Arrays.stream(responded).average().orElse(0));
+		return new Expected(rate, "UNADJUSTED", List.of(), why);
+	}
+
+	private static double[] predict(LogisticModel model, double[][] x) {
+		double[] p = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			p[i] = model.probability(x[i]);
+		}
+		return p;
 	}
 
 	private static String dropReason(EpisodeRow row) {
@@ -224,12 +293,13 @@ final class VariabilityAnalysis {
 			.toList();
 	}
 
-	private static FunnelData funnel(List<EpisodeRow> kept, int[] responded, double[] expected,
+	private static FunnelData funnel(List<EpisodeRow> kept, int[] responded, Expected expected,
 			Function<EpisodeRow, String> unitOf) {
 		List<Funnel.Patient> patients = new ArrayList<>();
 		for (int i = 0; i < kept.size(); i++) {
 			String unit = unitOf.apply(kept.get(i));
-			patients.add(new Funnel.Patient(unit == null ? "UNKNOWN" : unit, responded[i] == 1, expected[i]));
+			patients.add(new Funnel.Patient(unit == null ? "UNKNOWN" : unit, responded[i] == 1,
+					expected.probability()[i]));
 		}
 		Funnel funnel = Funnel.of(patients);
 		List<FunnelUnit> units = funnel.units().stream().map(u -> {
@@ -248,7 +318,8 @@ final class VariabilityAnalysis {
 			}
 		}
 		return new FunnelData(funnel.status().name(), target > 0 && target < 1 ? null
-				: "every patient or none responded: no limits", target, units, curve);
+				: "every patient or none responded: no limits", target, units, curve, expected.adjustment(),
+				expected.adjustedFor(), expected.note());
 	}
 
 }

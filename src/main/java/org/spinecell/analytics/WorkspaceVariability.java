@@ -166,8 +166,20 @@ final class WorkspaceVariability {
 					signal(u.signal())));
 		}
 		String note = funnel.note() != null ? "No limits: " + funnel.note() + "."
-				: funnel.target() == null ? null : "Overall responder rate " + percent(funnel.target()) + ".";
+				: funnel.target() == null ? null
+						: "Overall responder rate " + percent(funnel.target()) + ". " + adjustment(funnel);
 		return new Table(id, title, FUNNEL_HEADER, rows, note);
+	}
+
+	/** Where the expected counts come from, in words, with the reason for a fallback. */
+	static String adjustment(FunnelData funnel) {
+		String basis = switch (funnel.adjustment()) {
+			case "FULL_MODEL" -> "Expected from the logistic model on every covariate";
+			case "CASE_MIX" -> "Expected from a logistic model on the patients' own characteristics only ("
+					+ String.join(", ", funnel.adjustedFor()) + ")";
+			default -> "Expected from the cohort's responder rate alone (no adjustment)";
+		};
+		return funnel.adjustmentNote() == null ? basis + "." : basis + ", as " + funnel.adjustmentNote() + ".";
 	}
 
 	static String signal(String signal) {

@@ -319,8 +319,13 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 			.containsExactly("age", "baseline", "sex=MALE", "guidance=FLUOROSCOPY");
 		assertThat(models.get("linear").get("status").asString()).isEqualTo("NOT_FITTED");
 		assertThat(models.get("linear").get("note").asString()).contains("needs more observations");
-		assertThat(models.get("operators").get("status").asString()).isEqualTo("NO_DATA");
-		assertThat(json.get("definitions").get("funnel").asString()).contains("99.8 %");
+		// Two episodes fit no model: the funnel compares them with the cohort's rate, and says so.
+		JsonNode operators = models.get("operators");
+		assertThat(operators.get("status").asString()).isEqualTo("TOO_SMALL");
+		assertThat(operators.get("adjustment").asString()).isEqualTo("UNADJUSTED");
+		assertThat(operators.get("adjustmentNote").asString()).startsWith("the full logistic model could not be fitted");
+		assertThat(operators.get("units").size()).isPositive();
+		assertThat(json.get("definitions").get("funnel").asString()).contains("99.8 %").contains("UNADJUSTED");
 
 		JsonNode empty = ok(physician.get("/api/v1/analytics/variability?sex=OTHER"));
 		assertThat(empty.get("noData").asBoolean()).isTrue();

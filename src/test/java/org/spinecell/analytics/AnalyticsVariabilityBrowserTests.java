@@ -73,18 +73,18 @@ class AnalyticsVariabilityBrowserTests extends IntegrationTest {
 			assertThat(cells(driver, "table-funnel-clinics")).isEqualTo(funnel(models.get("clinics")));
 			assertThat(driver.findElement(By.id("note-linear")).getText())
 				.startsWith(models.get("n").asInt() + " episodes; R² ");
-			// The demo has about 40 episodes at M3 for 17 coefficients: rare codes separate the responders, so
-			// the logistic model (and the funnel built on it) is not fitted, and the page says why.
+			// The demo has about 40 episodes at M3 for 17 coefficients: rare codes may separate the responders, so
+			// the logistic model is not fitted and the page says why; the funnel then falls back to a case-mix
+			// model or the cohort's rate, and says which.
 			JsonNode logistic = models.get("logistic");
 			if (logistic.get("status").asString().equals("NOT_FITTED")) {
 				assertThat(driver.findElement(By.id("note-logistic")).getText())
 					.isEqualTo("Not fitted: " + logistic.get("note").asString() + ".");
-				assertThat(driver.findElement(By.id("note-funnel-operators")).getText())
-					.isEqualTo("No limits: " + models.get("operators").get("note").asString() + ".");
 			}
-			else {
-				assertThat(cells(driver, "table-funnel-operators")).hasSize(models.get("operators").get("units").size());
-			}
+			JsonNode operators = models.get("operators");
+			assertThat(cells(driver, "table-funnel-operators")).hasSize(operators.get("units").size()).isNotEmpty();
+			assertThat(driver.findElement(By.id("note-funnel-operators")).getText()).contains(
+					operators.get("adjustmentNote").isNull() ? "on every covariate" : operators.get("adjustmentNote").asString());
 			assertThat(driver.findElement(By.cssSelector("#forest-linear svg")).isDisplayed()).isTrue();
 			assertThat(driver.findElement(By.cssSelector("#funnel-operators svg")).isDisplayed()).isTrue();
 			assertThat(driver.findElement(By.id("svg-funnel-clinics")).getAttribute("href"))

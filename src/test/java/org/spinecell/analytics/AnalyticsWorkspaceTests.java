@@ -195,7 +195,8 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 			// On two episodes the intercept and age already fit exactly; the other columns are aliased.
 			.contains("id=\"note-linear\">Not fitted: the model has 2 coefficients that can be estimated and needs "
 					+ "more observations than that, got 2.</p>")
-			.contains("id=\"note-funnel-operators\">No limits: the logistic model could not be fitted: the model has 2")
+			.contains("id=\"note-funnel-operators\">Overall responder rate ")
+			.contains("responder rate alone (no adjustment), as the full logistic model could not be fitted (the model has 2")
 			.contains("<td>sex=MALE</td><td>in the models</td>")
 			.contains("<td>sex=FEMALE</td><td>reference level</td>")
 			.contains("<td>cellSource</td><td>does not vary in the data</td>")

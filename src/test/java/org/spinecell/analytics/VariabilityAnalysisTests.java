@@ -77,6 +77,8 @@ class VariabilityAnalysisTests {
 		assertThat(result.logistic().deviance()).isCloseTo(logistic.deviance(), within(1e-12));
 
 		VariabilityAnalysis.FunnelData operators = result.operators();
+		assertThat(operators.adjustment()).isEqualTo("FULL_MODEL");
+		assertThat(operators.adjustmentNote()).isNull();
 		assertThat(operators.target()).isCloseTo(6.0 / 12, within(1e-12));
 		assertThat(operators.units()).extracting(VariabilityAnalysis.FunnelUnit::unit)
 			.containsExactly("L-op-a", "L-op-b");
@@ -152,13 +154,58 @@ class VariabilityAnalysisTests {
 	}
 
 	@Test
+	void whenARareCodeSeparatesTheRespondersTheFunnelAdjustsForCaseMixOnly() {
+		// One episode under CT guidance, and it responded: the full model's CT coefficient runs off to
+		// infinity (separation), so the expected counts come from age and baseline, the patient-level
+		// covariates that vary here.
+		List<EpisodeRow> rows = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			EpisodeRow r = row(i);
+			rows.add(i != 3 ? r : new EpisodeRow(r.operator(), r.clinic(), r.value(), r.baseline(), r.change(), r.age(),
+					r.sex(), r.symptomDurationMonths(), r.conditionFamily(), r.levels(), r.cellSource(), r.log10Dose(),
+					r.target(), "CT", r.placementConfirmed()));
+		}
+		VariabilityAnalysis.Result result = VariabilityAnalysis.of(rows, r -> -r.change() >= 10, u -> u);
+		assertThat(result.logistic().status()).isEqualTo("NOT_FITTED");
+
+		VariabilityAnalysis.FunnelData operators = result.operators();
+		assertThat(operators.adjustment()).isEqualTo("CASE_MIX");
+		assertThat(operators.adjustedFor()).containsExactly("age", "baseline");
+		assertThat(operators.adjustmentNote()).startsWith("the full logistic model could not be fitted (");
+		double[][] x = new double[12][];
+		int[] responder = new int[12];
+		for (int i = 0; i < 12; i++) {
+			x[i] = new double[] { AGE[i], BASELINE[i] };
+			responder[i] = -CHANGE[i] >= 10 ? 1 : 0;
+		}
+		LogisticModel caseMix = LogisticModel.fit(List.of("age", "baseline"), x, responder);
+		double expectedA = 0;
+		for (int i = 0; i < 12; i += 3) {
+			expectedA += caseMix.probability(x[i]);
+		}
+		assertThat(operators.units().get(0).unit()).isEqualTo("op-a");
+		assertThat(operators.units().get(0).expected()).isCloseTo(expectedA, within(1e-9));
+		assertThat(operators.units()).extracting(VariabilityAnalysis.FunnelUnit::expected)
+			.allSatisfy(e -> assertThat(e).isPositive());
+		assertThat(operators.note()).isNull();
+		assertThat(WorkspaceVariability.adjustment(operators))
+			.startsWith("Expected from a logistic model on the patients' own characteristics only");
+	}
+
+	@Test
 	void tooFewEpisodesGiveAReasonInsteadOfAModel() {
 		VariabilityAnalysis.Result result = VariabilityAnalysis.of(List.of(row(0), row(1)), r -> true, u -> u);
 		assertThat(result.linear().status()).isEqualTo("NOT_FITTED");
 		assertThat(result.linear().note()).contains("needs more observations");
 		assertThat(result.logistic().status()).isEqualTo("NOT_FITTED");
-		assertThat(result.operators().status()).isEqualTo("NO_DATA");
-		assertThat(result.operators().note()).contains("could not be fitted");
+		// Neither model fits two episodes: the funnel falls back to the cohort's rate, which is 1 here.
+		assertThat(result.operators().adjustment()).isEqualTo("UNADJUSTED");
+		assertThat(result.operators().adjustmentNote()).isEqualTo("the full logistic model could not be fitted (the "
+				+ "outcome is the same for every observation); with age, baseline only: the outcome is the same for "
+				+ "every observation");
+		assertThat(result.operators().note()).isEqualTo("every patient or none responded: no limits");
+		assertThat(result.operators().units()).extracting(VariabilityAnalysis.FunnelUnit::expected)
+			.containsExactly(1.0, 1.0);
 
 		VariabilityAnalysis.Result empty = VariabilityAnalysis.of(List.of(), r -> true, u -> u);
 		assertThat(empty.n()).isZero();
