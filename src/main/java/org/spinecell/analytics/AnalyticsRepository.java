@@ -44,6 +44,8 @@ class AnalyticsRepository {
 			e.baseline_nrs_back, e.baseline_nrs_leg, e.baseline_rmdq, e.baseline_mme, e.registry_consent,
 			e.research_consent""";
 
+	private static final int STREAM_FETCH_SIZE = 2_000;
+
 	private static final String IDENTIFIERS = ", pt.mrn, pt.family_name, pt.given_name, pt.birth_date,"
 			+ " pt.trial_consent_withdrawn_on";
 
@@ -238,7 +240,12 @@ class AnalyticsRepository {
 	}
 
 	private void stream(String sql, Where where, Consumer<Map<String, Object>> sink) {
-		jdbc.sql(sql).params(where.params()).query((RowCallbackHandler) rs -> sink.accept(row(rs)));
+		// With a fetch size, inside the caller's transaction, the driver reads the rows in batches
+		// through a cursor instead of holding the whole data set in memory (gigabytes at 100,000 patients).
+		jdbc.sql(sql)
+			.withFetchSize(STREAM_FETCH_SIZE)
+			.params(where.params())
+			.query((RowCallbackHandler) rs -> sink.accept(row(rs)));
 	}
 
 	/** A streamed row as column label to value, dates as LocalDate and text arrays joined by spaces. */
