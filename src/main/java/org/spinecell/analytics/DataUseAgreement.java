@@ -23,6 +23,11 @@ public record DataUseAgreement(UUID id, UUID clinicId, UUID recipientUserId, Str
 		return endedAt != null;
 	}
 
+	/** The day (UTC) it was ended early, or null. */
+	LocalDate endedOn() {
+		return endedAt == null ? null : endedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+	}
+
 	/** The agreement ended early, at {@code at}, for {@code reason}. */
 	DataUseAgreement end(Instant at, String reason) {
 		return new DataUseAgreement(id, clinicId, recipientUserId, title, purpose, startDate, endDate, reference, at,

@@ -141,7 +141,7 @@ public class DataUseAgreementService {
 
 	private static ApiException alreadyEnded(DataUseAgreement agreement) {
 		return ApiException.conflict("Data-use agreement " + agreement.id() + " already ended on "
-				+ agreement.endedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " (" + agreement.endReason() + ")");
+				+ agreement.endedOn() + " (" + agreement.endReason() + ")");
 	}
 
 	/**
@@ -159,7 +159,7 @@ public class DataUseAgreementService {
 					"No data-use agreement " + id + " of your clinic names you as its recipient"));
 		if (agreement.ended()) {
 			throw new AgreementRequired("Data-use agreement " + id + " was ended early on "
-					+ agreement.endedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " by your clinic");
+					+ agreement.endedOn() + " by your clinic");
 		}
 		if (!agreement.activeOn(LocalDate.now(clock))) {
 			throw new AgreementRequired("Data-use agreement " + id + " is in force from " + agreement.startDate()
