@@ -54,6 +54,21 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A GET whose body is binary, such as a zip download, with the session's cookies. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Page getWithHeader(String path, String header, String value) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
 	}

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,15 @@ class DataUseAgreementApiController {
 				request.recipientUserId(), request.title(), request.purpose(), request.startDate(), request.endDate(),
 				request.reference()));
 		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(agreement);
+	}
+
+	record EndRequest(@NotBlank @Size(max = DataUseAgreementService.END_REASON_MAX) String reason) {
+	}
+
+	/** Ends an agreement early; the limited data set is refused under it from then on. */
+	@PostMapping("/api/v1/data-use-agreements/{id}/end")
+	DataUseAgreement end(@PathVariable UUID id, @Valid @RequestBody EndRequest request) {
+		return agreements.end(id, request.reason());
 	}
 
 	@GetMapping("/api/v1/data-use-agreements")

@@ -5,26 +5,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.accounts.StaffDirectory;
+import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FormErrors;
 import org.spinecell.platform.Role;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrators' page of data-use agreements: the clinic's agreements and a form to record one. */
+/**
+ * The administrators' page of data-use agreements: the clinic's agreements, each with a button to
+ * end it early, and a form to record one.
+ */
 @Controller
 class DataUseAgreementPageController {
 
@@ -62,6 +70,32 @@ class DataUseAgreementPageController {
 			return "redirect:/admin/data-use-agreements";
 		}
 		return page(model);
+	}
+
+	/**
+	 * Ends an agreement early. A missing reason, or an agreement already ended, comes back as a
+	 * message beside that agreement's End button, with the refusal's status.
+	 */
+	@PostMapping("/admin/data-use-agreements/{id}/end")
+	@PreAuthorize("hasRole('ADMIN')")
+	String end(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			DataUseAgreement ended = agreements.end(id, reason);
+			redirect.addFlashAttribute("flash", "Data-use agreement \u201c" + ended.title() + "\u201d ended.");
+			return "redirect:/admin/data-use-agreements";
+		}
+		catch (ApiException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			response.setStatus(ex.status().value());
+			model.addAttribute("endFailed", id);
+			model.addAttribute("endError", ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message());
+			model.addAttribute("endReason", reason);
+			model.addAttribute("form", new AgreementForm());
+			return page(model);
+		}
 	}
 
 	private String page(Model model) {

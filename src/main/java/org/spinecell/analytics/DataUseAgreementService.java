@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.spinecell.accounts.UserAccount;
 import org.spinecell.accounts.UserService;
+import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
+import org.spinecell.audit.FieldChange;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
@@ -27,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DataUseAgreementService {
 
 	static final String ENTITY = "DataUseAgreement";
+
+	static final int END_REASON_MAX = 500;
 
 	private final DataUseAgreementRepository agreements;
 
@@ -75,7 +79,7 @@ public class DataUseAgreementService {
 		}
 		DataUseAgreement agreement = new DataUseAgreement(UUID.randomUUID(), clinic, draft.recipientUserId(),
 				draft.title().strip(), draft.purpose().strip(), draft.startDate(), draft.endDate(),
-				draft.reference() == null || draft.reference().isBlank() ? null : draft.reference().strip());
+				draft.reference() == null || draft.reference().isBlank() ? null : draft.reference().strip(), null, null);
 		agreements.insert(agreement, admin.id());
 		audit.created(ENTITY, agreement.id(), clinic, agreement.snapshot());
 		return agreement;
@@ -93,7 +97,55 @@ public class DataUseAgreementService {
 	}
 
 	/**
-	 * The agreement that lets the caller receive a limited data set now: recorded, not voided, of
+	 * Ends an agreement before its end date, for a reason (audited): from now on it opens no limited
+	 * data set. An agreement of a clinic the caller does not administer is not found (404); one
+	 * already ended is a conflict (409).
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public DataUseAgreement end(UUID id, String reason) {
+		CurrentUser admin = CurrentUser.get();
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "Say why the agreement ends early");
+		}
+		if (reason.strip().length() > END_REASON_MAX) {
+			throw ApiException.invalid("reason", "The reason may have up to " + END_REASON_MAX + " characters");
+		}
+		DataUseAgreement agreement = (admin.clinicIds().isEmpty() ? java.util.Optional.<DataUseAgreement>empty()
+				: agreements.find(admin.clinicIds(), id))
+			.orElseThrow(() -> ApiException.notFound("Data-use agreement"));
+		if (agreement.ended()) {
+			throw alreadyEnded(agreement);
+		}
+		DataUseAgreement ended = agreement.end(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+				reason.strip());
+		if (!agreements.end(ended, admin.id())) {
+			throw ApiException.conflict("The agreement was ended by someone else meanwhile");
+		}
+		audit.record(agreement.clinicId(), AuditAction.VOID, ENTITY, id,
+				FieldChange.diff(agreement.snapshot(), ended.snapshot()), ended.endReason());
+		return ended;
+	}
+
+	/** The caller's own agreements in force today, for the download page; none for a non-researcher. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
+	@Transactional(readOnly = true)
+	public List<DataUseAgreement> inForceForCaller() {
+		CurrentUser user = CurrentUser.get();
+		if (user.clinicIds().isEmpty() || !user.hasRole(Role.RESEARCHER)) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(clock);
+		return agreements.list(user.clinicIds(), user.id()).stream().filter(a -> a.activeOn(today)).toList();
+	}
+
+	private static ApiException alreadyEnded(DataUseAgreement agreement) {
+		return ApiException.conflict("Data-use agreement " + agreement.id() + " already ended on "
+				+ agreement.endedOn() + " (" + agreement.endReason() + ")");
+	}
+
+	/**
+	 * The agreement that lets the caller receive a limited data set now: recorded, not ended, of
 	 * one of the caller's clinics, naming the caller and in force today. Anything else is refused
 	 * with a 403 that says why, without saying whether someone else's agreement exists.
 	 */
@@ -105,6 +157,10 @@ public class DataUseAgreementService {
 			.filter(a -> a.recipientUserId().equals(user.id()))
 			.orElseThrow(() -> new AgreementRequired(
 					"No data-use agreement " + id + " of your clinic names you as its recipient"));
+		if (agreement.ended()) {
+			throw new AgreementRequired("Data-use agreement " + id + " was ended early on "
+					+ agreement.endedOn() + " by your clinic");
+		}
 		if (!agreement.activeOn(LocalDate.now(clock))) {
 			throw new AgreementRequired("Data-use agreement " + id + " is in force from " + agreement.startDate()
 					+ " to " + agreement.endDate() + ", not today");

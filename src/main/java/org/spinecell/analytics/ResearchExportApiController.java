@@ -1,9 +1,11 @@
 package org.spinecell.analytics;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -57,7 +59,13 @@ class ResearchExportApiController {
 		if (agreement != null && variant != Variant.LIMITED) {
 			throw ApiException.badRequest("agreement", "agreement goes with variant=limited only");
 		}
-		exports.export(new ResearchExportService.Request(cohort, filter, variant, agreement), () -> {
+		exports.export(new ResearchExportService.Request(cohort, filter, variant, agreement), zipTo(response, variant));
+		response.flushBuffer();
+	}
+
+	/** The response as a zip download, opened only once the export has passed its checks. */
+	static Supplier<OutputStream> zipTo(HttpServletResponse response, Variant variant) {
+		return () -> {
 			response.setContentType("application/zip");
 			response.setHeader("Content-Disposition", "attachment; filename=\"spinecell-research-"
 					+ variant.label() + "-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ".zip\"");
@@ -67,8 +75,7 @@ class ResearchExportApiController {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-		});
-		response.flushBuffer();
+		};
 	}
 
 	private static UUID uuid(MultiValueMap<String, String> parameters, String name) {

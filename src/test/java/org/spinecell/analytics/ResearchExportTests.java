@@ -411,13 +411,13 @@ class ResearchExportTests extends AnalyticsTest {
 		assertThat(researcher.get(PATH + "?cohort=" + cohort + "&sex=MALE").status()).isEqualTo(400);
 	}
 
-	private UUID agreement(TestApi as, UUID recipient, LocalDate start, LocalDate end) {
+	static UUID agreement(TestApi as, UUID recipient, LocalDate start, LocalDate end) {
 		TestApi.Response response = as.post("/api/v1/data-use-agreements", agreementBody(recipient, start, end));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return id(response.json());
 	}
 
-	private static Map<String, Object> agreementBody(UUID recipient, LocalDate start, LocalDate end) {
+	static Map<String, Object> agreementBody(UUID recipient, LocalDate start, LocalDate end) {
 		return Map.of("recipientUserId", recipient, "title", "Dose-response study", "purpose",
 				"Relation of viable-cell dose to ODI change", "startDate", start.toString(), "endDate", end.toString(),
 				"reference", "DUA-2026-07");
@@ -446,7 +446,7 @@ class ResearchExportTests extends AnalyticsTest {
 		return out.toString();
 	}
 
-	private static Map<String, String> unzip(byte[] bytes) {
+	static Map<String, String> unzip(byte[] bytes) {
 		Map<String, String> files = new LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -460,7 +460,7 @@ class ResearchExportTests extends AnalyticsTest {
 	}
 
 	/** RFC 4180 records with quoted fields, as CsvWriter writes them. */
-	private static List<Map<String, String>> csv(String body) {
+	static List<Map<String, String>> csv(String body) {
 		List<List<String>> records = new ArrayList<>();
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();

@@ -76,6 +76,13 @@ abstract class AssuranceTest extends SurveyTest {
 		ids.put("breakGlass", id(ok(outsider.post("/api/v1/break-glass", Map.of("patientId", patientId, "reason",
 				"Emergency admission elsewhere; assurance test fixture"))))
 			.toString());
+		// A data-use agreement of this clinic, recorded by an administrator of it (not one of the actors).
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		ids.put("agreement", id(ok(clinicAdmin.post("/api/v1/data-use-agreements", Map.of("recipientUserId",
+				userId(createUser("RESEARCHER", Set.of(clinicId))), "title", "Assurance study", "purpose",
+				"Assurance test fixture", "startDate", LocalDate.now().toString(), "endDate",
+				LocalDate.now().plusDays(30).toString()))))
+			.toString());
 		// Accounts are not clinic data; a throwaway one, so that disabling it harms no actor.
 		ids.put("user", userId(createUser("LAB", Set.of(clinicId))).toString());
 		// Names, not records: the analytics workspace's downloads are addressed by tab and table or chart.

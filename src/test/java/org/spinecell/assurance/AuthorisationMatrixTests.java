@@ -299,6 +299,10 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.global("POST /api/v1/data-use-agreements", Actor.of(ADMIN))
 		.global("GET /admin/data-use-agreements", Actor.of(ADMIN))
 		.global("POST /admin/data-use-agreements", Actor.of(ADMIN))
+		.clinical("POST /api/v1/data-use-agreements/{id}/end", Actor.of(ADMIN))
+		.clinical("POST /admin/data-use-agreements/{id}/end", Actor.of(ADMIN))
+		.clinical("GET /research-export", Actor.ANALYSTS)
+		.clinical("GET /research-export/download", Actor.ANALYSTS)
 		.clinical("GET /api/v1/patients/{id}/progress-report.pdf", Actor.CARE)
 		.clinical("GET /patients/{id}/progress-report.pdf", Actor.CARE)
 		// The patient's survey: the link is the credential.
@@ -561,6 +565,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		prefixes.put("/safety-tasks/", "safetyTask");
 		prefixes.put("/analytics/cohorts/", "cohort");
 		prefixes.put("/break-glass/", "breakGlass");
+		prefixes.put("/data-use-agreements/", "agreement");
 		for (Map.Entry<String, String> prefix : prefixes.entrySet()) {
 			if (before.endsWith(prefix.getKey())) {
 				return prefix.getValue();
