@@ -286,8 +286,10 @@ class ResearchExportTests extends AnalyticsTest {
 		assertThat(row(csv(zip.get("data_dictionary.csv")), "column", "index_date").get("de_identification"))
 			.contains("LIMITED DATA SET");
 		String everything = String.join("\n", zip.values());
+		// (The true procedure date is not searched for in the whole zip: another shifted date may land on it.)
+		assertThat(henrietta.get("index_date")).isNotEqualTo(young.procedureDate().toString());
 		assertThat(everything).doesNotContain(young.identifiers().get(0), young.identifiers().get(1),
-				young.identifiers().get(2), young.procedureDate().toString(), "555-0147");
+				young.identifiers().get(2), "555-0147");
 		assertThat(researcher.getBytes(PATH + "?variant=limited&agreement=" + agreement).body())
 			.as("the offset is stable")
 			.isEqualTo(response.body());
