@@ -190,4 +190,14 @@ class AnalyticsResultsRepository {
 		return group == null ? "UNKNOWN" : group;
 	}
 
+	/** The operators of the episodes in scope: id and the name recorded on their procedures. */
+	List<AnalyticsRows.Named> operatorNames() {
+		return jdbc.sql("""
+				SELECT DISTINCT operator_id::text AS id, operator_name AS name
+				FROM analytics_episode
+				WHERE operator_id IS NOT NULL AND operator_name IS NOT NULL
+				ORDER BY 1, 2
+				""").query((rs, row) -> new AnalyticsRows.Named(rs.getString("id"), rs.getString("name"))).list();
+	}
+
 }

@@ -307,6 +307,16 @@ public class AnalyticsResultsService {
 				test.p());
 	}
 
+	/**
+	 * The names the workspace and the clinic report show for operator ids (staff only: researchers
+	 * see operators by pseudonym, so nothing is returned to them).
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
+	@Transactional(readOnly = true)
+	public List<AnalyticsRows.Named> operatorNames() {
+		return AnalyticsService.isResearcherOnly() ? List.of() : repository.operatorNames();
+	}
+
 	/** Group labels as shown to the caller: operators by pseudonym for researchers. */
 	private UnaryOperator<String> labels(Stratifier by) {
 		if (by != Stratifier.OPERATOR || !AnalyticsService.isResearcherOnly()) {

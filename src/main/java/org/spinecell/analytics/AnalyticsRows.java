@@ -55,4 +55,8 @@ public final class AnalyticsRows {
 	public record CohortCount(long episodes, long patients) {
 	}
 
+	/** An id with the name it is shown by. */
+	record Named(String id, String name) {
+	}
+
 }

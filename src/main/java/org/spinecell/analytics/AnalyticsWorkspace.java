@@ -1,8 +1,13 @@
 package org.spinecell.analytics;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
+import org.spinecell.accounts.Clinic;
+import org.spinecell.accounts.ClinicService;
 import org.spinecell.platform.ApiException;
 
 import org.springframework.stereotype.Component;
@@ -23,9 +28,12 @@ class AnalyticsWorkspace {
 
 	private final AnalyticsService analytics;
 
-	AnalyticsWorkspace(AnalyticsResultsService results, AnalyticsService analytics) {
+	private final ClinicService clinics;
+
+	AnalyticsWorkspace(AnalyticsResultsService results, AnalyticsService analytics, ClinicService clinics) {
 		this.results = results;
 		this.analytics = analytics;
+		this.clinics = clinics;
 	}
 
 	/**
@@ -55,17 +63,38 @@ class AnalyticsWorkspace {
 
 	WorkspaceResults.Tab tab(Request request, String tab) {
 		CohortFilter filter = request.filter();
+		UnaryOperator<String> name = names();
 		return switch (tab) {
 			case "outcomes" -> WorkspaceResults
-				.outcomes(results.outcomes(filter, request.by(), request.measure(), request.timePoint()));
+				.outcomes(results.outcomes(filter, request.by(), request.measure(), request.timePoint()), name);
 			case "durability" -> WorkspaceResults.durability(results.durability(filter, request.by(), false),
-					results.durability(filter, request.by(), true));
+					results.durability(filter, request.by(), true), name);
 			case "variability" -> WorkspaceVariability
-				.of(results.variability(filter, request.measure(), request.timePoint()));
-			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()));
-			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()));
+				.of(results.variability(filter, request.measure(), request.timePoint()), name);
+			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()), name);
+			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()), name);
 			default -> throw ApiException.notFound("Tab");
 		};
+	}
+
+	/**
+	 * Operators and clinics by name rather than id (the API keeps the ids, which its filters take);
+	 * a name two operators share gets the start of the id. Researchers' operator pseudonyms and
+	 * every other group stay as they are.
+	 */
+	UnaryOperator<String> names() {
+		Map<String, String> byId = new HashMap<>();
+		for (Clinic clinic : clinics.visibleClinics()) {
+			byId.put(clinic.id().toString(), clinic.name());
+		}
+		List<AnalyticsRows.Named> operators = results.operatorNames();
+		Map<String, Long> uses = operators.stream()
+			.collect(Collectors.groupingBy(AnalyticsRows.Named::name, Collectors.counting()));
+		for (AnalyticsRows.Named operator : operators) {
+			byId.putIfAbsent(operator.id(), uses.get(operator.name()) > 1
+					? operator.name() + " (" + operator.id().substring(0, 8) + ")" : operator.name());
+		}
+		return group -> byId.getOrDefault(group, group);
 	}
 
 	AnalyticsRows.CohortCount count(CohortFilter filter) {

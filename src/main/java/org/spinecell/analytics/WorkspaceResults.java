@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.spinecell.analytics.AnalyticsResults.Durability;
 import org.spinecell.analytics.AnalyticsResults.Medication;
@@ -84,7 +85,8 @@ final class WorkspaceResults {
 	private WorkspaceResults() {
 	}
 
-	static Tab outcomes(Outcomes outcomes) {
+	/** @param name how a group is shown (operators and clinics by name; ids elsewhere stay as they are) */
+	static Tab outcomes(Outcomes outcomes, UnaryOperator<String> name) {
 		String measure = outcomes.measure();
 		List<List<String>> rows = new ArrayList<>();
 		Chart trajectory = Chart.of("trajectory", measure + ": mean with 95 % CI over time",
@@ -98,7 +100,7 @@ final class WorkspaceResults {
 		for (OutcomeRow r : outcomes.rows()) {
 			// At baseline there is no change and nobody can respond yet.
 			boolean followUp = !"BASELINE".equals(r.timePoint());
-			rows.add(List.of(r.group(), r.timePoint(), count(r.n(), r.tooSmall()), num(r.mean()), num(r.sd()),
+			rows.add(List.of(name.apply(r.group()), r.timePoint(), count(r.n(), r.tooSmall()), num(r.mean()), num(r.sd()),
 					followUp ? num(r.meanChange()) : "", followUp ? interval(r.changeCiLow(), r.changeCiHigh()) : "",
 					!followUp || r.nChange() == 0 ? "" : r.responders() + " of " + r.nChange(),
 					followUp ? percent(r.responderRate()) : "",
@@ -106,11 +108,11 @@ final class WorkspaceResults {
 					percent(r.completionRate())));
 			double months = r.daysAfterProcedure() / 30.4375;
 			if (r.mean() != null) {
-				means.computeIfAbsent(r.group(), g -> new ArrayList<>())
+				means.computeIfAbsent(name.apply(r.group()), g -> new ArrayList<>())
 					.add(new Chart.Point(months, r.mean(), r.meanCiLow(), r.meanCiHigh()));
 			}
 			if (followUp && r.responderRate() != null) {
-				rates.computeIfAbsent(r.group(), g -> new ArrayList<>())
+				rates.computeIfAbsent(name.apply(r.group()), g -> new ArrayList<>())
 					.add(new Chart.Point(months, 100 * r.responderRate(), times100(r.responderCiLow()),
 							times100(r.responderCiHigh())));
 			}
@@ -129,7 +131,7 @@ final class WorkspaceResults {
 						"Responder rate", "Responder 95 % CI", "Completion"),
 				rows));
 		tables.add(rates("composite", "Composite responders (ODI)", outcomes.composite().rows(),
-				"Composite responder: " + outcomes.composite().definition() + "."));
+				"Composite responder: " + outcomes.composite().definition() + ".", name));
 		if (outcomes.betweenGroup() != null) {
 			var test = outcomes.betweenGroup();
 			tables.add(new Table("between-groups", "Responders between groups at " + test.timePoint(),
@@ -145,11 +147,11 @@ final class WorkspaceResults {
 	}
 
 	/** Both Kaplan–Meier endpoints on one tab: time to treatment failure and to loss of response. */
-	static Tab durability(Durability failure, Durability lossOfResponse) {
+	static Tab durability(Durability failure, Durability lossOfResponse, UnaryOperator<String> name) {
 		List<Table> tables = new ArrayList<>();
 		List<Chart> charts = new ArrayList<>();
-		survival(failure, "", "Free of treatment failure", tables, charts);
-		survival(lossOfResponse, "loss-", "Still responding", tables, charts);
+		survival(failure, "", "Free of treatment failure", tables, charts, name);
+		survival(lossOfResponse, "loss-", "Still responding", tables, charts, name);
 		List<String> definitions = new ArrayList<>();
 		definitions.addAll(prefixed("Treatment failure — ", definitions(failure.definitions())));
 		definitions.addAll(prefixed("Loss of response — ", definitions(lossOfResponse.definitions())));
@@ -158,7 +160,7 @@ final class WorkspaceResults {
 	}
 
 	private static void survival(Durability result, String prefix, String state, List<Table> tables,
-			List<Chart> charts) {
+			List<Chart> charts, UnaryOperator<String> name) {
 		String endpoint = prefix.isEmpty() ? "treatment failure" : "loss of response";
 		Chart chart = Chart.of(prefix + "survival", state + " (Kaplan–Meier)",
 				"Kaplan–Meier estimate of the share without " + endpoint + ", with log-log 95 % CI",
@@ -171,13 +173,13 @@ final class WorkspaceResults {
 			for (SurvivalStep step : group.steps()) {
 				points.add(new Chart.Point(step.time(), 100 * step.survival(), times100(step.ciLow()),
 						times100(step.ciHigh())));
-				steps.add(List.of(group.group(), num(step.time()), Integer.toString(step.nRisk()),
+				steps.add(List.of(name.apply(group.group()), num(step.time()), Integer.toString(step.nRisk()),
 						Integer.toString(step.nEvent()), Integer.toString(step.nCensor()), percent(step.survival()),
 						percentInterval(step.ciLow(), step.ciHigh())));
 			}
-			chart = chart.with(new Chart.Series(group.group(), Chart.Style.STEP, Chart.Interval.NONE, points));
+			chart = chart.with(new Chart.Series(name.apply(group.group()), Chart.Style.STEP, Chart.Interval.NONE, points));
 			List<String> atRisk = new ArrayList<>();
-			atRisk.add(group.group());
+			atRisk.add(name.apply(group.group()));
 			for (int month : RISK_MONTHS) {
 				// At risk at a month: those at risk at the first time on or after it (every distinct time is a step).
 				atRisk.add(Integer.toString(group.steps()
@@ -208,10 +210,10 @@ final class WorkspaceResults {
 		charts.add(chart);
 	}
 
-	static Tab medication(Medication medication) {
+	static Tab medication(Medication medication, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (MedicationRow r : medication.rows()) {
-			rows.add(List.of(r.group(), r.timePoint(), Long.toString(r.baselineUsers()),
+			rows.add(List.of(name.apply(r.group()), r.timePoint(), Long.toString(r.baselineUsers()),
 					count(r.observed(), r.tooSmall()), percent(r.reducedByHalfRate()),
 					percentInterval(r.reducedByHalfCiLow(), r.reducedByHalfCiHigh()), percent(r.opioidFreeRate()),
 					percentInterval(r.opioidFreeCiLow(), r.opioidFreeCiHigh())));
@@ -224,17 +226,17 @@ final class WorkspaceResults {
 				List.of(), definitions(medication.definitions()), medication.noData());
 	}
 
-	static Tab safety(Safety safety) {
+	static Tab safety(Safety safety, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (SafetyRow r : safety.rows()) {
 			String value = "true".equals(r.value()) ? "yes" : "false".equals(r.value()) ? "no" : r.value();
-			rows.add(List.of(r.group(), r.dimension(), value, Long.toString(r.events()),
+			rows.add(List.of(name.apply(r.group()), r.dimension(), value, Long.toString(r.events()),
 					Long.toString(r.proceduresWithEvent()), count(r.procedures(), r.tooSmall()), num(r.per100()),
 					interval(r.ciLow(), r.ciHigh())));
 		}
 		List<List<String>> serious = new ArrayList<>();
 		for (SeriousEvent e : safety.serious()) {
-			serious.add(List.of(e.group(), Integer.toString(e.grade()), num(e.onsetMonths()), e.relatednessProcedure(),
+			serious.add(List.of(name.apply(e.group()), Integer.toString(e.grade()), num(e.onsetMonths()), e.relatednessProcedure(),
 					e.relatednessProduct() == null ? "" : e.relatednessProduct(), e.expected() ? "yes" : "no",
 					e.outcome() == null ? "" : e.outcome()));
 		}
@@ -251,10 +253,10 @@ final class WorkspaceResults {
 	}
 
 	/** A table of proportions {@code x / n} per group and time point with their CIs. */
-	static Table rates(String id, String title, List<RateRow> rates, String note) {
+	static Table rates(String id, String title, List<RateRow> rates, String note, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (RateRow r : rates) {
-			rows.add(List.of(r.group(), r.timePoint(), count(r.n(), r.tooSmall()),
+			rows.add(List.of(name.apply(r.group()), r.timePoint(), count(r.n(), r.tooSmall()),
 					r.n() == 0 ? "" : r.x() + " of " + r.n(), percent(r.rate()), percentInterval(r.ciLow(), r.ciHigh())));
 		}
 		return new Table(id, title, List.of("Group", "Time point", "n", "Responders", "Rate", "95 % CI"), rows, note);

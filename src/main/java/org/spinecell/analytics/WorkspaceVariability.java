@@ -3,6 +3,7 @@ package org.spinecell.analytics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.spinecell.analytics.AnalyticsResults.Variability;
 import org.spinecell.analytics.VariabilityAnalysis.CoefficientRow;
@@ -37,10 +38,14 @@ final class WorkspaceVariability {
 	static final List<String> FUNNEL_HEADER = List.of("Unit", "n", "Observed", "Expected", "O/E", "95 % limits",
 			"99.8 % limits", "Outside");
 
+	/** The longest point label of a funnel plot; longer names are cut with an ellipsis. */
+	static final int LABEL = 14;
+
 	private WorkspaceVariability() {
 	}
 
-	static Tab of(Variability variability) {
+	/** @param name how an operator or clinic is shown (by name to staff) */
+	static Tab of(Variability variability, UnaryOperator<String> name) {
 		VariabilityAnalysis.Result models = variability.models();
 		String at = variability.measure() + " at " + variability.timePoint();
 		List<Table> tables = new ArrayList<>();
@@ -56,8 +61,9 @@ final class WorkspaceVariability {
 		tables.add(new Table("dropped", "Episodes left out of the models", List.of("Reason", "Episodes"),
 				models.dropped().stream().map(d -> List.of(d.reason(), Long.toString(d.episodes()))).toList(),
 				models.n() + " episodes in the models."));
-		tables.add(funnel("funnel-operators", "Operators: observed against expected responders", models.operators()));
-		tables.add(funnel("funnel-clinics", "Clinics: observed against expected responders", models.clinics()));
+		tables.add(funnel("funnel-operators", "Operators: observed against expected responders", models.operators(),
+				name));
+		tables.add(funnel("funnel-clinics", "Clinics: observed against expected responders", models.clinics(), name));
 		List<String> definitions = new ArrayList<>(WorkspaceResults.definitions(variability.definitions()));
 		List<String> references = models.leftOutCovariates()
 			.entrySet()
@@ -75,8 +81,8 @@ final class WorkspaceVariability {
 						models.linear()),
 				forest("forest-logistic", "Logistic model: responder at " + at, "Coefficient (log odds)",
 						models.logistic()));
-		List<Chart> charts = List.of(funnelChart("funnel-operators", "Operators", models.operators()),
-				funnelChart("funnel-clinics", "Clinics", models.clinics()));
+		List<Chart> charts = List.of(funnelChart("funnel-operators", "Operators", models.operators(), name),
+				funnelChart("funnel-clinics", "Clinics", models.clinics(), name));
 		return new Tab("variability", "Variability", tables, charts, forests, definitions, variability.noData());
 	}
 
@@ -116,9 +122,10 @@ final class WorkspaceVariability {
 
 	/**
 	 * O/E of each unit against its episodes, inside the 95 % and 99.8 % limit curves around 1; units
-	 * outside the 99.8 % limits are flagged by shape. Points are labelled by the unit's first 8 characters.
+	 * outside the 99.8 % limits are flagged by shape. Points are labelled by the unit's name, cut to
+	 * {@value #LABEL} characters.
 	 */
-	private static Chart funnelChart(String id, String units, FunnelData funnel) {
+	private static Chart funnelChart(String id, String units, FunnelData funnel, UnaryOperator<String> name) {
 		Chart chart = Chart.of(id, units + ": observed / expected responders",
 				"Observed against expected responders (O/E) of each unit by its number of episodes, with 95 % and "
 						+ "99.8 % limits around 1",
@@ -139,7 +146,9 @@ final class WorkspaceVariability {
 			if (u.ratio() == null) {
 				continue;
 			}
-			Chart.Point point = Chart.Point.of(u.n(), u.ratio()).labelled(u.unit().length() > 8 ? u.unit().substring(0, 8) : u.unit());
+			String label = name.apply(u.unit());
+			Chart.Point point = Chart.Point.of(u.n(), u.ratio())
+				.labelled(label.length() > LABEL ? label.substring(0, LABEL - 1) + "…" : label);
 			switch (u.signal()) {
 				case "ABOVE_998", "BELOW_998" -> outside998.add(point);
 				case "ABOVE_95", "BELOW_95" -> outside95.add(point);
@@ -158,10 +167,10 @@ final class WorkspaceVariability {
 		return chart.with(new Chart.ReferenceLine(1, "O/E = 1"));
 	}
 
-	private static Table funnel(String id, String title, FunnelData funnel) {
+	private static Table funnel(String id, String title, FunnelData funnel, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (FunnelUnit u : funnel.units()) {
-			rows.add(List.of(u.unit(), count(u.n(), u.tooSmall()), Integer.toString(u.observed()), num(u.expected()),
+			rows.add(List.of(name.apply(u.unit()), count(u.n(), u.tooSmall()), Integer.toString(u.observed()), num(u.expected()),
 					num(u.ratio()), interval(u.low95(), u.high95()), interval(u.low998(), u.high998()),
 					signal(u.signal())));
 		}

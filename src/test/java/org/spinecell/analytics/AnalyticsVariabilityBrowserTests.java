@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,8 +71,18 @@ class AnalyticsVariabilityBrowserTests extends IntegrationTest {
 
 			assertThat(cells(driver, "table-linear")).isEqualTo(coefficients(models.get("linear")));
 			assertThat(cells(driver, "table-logistic")).isEqualTo(coefficients(models.get("logistic")));
-			assertThat(cells(driver, "table-funnel-operators")).isEqualTo(funnel(models.get("operators")));
-			assertThat(cells(driver, "table-funnel-clinics")).isEqualTo(funnel(models.get("clinics")));
+			// The page names operators and clinics where the API gives their ids.
+			Map<String, String> names = new HashMap<>();
+			ownerJdbc().sql("SELECT DISTINCT operator_id::text AS id, operator_name AS name FROM analytics_episode_fact")
+				.query((rs, n) -> names.put(rs.getString("id"), rs.getString("name")))
+				.list();
+			ownerJdbc().sql("SELECT id::text AS id, name FROM clinic")
+				.query((rs, n) -> names.put(rs.getString("id"), rs.getString("name")))
+				.list();
+			assertThat(cells(driver, "table-funnel-operators")).isEqualTo(funnel(models.get("operators"), names));
+			assertThat(cells(driver, "table-funnel-clinics")).isEqualTo(funnel(models.get("clinics"), names));
+			assertThat(cells(driver, "table-funnel-clinics")).extracting(row -> row.get(0))
+				.contains("Lakeside Spine & Regenerative Center");
 			assertThat(driver.findElement(By.id("note-linear")).getText())
 				.startsWith(models.get("n").asInt() + " episodes; R² ");
 			// The demo has about 40 episodes at M3 for 17 coefficients: rare codes may separate the responders, so
@@ -124,10 +136,10 @@ class AnalyticsVariabilityBrowserTests extends IntegrationTest {
 		return rows.isEmpty() ? List.of(List.of("No data")) : rows;
 	}
 
-	private static List<List<String>> funnel(JsonNode funnel) {
+	private static List<List<String>> funnel(JsonNode funnel, Map<String, String> names) {
 		List<List<String>> rows = new ArrayList<>();
 		for (JsonNode u : funnel.get("units")) {
-			rows.add(List.of(u.get("unit").asString(),
+			rows.add(List.of(names.getOrDefault(u.get("unit").asString(), u.get("unit").asString()),
 					WorkspaceResults.count(u.get("n").asLong(), u.get("tooSmall").asBoolean()),
 					u.get("observed").asString(), WorkspaceResults.num(number(u, "expected")),
 					WorkspaceResults.num(number(u, "ratio")), WorkspaceResults.interval(number(u, "low95"), number(u, "high95")),

@@ -185,6 +185,28 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 	}
 
 	@Test
+	void operatorsAndClinicsAreShownByNameToStaffButNotToResearchers() {
+		buildDataset();
+		java.util.UUID operator = userId(physicianUsername);
+		String name = ownerJdbc()
+			.sql("SELECT DISTINCT operator_name FROM analytics_episode_fact WHERE operator_id = :id")
+			.param("id", operator)
+			.query(String.class)
+			.single();
+		String clinic = ownerJdbc().sql("SELECT name FROM clinic WHERE id = :id")
+			.param("id", clinicId)
+			.query(String.class)
+			.single();
+		String staff = as("PHYSICIAN").get("/analytics?by=operator").html();
+		assertThat(staff).contains("<td>" + name + "</td>").doesNotContain("<td>" + operator + "</td>");
+		assertThat(as("COORDINATOR").get("/analytics?by=clinic&tab=safety").html())
+			.contains("<td>" + org.springframework.web.util.HtmlUtils.htmlEscape(clinic) + "</td>")
+			.doesNotContain("<td>" + clinicId + "</td>");
+		String researcher = as("RESEARCHER").get("/analytics?by=operator").html();
+		assertThat(researcher).doesNotContain(name).doesNotContain(operator.toString());
+	}
+
+	@Test
 	void variabilityTabExplainsModelsThatCannotBeFittedOnTwoEpisodes() {
 		buildDataset();
 		WebSession session = as("PHYSICIAN");
