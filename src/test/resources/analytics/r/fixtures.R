@@ -129,7 +129,7 @@ target <- mean(d$responder)
 limit <- function(p, size, theta) {
   r <- qbinom(p, size, theta)
   a <- (pbinom(r, size, theta) - p) / (pbinom(r, size, theta) - pbinom(r - 1, size, theta))
-  (r - a) / size
+  max(0, r - a) / size  # below 0 at small n (r = 0): no count is negative
 }
 for (u in sort(unique(d$unit))) {
   s <- d$unit == u

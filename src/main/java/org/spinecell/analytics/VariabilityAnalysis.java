@@ -232,7 +232,8 @@ final class VariabilityAnalysis {
 				return new Expected(predict(LogisticModel.fit(used, z, responded), z), "CASE_MIX", used, why);
 			}
 			catch (ModelFitException ex) {
-				why = why + "; with " + String.join(", ", used) + " only: " + ex.getMessage();
+				why = why + (tried.size() == 1 ? ", nor one on the patients' own characteristics"
+						: ", nor one on their numeric characteristics only");
 			}
 		}
 		double[] rate = new double[x.length];

@@ -201,8 +201,7 @@ class VariabilityAnalysisTests {
 		// Neither model fits two episodes: the funnel falls back to the cohort's rate, which is 1 here.
 		assertThat(result.operators().adjustment()).isEqualTo("UNADJUSTED");
 		assertThat(result.operators().adjustmentNote()).isEqualTo("the full logistic model could not be fitted (the "
-				+ "outcome is the same for every observation); with age, baseline only: the outcome is the same for "
-				+ "every observation");
+				+ "outcome is the same for every observation), nor one on the patients' own characteristics");
 		assertThat(result.operators().note()).isEqualTo("every patient or none responded: no limits");
 		assertThat(result.operators().units()).extracting(VariabilityAnalysis.FunnelUnit::expected)
 			.containsExactly(1.0, 1.0);

@@ -121,7 +121,8 @@ public record Funnel(DataStatus status, Double target, List<Unit> units) {
 		double atR = binomial.cumulativeProbability(r);
 		double belowR = binomial.cumulativeProbability(r - 1);
 		double alpha = (atR - p) / (atR - belowR);
-		return (r - alpha) / (binomial.getNumberOfTrials() * binomial.getProbabilityOfSuccess());
+		// At r = 0 the interpolation reaches below 0 (small n); no count is negative, so the limit is 0.
+		return Math.max(0, r - alpha) / (binomial.getNumberOfTrials() * binomial.getProbabilityOfSuccess());
 	}
 
 	private static Unit unit(String name, List<Patient> members, double target) {
