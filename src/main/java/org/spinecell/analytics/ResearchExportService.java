@@ -258,8 +258,8 @@ public class ResearchExportService {
 
 		private final Map<UUID, Set<String>> patientsPerClinic = new TreeMap<>();
 
-		/** "table|value" to the patients in it, in the order first seen. */
-		private final Map<String, Set<String>> groups = new LinkedHashMap<>();
+		/** Table (in the order first seen) to its values (sorted) to the patients in each. */
+		private final Map<String, Map<String, Set<String>>> groups = new LinkedHashMap<>();
 
 		private long episodes;
 
@@ -279,7 +279,9 @@ public class ResearchExportService {
 		}
 
 		private void group(String table, String value, Subject subject) {
-			groups.computeIfAbsent(table + "|" + value, k -> new java.util.TreeSet<>()).add(subject.pseudonym());
+			groups.computeIfAbsent(table, t -> new TreeMap<>())
+				.computeIfAbsent(value, v -> new java.util.TreeSet<>())
+				.add(subject.pseudonym());
 		}
 
 		Map<String, Long> files() {
@@ -302,10 +304,8 @@ public class ResearchExportService {
 		/** Rows of the summary: table, group, patients, whether it is a small cell. */
 		List<List<Object>> summaryRows() {
 			List<List<Object>> rows = new ArrayList<>();
-			groups.forEach((key, patients) -> {
-				String[] parts = key.split("\\|", 2);
-				rows.add(List.of(parts[0], parts[1], patients.size(), isSmall(patients.size())));
-			});
+			groups.forEach((table, values) -> values.forEach(
+					(value, patients) -> rows.add(List.of(table, value, patients.size(), isSmall(patients.size())))));
 			rows.add(List.of("episodes", "all", episodes, isSmall(episodes)));
 			return rows;
 		}

@@ -195,6 +195,20 @@ class ResearchExportTests extends AnalyticsTest {
 		// Small cells flagged; the README says what was removed, when, and warns of the small cohort.
 		List<Map<String, String>> summary = csv(zip.get("summary.csv"));
 		assertThat(row(summary, "table", "patients")).containsEntry("count", "2").containsEntry("small_cell", "true");
+		// Each table's groups together, tables in a fixed order, groups sorted: the same data gives the same file.
+		List<String> tables = new ArrayList<>();
+		summary.forEach(r -> {
+			if (tables.isEmpty() || !tables.get(tables.size() - 1).equals(r.get("table"))) {
+				tables.add(r.get("table"));
+			}
+		});
+		assertThat(tables).containsExactly("patients", "patients by sex", "patients by condition_family",
+				"patients by cell_source", "episodes");
+		for (String table : tables) {
+			assertThat(summary.stream().filter(r -> r.get("table").equals(table)).map(r -> r.get("group")).toList())
+				.as(table)
+				.isSorted();
+		}
 		String readme = zip.get("README.txt");
 		assertThat(readme).contains("Exported on: " + LocalDate.now(java.time.ZoneOffset.UTC))
 			.contains("de-identified (HIPAA Safe Harbor")
