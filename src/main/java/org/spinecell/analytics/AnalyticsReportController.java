@@ -34,7 +34,7 @@ class AnalyticsReportController {
 	ResponseEntity<byte[]> report(@RequestParam MultiValueMap<String, String> parameters) {
 		AnalyticsWorkspace.Request request = AnalyticsWorkspace.Request.parse(parameters);
 		AnalyticsRows.CohortCount count = workspace.count(request.filter());
-		List<WorkspaceResults.Tab> tabs = AnalyticsWorkspace.TABS.stream().map(t -> workspace.tab(request, t)).toList();
+		List<WorkspaceResults.Tab> tabs = workspace.tabs(request);
 		byte[] pdf;
 		try (PdfReport report = new PdfReport("Clinic outcome report")) {
 			report.heading("Clinic outcome report");

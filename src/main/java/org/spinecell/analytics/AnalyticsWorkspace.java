@@ -62,8 +62,17 @@ class AnalyticsWorkspace {
 	}
 
 	WorkspaceResults.Tab tab(Request request, String tab) {
-		CohortFilter filter = request.filter();
+		return tab(request, tab, names());
+	}
+
+	/** Every tab, for the clinic report: the names are looked up once. */
+	List<WorkspaceResults.Tab> tabs(Request request) {
 		UnaryOperator<String> name = names();
+		return TABS.stream().map(t -> tab(request, t, name)).toList();
+	}
+
+	private WorkspaceResults.Tab tab(Request request, String tab, UnaryOperator<String> name) {
+		CohortFilter filter = request.filter();
 		return switch (tab) {
 			case "outcomes" -> WorkspaceResults
 				.outcomes(results.outcomes(filter, request.by(), request.measure(), request.timePoint()), name);
@@ -82,7 +91,7 @@ class AnalyticsWorkspace {
 	 * a name two operators share gets the start of the id. Researchers' operator pseudonyms and
 	 * every other group stay as they are.
 	 */
-	UnaryOperator<String> names() {
+	private UnaryOperator<String> names() {
 		Map<String, String> byId = new HashMap<>();
 		for (Clinic clinic : clinics.visibleClinics()) {
 			byId.put(clinic.id().toString(), clinic.name());
