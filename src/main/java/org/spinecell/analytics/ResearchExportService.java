@@ -199,9 +199,17 @@ public class ResearchExportService {
 		}
 	}
 
+	/**
+	 * Every entry's time is this fixed instant (as reproducible builds do), so the same data gives the
+	 * same zip, byte for byte, whenever it is downloaded; the day of the export is in README.txt.
+	 */
+	private static final long ENTRY_TIME = java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+
 	private static void entry(ZipOutputStream zip, Writer text, String name, Consumer<CsvWriter> content) {
 		try {
-			zip.putNextEntry(new ZipEntry(name));
+			ZipEntry entry = new ZipEntry(name);
+			entry.setTime(ENTRY_TIME);
+			zip.putNextEntry(entry);
 			content.accept(new CsvWriter(text));
 			text.flush();
 			zip.closeEntry();
