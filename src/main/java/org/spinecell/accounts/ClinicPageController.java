@@ -34,6 +34,12 @@ class ClinicPageController {
 		return "clinics";
 	}
 
+	/** Only an installation administrator is offered the form for a new clinic. */
+	@ModelAttribute("installationAdmin")
+	boolean installationAdmin() {
+		return org.spinecell.platform.CurrentUser.find().map(user -> user.isInstallationAdmin()).orElse(false);
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("clinics", clinics.visibleClinics());

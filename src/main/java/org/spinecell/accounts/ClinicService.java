@@ -8,15 +8,15 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
-import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Managing the clinic network. Administrators see every clinic; other staff see the clinics they
- * belong to, and any other clinic is "not found" to them.
+ * Managing the clinic network. Installation administrators create clinics and see and change every
+ * clinic; clinic administrators change their own clinics; other staff see the clinics they belong
+ * to, and any other clinic is "not found" to them (ADR 0016).
  */
 @Service
 public class ClinicService {
@@ -33,6 +33,7 @@ public class ClinicService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public Clinic create(ClinicRequest request) {
+		AdministratorScope.requireInstallationAdmin(CurrentUser.get(), "creates clinics");
 		List<FieldProblem> conflicts = new ArrayList<>();
 		if (clinics.nameTaken(request.name())) {
 			conflicts.add(new FieldProblem("name", "a clinic with this name exists"));
@@ -58,6 +59,7 @@ public class ClinicService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public Clinic update(UUID id, ClinicRequest request) {
+		AdministratorScope.requireAdministers(CurrentUser.get(), id);
 		if (request.version() == null) {
 			throw ApiException.invalid("version", "the version you read is required to change a clinic");
 		}
@@ -89,13 +91,13 @@ public class ClinicService {
 	@Transactional(readOnly = true)
 	public List<Clinic> visibleClinics() {
 		CurrentUser user = CurrentUser.get();
-		return user.hasRole(Role.ADMIN) ? clinics.findAll() : clinics.findAll(user.clinicIds());
+		return user.isInstallationAdmin() ? clinics.findAll() : clinics.findAll(user.clinicIds());
 	}
 
 	@Transactional(readOnly = true)
 	public Clinic get(UUID id) {
 		CurrentUser user = CurrentUser.get();
-		if (!user.hasRole(Role.ADMIN) && !user.isMemberOf(id)) {
+		if (!user.isInstallationAdmin() && !user.isMemberOf(id)) {
 			throw ApiException.notFound("Clinic");
 		}
 		return clinics.find(id).orElseThrow(() -> ApiException.notFound("Clinic"));

@@ -60,8 +60,12 @@ public class MfaService {
 
 	private final SpineCellProperties.Security settings;
 
+	private final UserRepository users;
+
 	MfaService(MfaRepository mfa, SecretCipher cipher, PasswordEncoder passwordEncoder, AuditTrail audit,
-			ApiTokenRepository tokens, SessionTerminator sessions, SpineCellProperties properties) {
+			ApiTokenRepository tokens, SessionTerminator sessions, SpineCellProperties properties,
+			UserRepository users) {
+		this.users = users;
 		this.mfa = mfa;
 		this.cipher = cipher;
 		this.passwordEncoder = passwordEncoder;
@@ -197,9 +201,8 @@ public class MfaService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void resetByAdmin(UUID userId) {
-		if (mfa.passwordHash(userId).isEmpty()) {
-			throw ApiException.notFound("User");
-		}
+		UserAccount account = users.find(userId).orElseThrow(() -> ApiException.notFound(UserService.ENTITY));
+		AdministratorScope.requireManageable(CurrentUser.get(), account);
 		remove(userId, "reset by administrator");
 		tokens.revokeAll(userId);
 		sessions.endSessionsOf(userId);

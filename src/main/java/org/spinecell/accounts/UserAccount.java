@@ -18,6 +18,16 @@ public record UserAccount(UUID id, String username, String displayName, Set<Role
 		clinicIds = Set.copyOf(clinicIds);
 	}
 
+	/** Whether the account holds the administrator role, of its clinics or of the installation. */
+	public boolean administrator() {
+		return roles.contains(Role.ADMIN);
+	}
+
+	/** An administrator without a clinic: manages the whole installation (ADR 0016). */
+	public boolean installationAdmin() {
+		return AdministratorScope.isInstallationAdmin(roles, clinicIds);
+	}
+
 	/** The audited fields, with sets in a stable order. */
 	Map<String, Object> snapshot() {
 		Map<String, Object> values = new LinkedHashMap<>();

@@ -92,6 +92,7 @@ class UserPageController {
 	String show(@PathVariable UUID id, Model model) {
 		UserAccount user = users.get(id);
 		model.addAttribute("user", user);
+		model.addAttribute("manageable", users.mayManage(id));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", EditUserForm.of(user));
 		}
@@ -113,6 +114,7 @@ class UserPageController {
 			}
 		}
 		model.addAttribute("user", users.get(id));
+		model.addAttribute("manageable", users.mayManage(id));
 		return "accounts/user";
 	}
 

@@ -73,20 +73,52 @@ class UserRepository {
 		return true;
 	}
 
+	/**
+	 * Makes the account's clinics and roles the given ones, touching only what changes: the
+	 * row-level policies (V25) refuse any change of one's own clinics or roles, and an unchanged
+	 * set is no change. Clinics go first, so the policy on roles sees the account's new clinics.
+	 */
 	private void replaceRolesAndClinics(UUID id, Set<Role> roles, Set<UUID> clinicIds) {
-		jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id).update();
-		jdbc.sql("DELETE FROM user_clinic WHERE user_id = :id").param("id", id).update();
-		for (Role role : roles) {
-			jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
-				.param("id", id)
-				.param("role", role.name())
-				.update();
+		Set<UUID> clinicsNow = Set.copyOf(jdbc.sql("SELECT clinic_id FROM user_clinic WHERE user_id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.list());
+		for (UUID clinicId : clinicsNow) {
+			if (!clinicIds.contains(clinicId)) {
+				jdbc.sql("DELETE FROM user_clinic WHERE user_id = :id AND clinic_id = :clinicId")
+					.param("id", id)
+					.param("clinicId", clinicId)
+					.update();
+			}
 		}
 		for (UUID clinicId : clinicIds) {
-			jdbc.sql("INSERT INTO user_clinic (user_id, clinic_id) VALUES (:id, :clinicId)")
-				.param("id", id)
-				.param("clinicId", clinicId)
-				.update();
+			if (!clinicsNow.contains(clinicId)) {
+				jdbc.sql("INSERT INTO user_clinic (user_id, clinic_id) VALUES (:id, :clinicId)")
+					.param("id", id)
+					.param("clinicId", clinicId)
+					.update();
+			}
+		}
+		Set<String> rolesNow = Set.copyOf(jdbc.sql("SELECT role FROM user_role WHERE user_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list());
+		Set<String> wanted = roles.stream().map(Role::name).collect(Collectors.toSet());
+		for (String role : rolesNow) {
+			if (!wanted.contains(role)) {
+				jdbc.sql("DELETE FROM user_role WHERE user_id = :id AND role = :role")
+					.param("id", id)
+					.param("role", role)
+					.update();
+			}
+		}
+		for (String role : wanted) {
+			if (!rolesNow.contains(role)) {
+				jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :role)")
+					.param("id", id)
+					.param("role", role)
+					.update();
+			}
 		}
 	}
 
@@ -125,6 +157,26 @@ class UserRepository {
 			.list();
 	}
 
+	/** The accounts with a membership in one of the clinics, by username. */
+	List<UserAccount> listOfClinics(Collection<UUID> clinicIds, int page, int size) {
+		return jdbc.sql(SELECT + """
+				WHERE EXISTS (SELECT 1 FROM user_clinic c WHERE c.user_id = u.id AND c.clinic_id IN (:clinics))
+				ORDER BY lower(u.username) LIMIT :limit OFFSET :offset
+				""")
+			.param("clinics", clinicIds)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(UserRepository::mapAccount)
+			.list();
+	}
+
+	long countOfClinics(Collection<UUID> clinicIds) {
+		return jdbc.sql("""
+				SELECT count(*) FROM app_user u
+				WHERE EXISTS (SELECT 1 FROM user_clinic c WHERE c.user_id = u.id AND c.clinic_id IN (:clinics))
+				""").param("clinics", clinicIds).query(Long.class).single();
+	}
+
 	/** The enabled accounts holding the role in the clinic, by name. */
 	List<UserAccount> enabledWithRoleAt(Role role, UUID clinicId) {
 		return jdbc.sql(SELECT + """
@@ -150,10 +202,12 @@ class UserRepository {
 			.single() > 0;
 	}
 
-	long countEnabledAdminsOtherThan(UUID id) {
+	/** Enabled administrators without a clinic, other than the given account. */
+	long countEnabledInstallationAdminsOtherThan(UUID id) {
 		return jdbc.sql("""
 				SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id
 				WHERE r.role = 'ADMIN' AND u.enabled AND u.id <> :id
+				  AND NOT EXISTS (SELECT 1 FROM user_clinic c WHERE c.user_id = u.id)
 				""").param("id", id).query(Long.class).single();
 	}
 

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts: administrators create, change, disable and re-enable them and reset passwords.
- * Every change is audited on the global chain; passwords and hashes never reach the trail.
+ * Staff accounts: administrators create, change, disable and re-enable them and reset passwords,
+ * within the reach {@link AdministratorScope} gives them (installation administrators every account,
+ * clinic administrators the accounts of their own clinics). Every change is audited on the global
+ * chain; passwords and hashes never reach the trail.
  */
 @Service
 public class UserService {
@@ -55,6 +57,7 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserAccount create(UserRequests.Create request) {
+		AdministratorScope.requireGrantable(CurrentUser.get(), request.clinicIds());
 		List<FieldProblem> problems = new ArrayList<>();
 		passwordPolicy.check(request.password(), request.username())
 			.ifPresent(message -> problems.add(new FieldProblem("password", message)));
@@ -77,32 +80,57 @@ public class UserService {
 	@Transactional(readOnly = true)
 	public Page<UserAccount> list(int page, int size) {
 		Page.checkParameters(page, size);
-		return new Page<>(users.list(page, size), page, size, users.count());
+		CurrentUser admin = CurrentUser.get();
+		if (admin.isInstallationAdmin()) {
+			return new Page<>(users.list(page, size), page, size, users.count());
+		}
+		return new Page<>(users.listOfClinics(admin.clinicIds(), page, size), page, size,
+				users.countOfClinics(admin.clinicIds()));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public UserAccount get(UUID id) {
+		return AdministratorScope.requireVisible(CurrentUser.get(), find(id));
+	}
+
+	/** Whether the signed-in administrator may change the account, for showing or hiding the forms. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public boolean mayManage(UUID id) {
+		return AdministratorScope.mayManage(CurrentUser.get(), find(id));
+	}
+
+	/** The account if the signed-in administrator may change it (404 or 403 otherwise). */
+	UserAccount manageable(UUID id) {
+		return AdministratorScope.requireManageable(CurrentUser.get(), find(id));
+	}
+
+	private UserAccount find(UUID id) {
 		return users.find(id).orElseThrow(() -> ApiException.notFound(ENTITY));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserAccount update(UUID id, UserRequests.Update request) {
-		UserAccount before = get(id);
+		CurrentUser admin = CurrentUser.get();
+		UserAccount before = manageable(id);
+		AdministratorScope.requireNotOwnAccess(admin, before, request.roles(), request.clinicIds());
+		AdministratorScope.requireGrantable(admin, request.clinicIds());
 		List<FieldProblem> problems = unknownClinics(request.clinicIds());
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
-		if (before.roles().contains(Role.ADMIN) && !request.roles().contains(Role.ADMIN)) {
-			requireAnotherAdmin(id, "roles");
+		if (AdministratorScope.isInstallationAdmin(before.roles(), before.clinicIds())
+				&& !AdministratorScope.isInstallationAdmin(request.roles(), request.clinicIds())) {
+			requireAnotherAdmin(id, request.roles().contains(Role.ADMIN) ? "clinicIds" : "roles");
 		}
 		if (!users.update(id, request.displayName(), request.roles(), request.clinicIds(), request.version(),
 				CurrentUser.get().id())) {
 			throw ApiException.conflict("The user was changed by someone else; reload and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
-		UserAccount after = get(id);
+		UserAccount after = find(id);
 		audit.updated(ENTITY, id, null, before.snapshot(), after.snapshot(), null);
 		// Changed roles or clinics must not linger in open sessions or tokens.
 		tokens.revokeAll(id);
@@ -113,15 +141,17 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserAccount disable(UUID id) {
-		UserAccount before = get(id);
+		UserAccount before = manageable(id);
 		if (!before.enabled()) {
 			return before;
 		}
-		requireAnotherAdmin(id, "enabled");
+		if (AdministratorScope.isInstallationAdmin(before.roles(), before.clinicIds())) {
+			requireAnotherAdmin(id, "enabled");
+		}
 		users.setEnabled(id, false, CurrentUser.get().id());
 		tokens.revokeAll(id);
 		sessions.endSessionsOf(id);
-		UserAccount after = get(id);
+		UserAccount after = find(id);
 		audit.updated(ENTITY, id, null, before.snapshot(), after.snapshot(), null);
 		return after;
 	}
@@ -129,9 +159,9 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserAccount enable(UUID id) {
-		UserAccount before = get(id);
+		UserAccount before = manageable(id);
 		users.setEnabled(id, true, CurrentUser.get().id());
-		UserAccount after = get(id);
+		UserAccount after = find(id);
 		audit.updated(ENTITY, id, null, before.snapshot(), after.snapshot(), null);
 		return after;
 	}
@@ -139,9 +169,9 @@ public class UserService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public UserAccount resetPassword(UUID id, String password) {
-		UserAccount user = get(id);
+		UserAccount user = manageable(id);
 		setPassword(user, password);
-		return get(id);
+		return find(id);
 	}
 
 	/** Creates the first administrator when the instance has no account at all. */
@@ -172,10 +202,11 @@ public class UserService {
 		audit.record(null, AuditAction.UPDATE, ENTITY, user.id(), changes, "password reset by administrator");
 	}
 
+	/** An installation must keep an enabled installation administrator: only they can create clinics. */
 	private void requireAnotherAdmin(UUID id, String field) {
-		if (users.countEnabledAdminsOtherThan(id) == 0) {
-			throw ApiException.conflict("This is the last enabled administrator",
-					List.of(new FieldProblem(field, "at least one enabled administrator must remain")));
+		if (users.countEnabledInstallationAdminsOtherThan(id) == 0) {
+			throw ApiException.conflict("This is the last enabled installation administrator",
+					List.of(new FieldProblem(field, "at least one enabled installation administrator must remain")));
 		}
 	}
 

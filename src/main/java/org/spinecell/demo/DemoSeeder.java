@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds the demo network on the first start with {@code spinecell.demo=true}: two clinics and one
  * account per role (plus a second physician and coordinator at the second clinic, so clinic
- * isolation can be seen), printing each password once. Later starts find the clinics and leave
+ * isolation can be seen, and an administrator of each clinic beside the installation's), printing each password once. Later starts find the clinics and leave
  * everything as it is.
  */
 @Component
@@ -72,7 +72,10 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	static final List<DemoUser> USERS = List.of(
+			// An installation administrator (no clinic) and one clinic administrator per clinic (ADR 0016).
 			new DemoUser("demo.admin", "Dana Admin (demo)", Set.of(Role.ADMIN), 0),
+			new DemoUser("admin.lakeside", "Liam Ortiz, Lakeside administrator (demo)", Set.of(Role.ADMIN), 1),
+			new DemoUser("admin.harbor", "Hana Berg, Harbor administrator (demo)", Set.of(Role.ADMIN), 2),
 			new DemoUser("dr.reyes", "Dr. Lucia Reyes (demo)", Set.of(Role.PHYSICIAN), 1),
 			new DemoUser("dr.petrov", "Dr. Ana Petrov (demo)", Set.of(Role.PHYSICIAN), 1),
 			new DemoUser("coord.chen", "Mei Chen, study coordinator (demo)", Set.of(Role.COORDINATOR), 1),

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.platform.CurrentUser;
-import org.spinecell.platform.Role;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
@@ -87,13 +86,13 @@ public class MailJob {
 	}
 
 	/**
-	 * Runs now: over every clinic for an administrator, over the user's own clinics for a
-	 * coordinator. Returns counts only.
+	 * Runs now: over every clinic for an installation administrator, over the user's own clinics
+	 * for a clinic administrator or a coordinator. Returns counts only.
 	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	public RunResult runNow() {
 		CurrentUser user = CurrentUser.get();
-		Set<UUID> scope = user.hasRole(Role.ADMIN)
+		Set<UUID> scope = user.isInstallationAdmin()
 				? CurrentUser.callAsSystem(Set.of(),
 						() -> clinics.visibleClinics().stream().map(Clinic::id).collect(Collectors.toSet()))
 				: user.clinicIds();

@@ -48,6 +48,21 @@ public record CurrentUser(UUID id, String username, String displayName, Set<Role
 		return SYSTEM_ID.equals(id);
 	}
 
+	/**
+	 * An installation administrator: an administrator who belongs to no clinic (the bootstrap
+	 * {@code admin}), or the system itself. Only they create clinics, manage every account and every
+	 * clinic, and make other installation administrators. An administrator with clinics is a clinic
+	 * administrator and manages only the accounts and clinics of those clinics (see ADR 0016).
+	 */
+	public boolean isInstallationAdmin() {
+		return isSystem() || (hasRole(Role.ADMIN) && clinicIds.isEmpty());
+	}
+
+	/** Whether this user administers the clinic: an installation administrator, or an administrator of it. */
+	public boolean administers(UUID clinicId) {
+		return isInstallationAdmin() || (hasRole(Role.ADMIN) && isMemberOf(clinicId));
+	}
+
 	/** The user of the current request or task, if any. */
 	public static Optional<CurrentUser> find() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
