@@ -3,6 +3,7 @@ package org.spinecell.accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.LogSafe;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.context.event.EventListener;
@@ -38,12 +39,10 @@ class LoginThrottle {
 			return; // a bad API token is not a sign-in attempt, and its value must not be logged
 		}
 		String username = String.valueOf(event.getAuthentication().getName());
-		if (username.length() > 64) {
-			username = username.substring(0, 64);
-		}
-		log.warn("Sign-in failed for username '{}': {}", sanitize(username),
+		log.warn("Sign-in failed for username '{}': {}", LogSafe.text(username),
 				event.getException().getClass().getSimpleName());
-		users.recordFailedLogin(username, settings.maxFailedLogins(), settings.lockout());
+		users.recordFailedLogin(username.length() > 64 ? username.substring(0, 64) : username,
+				settings.maxFailedLogins(), settings.lockout());
 	}
 
 	@EventListener
@@ -53,14 +52,9 @@ class LoginThrottle {
 		if (authentication instanceof UsernamePasswordAuthenticationToken
 				&& authentication.getPrincipal() instanceof AccountPrincipal principal) {
 			CurrentUser user = principal.currentUser();
-			log.info("Sign-in succeeded for username '{}'", user.username());
+			log.info("Sign-in succeeded for username '{}'", LogSafe.text(user.username()));
 			users.recordSuccessfulLogin(user.id());
 		}
-	}
-
-	/** Keeps log lines single-line whatever was typed into the username field. */
-	private static String sanitize(String value) {
-		return value.replaceAll("[\\r\\n\\t]", "_");
 	}
 
 }

@@ -18,6 +18,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.LogSafe;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -146,7 +147,7 @@ public class MfaService {
 		mfa.confirm(user.id(), step.getAsLong());
 		List<String> codes = newRecoveryCodes(user.id());
 		audit.created(ENTITY, user.id(), null, Map.of("method", "TOTP", "recoveryCodes", codes.size()));
-		log.info("Second factor enrolled for username '{}'", user.username());
+		log.info("Second factor enrolled for username '{}'", LogSafe.text(user.username()));
 		return codes;
 	}
 
