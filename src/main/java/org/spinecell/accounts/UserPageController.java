@@ -125,6 +125,9 @@ class UserPageController {
 			redirect.addFlashAttribute("flash", "Account disabled; its sessions and API tokens were ended.");
 		}
 		catch (ApiException ex) {
+			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
 			redirect.addFlashAttribute("flash", ex.getMessage() + ".");
 		}
 		return "redirect:/admin/users/" + id;
@@ -152,6 +155,9 @@ class UserPageController {
 			redirect.addFlashAttribute("flash", "Password reset; the user's sessions and API tokens were ended.");
 		}
 		catch (ApiException ex) {
+			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
 			redirect.addFlashAttribute("passwordError",
 					ex.errors().isEmpty() ? ex.getMessage() : "The password " + ex.errors().get(0).message() + ".");
 		}

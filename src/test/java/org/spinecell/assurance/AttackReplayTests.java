@@ -272,6 +272,93 @@ class AttackReplayTests extends AssuranceTest {
 		assertThat(TALLY.acceptedOf("size")).as("oversized or nested payloads accepted").isEmpty();
 	}
 
+	/**
+	 * A clinic administrator trying to raise its own privileges or reach beyond its clinic: more roles
+	 * or clinics for itself, another clinic for its users, its way into another clinic's accounts or
+	 * clinic, and an installation administrator (an administrator without a clinic) made by it. Each
+	 * through the API and the pages; accepted if it answers 2xx (API) or changes any account or clinic.
+	 */
+	@Test
+	void aClinicAdministratorCannotRaiseItsPrivilegesOrReachAnotherClinic() {
+		java.util.UUID clinicA = clinicId;
+		java.util.UUID clinicB = createClinic("Escalation B");
+		String adminName = createUser("ADMIN", Set.of(clinicA));
+		String self = userId(adminName).toString();
+		String userA = userId(createUser("LAB", Set.of(clinicA))).toString();
+		String userB = userId(createUser("LAB", Set.of(clinicB))).toString();
+		ActorClient clinicAdmin = ActorClient.signedIn(port, login(adminName, USER_PASSWORD).token(), adminName,
+				USER_PASSWORD);
+		String a = clinicA.toString();
+		String b = clinicB.toString();
+		Map<String, String[]> api = new LinkedHashMap<>();
+		api.put("self-grant roles", new String[] { "PUT", "/api/v1/users/" + self, user("[\"ADMIN\",\"PHYSICIAN\"]", a) });
+		api.put("self-grant clinic", new String[] { "PUT", "/api/v1/users/" + self, user("[\"ADMIN\"]", a + "\",\"" + b) });
+		api.put("self to installation admin", new String[] { "PUT", "/api/v1/users/" + self, user("[\"ADMIN\"]", null) });
+		api.put("grant other clinic", new String[] { "PUT", "/api/v1/users/" + userA, user("[\"LAB\"]", a + "\",\"" + b) });
+		api.put("take over other clinic's user", new String[] { "PUT", "/api/v1/users/" + userB, user("[\"LAB\"]", a) });
+		api.put("grant installation admin", new String[] { "PUT", "/api/v1/users/" + userA, user("[\"ADMIN\"]", null) });
+		api.put("create in other clinic", new String[] { "POST", "/api/v1/users", newUser("[\"PHYSICIAN\"]", b) });
+		api.put("create installation admin", new String[] { "POST", "/api/v1/users", newUser("[\"ADMIN\"]", null) });
+		api.put("other clinic's password", new String[] { "POST", "/api/v1/users/" + userB + "/password",
+				"{\"password\": \"Hijacked-Passphrase-2026\"}" });
+		api.put("other clinic's second factor", new String[] { "DELETE", "/api/v1/users/" + userB + "/mfa", null });
+		api.put("edit other clinic", new String[] { "PUT", "/api/v1/clinics/" + b,
+				"{\"name\": \"Taken over\", \"city\": \"X\", \"country\": \"US\", \"version\": 0}" });
+		api.put("create clinic", new String[] { "POST", "/api/v1/clinics",
+				"{\"name\": \"Rogue clinic\", \"city\": \"X\", \"country\": \"US\"}" });
+		for (Map.Entry<String, String[]> attack : api.entrySet()) {
+			String[] call = attack.getValue();
+			String before = accountsAndClinics();
+			HttpResponse<String> response = clinicAdmin.json(call[0], call[1], call[2]);
+			boolean accepted = response.statusCode() < 400 || !accountsAndClinics().equals(before);
+			TALLY.attempt("escalation", attack.getKey(), call[0] + " " + call[1].replaceAll("[0-9a-f-]{36}", "{id}"),
+					accepted);
+		}
+		Map<String, Map<String, String>> pages = new LinkedHashMap<>();
+		pages.put("/admin/users/" + self, Map.of("displayName", "Self", "roles", "PHYSICIAN", "clinicIds", a, "version",
+				"0"));
+		pages.put("/admin/users/" + userB, Map.of("displayName", "Mine now", "roles", "LAB", "clinicIds", a, "version",
+				"0"));
+		pages.put("/admin/users/new", Map.of("username", "rogue.root", "password", USER_PASSWORD, "displayName",
+				"Rogue root", "roles", "ADMIN"));
+		pages.put("/admin/users/" + userB + "/password", Map.of("password", "Hijacked-Passphrase-2026"));
+		pages.put("/admin/users/" + userB + "/mfa/reset", Map.of());
+		pages.put("/admin/users/" + userB + "/disable", Map.of());
+		pages.put("/admin/clinics/" + b, Map.of("name", "Taken over", "city", "X", "country", "US", "version", "0"));
+		pages.put("/admin/clinics", Map.of("name", "Rogue clinic", "city", "X", "country", "US"));
+		for (Map.Entry<String, Map<String, String>> attack : pages.entrySet()) {
+			String before = accountsAndClinics();
+			clinicAdmin.form(attack.getKey(), attack.getValue(), true);
+			TALLY.attempt("escalation", "page form", "POST " + attack.getKey().replaceAll("[0-9a-f-]{36}", "{id}"),
+					!accountsAndClinics().equals(before));
+		}
+		assertThat(TALLY.acceptedOf("escalation")).as("privilege escalations that got through").isEmpty();
+	}
+
+	private static String user(String roles, String clinics) {
+		return "{\"displayName\": \"Test\", \"roles\": " + roles + ", \"clinicIds\": ["
+				+ (clinics == null ? "" : "\"" + clinics + "\"") + "], \"version\": 0}";
+	}
+
+	private static String newUser(String roles, String clinics) {
+		return "{\"username\": \"rogue." + unique() + "\", \"password\": \"" + USER_PASSWORD
+				+ "\", \"displayName\": \"Rogue\", \"roles\": " + roles + ", \"clinicIds\": ["
+				+ (clinics == null ? "" : "\"" + clinics + "\"") + "]}";
+	}
+
+	/** Every account with its roles, clinics, password and state, and every clinic: any change shows. */
+	private String accountsAndClinics() {
+		return ownerJdbc().sql("""
+				SELECT string_agg(u.id || u.password_hash || u.enabled || u.version
+				       || coalesce((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_role r WHERE r.user_id = u.id), '')
+				       || coalesce((SELECT string_agg(c.clinic_id::text, ',' ORDER BY c.clinic_id) FROM user_clinic c
+				                    WHERE c.user_id = u.id), '')
+				       || coalesce((SELECT m.created_at::text FROM user_mfa m WHERE m.user_id = u.id), ''), ';' ORDER BY u.id)
+				       || (SELECT string_agg(c.id || c.name || c.version, ';' ORDER BY c.id) FROM clinic c)
+				FROM app_user u
+				""").query(String.class).single();
+	}
+
 	@AfterAll
 	static void publish() {
 		String figure = TALLY.payloads() + " payloads × " + TALLY.endpoints() + " endpoints, " + TALLY.accepted().size()
@@ -301,7 +388,11 @@ class AttackReplayTests extends AssuranceTest {
 				public survey links (`%%2e%%2e`, double encoding, overlong UTF-8, `;jsessionid`, NUL,
 				overlong tokens); XML with a DOCTYPE, Java-serialised bodies and polymorphic type hints
 				(`@class`, `@type`, `["java.util.HashMap", …]`) posted to the JSON endpoints, including
-				the instrument import; oversized and deeply nested JSON. IDOR on every id-taking
+				the instrument import; oversized and deeply nested JSON; privilege escalation by an
+				administrator of one clinic (more roles or clinics for itself, another clinic for its
+				users, another clinic's accounts, passwords, second factors and clinic, a new clinic,
+				an installation administrator made by giving ADMIN without a clinic), through the API
+				and the pages. IDOR on every id-taking
 				endpoint, exports included (labels, letters, notes), is covered by the authorisation
 				matrix above.
 

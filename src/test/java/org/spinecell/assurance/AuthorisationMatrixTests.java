@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.assurance.Actor.ADMIN;
 import static org.spinecell.assurance.Actor.ANONYMOUS;
 import static org.spinecell.assurance.Actor.AUDITOR;
+import static org.spinecell.assurance.Actor.CLINIC_ADMIN;
 import static org.spinecell.assurance.Actor.COORDINATOR;
 import static org.spinecell.assurance.Actor.LAB;
 import static org.spinecell.assurance.Actor.PATIENT;
@@ -66,36 +67,39 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.global("POST /api/v1/instruments/{id}/licensed-text", Actor.of(ADMIN))
 		.global("POST /api/v1/instruments/{id}/scoring-tables", Actor.of(ADMIN))
 		.global("GET /api/v1/candidacy-rule-sets/current", Actor.CARE)
-		.global("POST /api/v1/candidacy-rule-sets", Actor.of(ADMIN, PHYSICIAN))
-		// Administration: accounts and clinics, not clinical data.
+		.global("POST /api/v1/candidacy-rule-sets", Actor.of(ADMIN, CLINIC_ADMIN, PHYSICIAN))
+		// Administration (ADR 0016): the installation administrator creates clinics and manages every
+		// account and clinic; the clinic administrator manages its own clinic and the accounts of it,
+		// and finds another clinic's accounts and the other clinic "not found". The changes are sent
+		// with valid bodies (see bodyOf), so a refusal is the authorisation's and not validation's.
 		.global("GET /api/v1/clinics", Actor.STAFF)
-		.row("GET /api/v1/clinics/{id}", Scope.CLINICAL, Actor.STAFF, Actor.of(ADMIN))
+		.row("GET /api/v1/clinics/{id}", Scope.ACCOUNTS, Actor.STAFF, Actor.of(ADMIN))
 		.global("POST /api/v1/clinics", Actor.of(ADMIN))
-		.global("PUT /api/v1/clinics/{id}", Actor.of(ADMIN))
-		.global("GET /admin/clinics", Actor.of(ADMIN))
+		.accounts("PUT /api/v1/clinics/{id}")
+		.global("GET /admin/clinics", Actor.ADMINS)
 		.global("POST /admin/clinics", Actor.of(ADMIN))
-		.global("GET /admin/clinics/{id}", Actor.of(ADMIN))
-		.global("POST /admin/clinics/{id}", Actor.of(ADMIN))
-		.global("GET /api/v1/users", Actor.of(ADMIN))
-		.global("POST /api/v1/users", Actor.of(ADMIN))
-		.global("GET /api/v1/users/{id}", Actor.of(ADMIN))
-		.global("PUT /api/v1/users/{id}", Actor.of(ADMIN))
-		.global("POST /api/v1/users/{id}/disable", Actor.of(ADMIN))
-		.global("POST /api/v1/users/{id}/enable", Actor.of(ADMIN))
-		.global("POST /api/v1/users/{id}/password", Actor.of(ADMIN))
-		.global("GET /admin/users", Actor.of(ADMIN))
-		.global("GET /admin/users/new", Actor.of(ADMIN))
-		.global("POST /admin/users/new", Actor.of(ADMIN))
-		.global("GET /admin/users/{id}", Actor.of(ADMIN))
-		.global("POST /admin/users/{id}", Actor.of(ADMIN))
-		.global("POST /admin/users/{id}/disable", Actor.of(ADMIN))
-		.global("POST /admin/users/{id}/enable", Actor.of(ADMIN))
-		.global("POST /admin/users/{id}/password", Actor.of(ADMIN))
+		.accounts("GET /admin/clinics/{id}")
+		.accounts("POST /admin/clinics/{id}")
+		.global("GET /api/v1/users", Actor.ADMINS)
+		.global("POST /api/v1/users", Actor.ADMINS)
+		.accounts("GET /api/v1/users/{id}")
+		.accounts("PUT /api/v1/users/{id}")
+		.accounts("POST /api/v1/users/{id}/disable")
+		.accounts("POST /api/v1/users/{id}/enable")
+		.accounts("POST /api/v1/users/{id}/password")
+		.global("GET /admin/users", Actor.ADMINS)
+		.global("GET /admin/users/new", Actor.ADMINS)
+		.global("POST /admin/users/new", Actor.ADMINS)
+		.accounts("GET /admin/users/{id}")
+		.accounts("POST /admin/users/{id}")
+		.accounts("POST /admin/users/{id}/disable")
+		.accounts("POST /admin/users/{id}/enable")
+		.accounts("POST /admin/users/{id}/password")
 		// The audit trail.
-		.global("GET /api/v1/audit", Actor.of(ADMIN, AUDITOR))
-		.global("GET /api/v1/audit/verify", Actor.of(ADMIN, AUDITOR))
-		.global("GET /audit", Actor.of(ADMIN, AUDITOR))
-		.global("POST /audit/verify", Actor.of(ADMIN, AUDITOR))
+		.global("GET /api/v1/audit", Actor.of(ADMIN, CLINIC_ADMIN, AUDITOR))
+		.global("GET /api/v1/audit/verify", Actor.of(ADMIN, CLINIC_ADMIN, AUDITOR))
+		.global("GET /audit", Actor.of(ADMIN, CLINIC_ADMIN, AUDITOR))
+		.global("POST /audit/verify", Actor.of(ADMIN, CLINIC_ADMIN, AUDITOR))
 		// Patients and their history: the care team, the lab reads.
 		.clinical("GET /api/v1/patients", Actor.CHART)
 		.clinical("POST /api/v1/patients", Actor.CARE)
@@ -252,17 +256,17 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.clinical("POST /follow-up/{id}/letter", Actor.CARE)
 		.clinical("POST /follow-up/{id}/link", Actor.CARE)
 		.clinical("GET /api/v1/mail/outbox", Actor.CARE)
-		.clinical("POST /api/v1/mail/run", Actor.of(ADMIN, COORDINATOR))
+		.clinical("POST /api/v1/mail/run", Actor.of(ADMIN, CLINIC_ADMIN, COORDINATOR))
 		.clinical("GET /follow-up/mail", Actor.CARE)
-		.clinical("POST /follow-up/mail/run", Actor.of(ADMIN, COORDINATOR))
+		.clinical("POST /follow-up/mail/run", Actor.of(ADMIN, CLINIC_ADMIN, COORDINATOR))
 		// Multi-factor authentication: each user's own enrolment; administrators reset another's.
 		.global("GET /login/mfa", Actor.STAFF)
 		.global("POST /login/mfa", Actor.ALL)
 		.global("GET /account/mfa", Actor.STAFF)
 		.global("POST /account/mfa", Actor.STAFF)
 		.global("POST /account/mfa/disable", Actor.STAFF)
-		.global("DELETE /api/v1/users/{id}/mfa", Actor.of(ADMIN))
-		.global("POST /admin/users/{id}/mfa/reset", Actor.of(ADMIN))
+		.accounts("DELETE /api/v1/users/{id}/mfa")
+		.accounts("POST /admin/users/{id}/mfa/reset")
 		// Break-glass: a physician opens another clinic's patient (the patient id is in the body);
 		// only the physician who opened an access may end it, and none of the actors did.
 		.global("GET /api/v1/break-glass", Actor.of(PHYSICIAN))
@@ -271,8 +275,9 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.global("GET /patients/break-glass", Actor.of(PHYSICIAN))
 		.global("POST /patients/break-glass", Actor.of(PHYSICIAN))
 		.global("POST /patients/break-glass/{id}/end", Actor.NONE)
-		.global("GET /admin/break-glass", Actor.of(ADMIN))
-		.global("POST /admin/break-glass/{id}/end", Actor.of(ADMIN))
+		.global("GET /admin/break-glass", Actor.ADMINS)
+		// Ended by an administrator of the grant's clinic (an installation administrator has none).
+		.clinical("POST /admin/break-glass/{id}/end", Actor.of(CLINIC_ADMIN))
 		// Analytics: aggregate and de-identified; a saved cohort is private to its owner (the physician).
 		.clinical("GET /api/v1/analytics/count", Actor.ANALYSTS)
 		.clinical("GET /api/v1/analytics/export.csv", Actor.ANALYSTS)
@@ -295,12 +300,13 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.global("GET /analytics/{tab}/{chart}.svg", Actor.ANALYSTS)
 		// The research export (de-identified; limited only under an agreement naming the caller).
 		.clinical("GET /api/v1/exports/research", Actor.ANALYSTS)
-		.global("GET /api/v1/data-use-agreements", Actor.of(ADMIN, RESEARCHER))
-		.global("POST /api/v1/data-use-agreements", Actor.of(ADMIN))
-		.global("GET /admin/data-use-agreements", Actor.of(ADMIN))
-		.global("POST /admin/data-use-agreements", Actor.of(ADMIN))
-		.clinical("POST /api/v1/data-use-agreements/{id}/end", Actor.of(ADMIN))
-		.clinical("POST /admin/data-use-agreements/{id}/end", Actor.of(ADMIN))
+		// Agreements are recorded and ended by an administrator of their clinic.
+		.global("GET /api/v1/data-use-agreements", Actor.of(ADMIN, CLINIC_ADMIN, RESEARCHER))
+		.global("POST /api/v1/data-use-agreements", Actor.of(CLINIC_ADMIN))
+		.global("GET /admin/data-use-agreements", Actor.ADMINS)
+		.global("POST /admin/data-use-agreements", Actor.of(CLINIC_ADMIN))
+		.clinical("POST /api/v1/data-use-agreements/{id}/end", Actor.of(CLINIC_ADMIN))
+		.clinical("POST /admin/data-use-agreements/{id}/end", Actor.of(CLINIC_ADMIN))
 		.clinical("GET /research-export", Actor.ANALYSTS)
 		.clinical("GET /research-export/download", Actor.ANALYSTS)
 		.clinical("GET /api/v1/patients/{id}/progress-report.pdf", Actor.CARE)
@@ -355,7 +361,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 					}
 					String method = endpoint.substring(0, endpoint.indexOf(' '));
 					long auditBefore = auditRows();
-					Outcome outcome = call(actors.get(actor), method, path);
+					Outcome outcome = call(actors.get(actor), method, path, bodyOf(endpoint, ids));
 					if (!method.equals("GET")) {
 						outcome = outcome.judgedByAudit(path.startsWith("/api/"), auditRows() > auditBefore);
 					}
@@ -397,7 +403,8 @@ class AuthorisationMatrixTests extends AssuranceTest {
 				`AuthorisationMatrixTests` reads every endpoint (method and path pattern) from the
 				application's handler mappings and calls each one as an anonymous caller, a patient
 				holding a survey link (whose token it also tries as a bearer token on the staff API),
-				and a user of each role (ADMIN, PHYSICIAN, COORDINATOR, LAB, RESEARCHER, AUDITOR), all
+				the installation administrator (`admin`, no clinic) and a user of each role (an
+				administrator of the clinic, PHYSICIAN, COORDINATOR, LAB, RESEARCHER, AUDITOR), all
 				members of one clinic. Every path variable is filled with the id of a real record of the
 				actor's own clinic, and again with the id of the same kind of record in another clinic.
 				Web state changes carry a valid CSRF token, so a refusal is the authorisation's doing.
@@ -420,6 +427,12 @@ class AuthorisationMatrixTests extends AssuranceTest {
 				through the API although the chart hides them; it now gets 403. It still reads adverse
 				events, which a cell-therapy lab needs for product investigations.
 
+				Found and fixed: an administrator of one clinic could change another clinic's accounts
+				and the other clinic itself, and give itself more roles and clinics. Installation and
+				clinic administrators are now told apart (ADR 0016): an administrator of the clinic gets
+				404 for every account and clinic change of another clinic, and the installation
+				administrator gets through (`AdministratorScopeTests`, `AttackReplayTests`).
+
 				Found and fixed: ADMIN (and AUDITOR) read every clinic's account changes, clinic
 				records and break-glass entries in the global audit chain, entity ids and changed values
 				included; each now reads only the entries of their own clinics (see docs/architecture.md,
@@ -431,9 +444,11 @@ class AuthorisationMatrixTests extends AssuranceTest {
 				form (no patient data on it; creating is refused).
 
 				Not covered: the tests run with `spinecell.security.mfa=optional`, so the actors sign
-				in without a TOTP code (the MFA tests cover that step); request bodies are empty (`{}` or a form with only the CSRF token), so a
-				state change refused by validation before the authorisation check counts as refused,
-				not as an authorisation proof; the service-level `@PreAuthorize` rules are proved with
+				in without a TOTP code (the MFA tests cover that step); request bodies are empty (`{}` or
+				a form with only the CSRF token), so a state change refused by validation before the
+				authorisation check counts as refused, not as an authorisation proof, except for the
+				changes of accounts and clinics, which are sent with valid bodies naming the clinic of
+				the ids; the service-level `@PreAuthorize` rules are proved with
 				valid bodies by the module tests.
 				""".formatted(figure, calls, leaks.size(), serverErrors.size(), unexpectedDenials.size()));
 
@@ -472,6 +487,9 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		// The patient holds a survey link and nothing else; the link's token is tried as a bearer token too.
 		actors.put(PATIENT, ActorClient.anonymous(port, token));
 		actors.put(ADMIN, ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD));
+		String clinicAdmin = createUser("ADMIN", Set.of(clinicId));
+		actors.put(CLINIC_ADMIN, ActorClient.signedIn(port, login(clinicAdmin, USER_PASSWORD).token(), clinicAdmin,
+				USER_PASSWORD));
 		actors.put(PHYSICIAN, ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD));
 		actors.put(LAB, ActorClient.signedIn(port, lab.token(), labUsername, USER_PASSWORD));
 		for (Actor role : List.of(COORDINATOR, RESEARCHER, AUDITOR)) {
@@ -482,9 +500,9 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		return actors;
 	}
 
-	private static Outcome call(ActorClient actor, String method, String path) {
+	private static Outcome call(ActorClient actor, String method, String path, Object body) {
 		try {
-			return Outcome.of(send(actor, method, path));
+			return Outcome.of(send(actor, method, path, body));
 		}
 		catch (IllegalStateException ex) {
 			// The server broke the connection, e.g. a template failing half-way through a page.
@@ -492,18 +510,84 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		}
 	}
 
-	private static HttpResponse<String> send(ActorClient actor, String method, String path) {
+	/** {@code body}: a JSON text or form fields to send instead of the empty default. */
+	@SuppressWarnings("unchecked")
+	private static HttpResponse<String> send(ActorClient actor, String method, String path, Object body) {
 		HttpResponse<String> response;
 		if (path.startsWith("/api/")) {
-			response = actor.json(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
+			response = actor.json(method, path, body != null ? (String) body
+					: method.equals("GET") || method.equals("DELETE") ? null : "{}");
 		}
 		else if (method.equals("GET")) {
 			response = actor.get(path);
 		}
 		else {
-			response = actor.form(path, Map.of(), true);
+			response = actor.form(path, body != null ? (Map<String, String>) body : Map.of(), true);
 		}
 		return response;
+	}
+
+	/**
+	 * A valid body for the changes of accounts and clinics, made at the time of the call (with the
+	 * record's current version), naming the clinic of the ids: with an empty body validation would
+	 * refuse the change before the authorisation is asked, and prove nothing. Null elsewhere.
+	 */
+	private Object bodyOf(String endpoint, Map<String, String> ids) {
+		String clinic = ids.get("clinic");
+		String user = ids.get("user");
+		return switch (endpoint) {
+			case "POST /api/v1/users" -> """
+					{"username": "matrix.%s", "password": "%s", "displayName": "Matrix user", "roles": ["LAB"],
+					 "clinicIds": ["%s"]}""".formatted(unique(), USER_PASSWORD, clinic);
+			case "PUT /api/v1/users/{id}" -> """
+					{"displayName": "Matrix %s", "roles": ["LAB"], "clinicIds": ["%s"], "version": %d}"""
+				.formatted(unique(), clinic, version("app_user", user));
+			case "POST /api/v1/users/{id}/password" -> "{\"password\": \"Matrix-Reset-Passphrase-1\"}";
+			case "POST /api/v1/clinics" -> """
+					{"name": "Matrix %s", "city": "Springfield", "country": "US"}""".formatted(unique());
+			case "PUT /api/v1/clinics/{id}" -> {
+				Map<String, String> fields = clinicFields(clinic);
+				yield """
+						{"name": "%s", "city": "%s", "country": "%s", "fin": %s, "version": %s}""".formatted(
+						fields.get("name"), fields.get("city"), fields.get("country"),
+						fields.containsKey("fin") ? "\"" + fields.get("fin") + "\"" : "null", fields.get("version"));
+			}
+			case "POST /admin/users/new" -> Map.of("username", "matrix." + unique(), "password", USER_PASSWORD,
+					"displayName", "Matrix user", "roles", "LAB", "clinicIds", clinic);
+			case "POST /admin/users/{id}" -> Map.of("displayName", "Matrix " + unique(), "roles", "LAB", "clinicIds",
+					clinic, "version", String.valueOf(version("app_user", user)));
+			case "POST /admin/users/{id}/password" -> Map.of("password", "Matrix-Reset-Passphrase-1");
+			case "POST /admin/clinics" -> Map.of("name", "Matrix " + unique(), "city", "Springfield", "country", "US");
+			case "POST /admin/clinics/{id}" -> clinicFields(clinic);
+			default -> null;
+		};
+	}
+
+	private int version(String table, String id) {
+		return ownerJdbc().sql("SELECT version FROM " + table + " WHERE id = :id::uuid")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The clinic as its form submits it, with a new city so that saving it is a change. */
+	private Map<String, String> clinicFields(String clinic) {
+		Map<String, String> fields = new LinkedHashMap<>(ownerJdbc()
+			.sql("SELECT name, country, fin, version::text AS version FROM clinic WHERE id = :id::uuid")
+			.param("id", clinic)
+			.query((rs, row) -> {
+				Map<String, String> values = new LinkedHashMap<>();
+				values.put("name", rs.getString("name"));
+				values.put("country", rs.getString("country"));
+				if (rs.getString("fin") != null) {
+					values.put("fin", rs.getString("fin"));
+				}
+				values.put("version", rs.getString("version"));
+				return values;
+			})
+			.single());
+		fields.put("city", "Matrix " + unique());
+		return fields;
 	}
 
 	/** The path with each variable replaced by the id of the record it names. */
@@ -646,7 +730,12 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		/** The survey link's token is the credential: whoever holds it may use it. */
 		TOKEN,
 		/** Clinic data: the actors may reach their own clinic's records and never another's. */
-		CLINICAL
+		CLINICAL,
+		/**
+		 * Accounts and clinics: both administrators reach the own clinic's, only the installation
+		 * administrator another clinic's.
+		 */
+		ACCOUNTS
 
 	}
 
@@ -677,6 +766,10 @@ class AuthorisationMatrixTests extends AssuranceTest {
 
 		Policy global(String endpoint, Set<Actor> actors) {
 			return row(endpoint, Scope.GLOBAL, actors, actors);
+		}
+
+		Policy accounts(String endpoint) {
+			return row(endpoint, Scope.ACCOUNTS, Actor.ADMINS, Actor.of(ADMIN));
 		}
 
 		Policy token(String endpoint) {
