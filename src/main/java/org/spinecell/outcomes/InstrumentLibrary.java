@@ -53,6 +53,17 @@ public class InstrumentLibrary {
 	record Instrument(InstrumentDefinition definition, ScoringTable table) {
 	}
 
+	/**
+	 * The library serves every clinic of the installation, so it is changed by an installation
+	 * administrator, not by the administrator of one clinic (ADR 0016).
+	 */
+	private static void requireInstallationAdmin() {
+		if (!CurrentUser.get().isInstallationAdmin()) {
+			throw ApiException.forbidden("The instrument library serves every clinic; an installation administrator "
+					+ "changes it");
+		}
+	}
+
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<InstrumentSummary> list() {
@@ -71,6 +82,7 @@ public class InstrumentLibrary {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public InstrumentSummary importDefinition(String json) {
+		requireInstallationAdmin();
 		InstrumentDefinition definition = InstrumentFormat.parse(json);
 		if (!repository.insertIfAbsent(definition, json, IMPORTED, CurrentUser.get().id())) {
 			throw ApiException.conflict("Version " + definition.version() + " of " + definition.id()
@@ -93,6 +105,7 @@ public class InstrumentLibrary {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public InstrumentSummary loadItemText(String id, Map<String, String> text) {
+		requireInstallationAdmin();
 		StoredInstrument stored = stored(id);
 		InstrumentDefinition definition = InstrumentFormat.parse(stored.definition());
 		if (text == null || text.isEmpty()) {
@@ -123,6 +136,7 @@ public class InstrumentLibrary {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public InstrumentSummary loadScoringTable(String id, String json) {
+		requireInstallationAdmin();
 		StoredInstrument stored = stored(id);
 		InstrumentDefinition definition = InstrumentFormat.parse(stored.definition());
 		ScoringTable table = ScoringTable.parse(definition, json);

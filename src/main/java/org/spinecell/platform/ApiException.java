@@ -24,6 +24,11 @@ public class ApiException extends RuntimeException {
 		this.errors = List.copyOf(errors);
 	}
 
+	/** A caller who may see the thing but not do this to it. */
+	public static ApiException forbidden(String detail) {
+		return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail, List.of());
+	}
+
 	/** No such record, or one the caller may not see: the two are indistinguishable on purpose. */
 	public static ApiException notFound(String entity) {
 		return new ApiException(HttpStatus.NOT_FOUND, "Not found", entity + " not found", List.of());

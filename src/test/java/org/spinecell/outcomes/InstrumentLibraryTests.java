@@ -60,6 +60,9 @@ class InstrumentLibraryTests extends IntegrationTest {
 			.replace("NRS_BACK", "NRS_NECK");
 		TestApi physician = login(createUser("PHYSICIAN", Set.of(createClinic("Instruments"))), USER_PASSWORD);
 		assertThat(physician.postRaw("/api/v1/instruments", json).status()).isEqualTo(403);
+		// The library serves every clinic: the administrator of one clinic does not change it (ADR 0016).
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(createClinic("Instruments"))), USER_PASSWORD);
+		assertThat(clinicAdmin.postRaw("/api/v1/instruments", json).status()).isEqualTo(403);
 		TestApi.Response imported = admin.postRaw("/api/v1/instruments", json);
 		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
 		assertThat(imported.json().get("source").asString()).isEqualTo("IMPORTED");
@@ -92,6 +95,8 @@ class InstrumentLibraryTests extends IntegrationTest {
 		assertProblem(admin.post(path, Map.of("items", Map.of("rmdq-25", "x"))), "items.rmdq-25");
 		TestApi physician = login(createUser("PHYSICIAN", Set.of(createClinic("Instruments"))), USER_PASSWORD);
 		assertThat(physician.post(path, Map.of("items", Map.of("rmdq-1", "x"))).status()).isEqualTo(403);
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(createClinic("Instruments"))), USER_PASSWORD);
+		assertThat(clinicAdmin.post(path, Map.of("items", Map.of("rmdq-1", "x"))).status()).isEqualTo(403);
 	}
 
 	@Test
