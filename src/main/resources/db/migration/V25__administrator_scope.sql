@@ -7,8 +7,9 @@
 -- clinic's administrator another clinic's accounts.
 --
 -- Reading stays open: signing in looks an account up before anybody is known, and staff lists join
--- accounts. Writes made with no signed-in user (counting failed sign-ins, locking an account) stay
--- open too, for the same reason; every administrative change runs as a signed-in user.
+-- accounts. The sign-in bookkeeping (failed sign-ins, lock-out, last sign-in) changes any account
+-- whoever is signed in on the connection, even nobody, so it goes through the three SECURITY DEFINER
+-- functions below, which touch only those columns.
 
 -- Whether the signed-in user administers the whole installation.
 CREATE FUNCTION acting_installation_admin() RETURNS boolean
@@ -45,12 +46,11 @@ AS $$
     SELECT EXISTS (SELECT 1 FROM user_clinic c WHERE c.user_id = account)
 $$;
 
--- Whether the signed-in user may change the account's own row, second factor or API tokens.
+-- Whether the signed-in user may change the account's row or second factor.
 CREATE FUNCTION may_change_account(account uuid) RETURNS boolean
     LANGUAGE sql STABLE
 AS $$
-    SELECT current_user_id() IS NULL
-        OR account = current_user_id()
+    SELECT account = current_user_id()
         OR acting_installation_admin()
         OR (acting_clinic_admin() AND account_has_clinic(account) AND account_within_scope(account))
 $$;
@@ -110,5 +110,42 @@ CREATE POLICY clinic_change ON clinic FOR UPDATE
     USING (acting_installation_admin() OR (acting_clinic_admin() AND id = ANY (clinic_scope())))
     WITH CHECK (acting_installation_admin() OR (acting_clinic_admin() AND id = ANY (clinic_scope())));
 
+-- Sign-in bookkeeping, for whoever signs in (see above). Each returns the number of accounts changed.
+CREATE FUNCTION record_failed_login(p_username text, p_max integer, p_lock_seconds double precision)
+    RETURNS integer
+    LANGUAGE sql VOLATILE SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+    WITH changed AS (
+        UPDATE app_user SET failed_logins = failed_logins + 1,
+               locked_until = CASE WHEN failed_logins + 1 >= p_max
+                                   THEN now() + make_interval(secs => p_lock_seconds) ELSE locked_until END
+        WHERE lower(username) = lower(p_username)
+        RETURNING 1)
+    SELECT count(*)::integer FROM changed
+$$;
+
+CREATE FUNCTION record_successful_login(p_user uuid) RETURNS integer
+    LANGUAGE sql VOLATILE SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+    WITH changed AS (
+        UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = p_user
+        RETURNING 1)
+    SELECT count(*)::integer FROM changed
+$$;
+
+CREATE FUNCTION lock_account(p_user uuid, p_lock_seconds double precision) RETURNS integer
+    LANGUAGE sql VOLATILE SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+    WITH changed AS (
+        UPDATE app_user SET locked_until = now() + make_interval(secs => p_lock_seconds) WHERE id = p_user
+        RETURNING 1)
+    SELECT count(*)::integer FROM changed
+$$;
+
+GRANT EXECUTE ON FUNCTION record_failed_login(text, integer, double precision), record_successful_login(uuid),
+    lock_account(uuid, double precision) TO ${app_role};
 GRANT EXECUTE ON FUNCTION acting_installation_admin(), acting_clinic_admin(), account_within_scope(uuid),
     account_has_clinic(uuid), may_change_account(uuid) TO ${app_role};

@@ -78,10 +78,12 @@ class MfaRepository {
 			return false;
 		}
 		jdbc.sql("UPDATE user_mfa SET failed_codes = 0 WHERE user_id = :userId").param("userId", userId).update();
-		jdbc.sql("UPDATE app_user SET locked_until = now() + make_interval(secs => :lockSeconds) WHERE id = :userId")
+		// Through a database function, like the password lock-out (V25).
+		jdbc.sql("SELECT lock_account(:userId, :lockSeconds)")
 			.param("userId", userId)
 			.param("lockSeconds", (double) lockout.toSeconds())
-			.update();
+			.query(Integer.class)
+			.single();
 		return true;
 	}
 

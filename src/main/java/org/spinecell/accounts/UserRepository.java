@@ -211,24 +211,22 @@ class UserRepository {
 				""").param("id", id).query(Long.class).single();
 	}
 
-	/** Counts a failed sign-in; the account locks once {@code maxFailures} is reached. */
+	/**
+	 * Counts a failed sign-in; the account locks once {@code maxFailures} is reached. Through a
+	 * database function (V25): the row-level policies let only an account's administrators change
+	 * it, and a sign-in is counted whoever is signed in on this request, even nobody.
+	 */
 	void recordFailedLogin(String username, int maxFailures, java.time.Duration lockout) {
-		jdbc.sql("""
-				UPDATE app_user SET failed_logins = failed_logins + 1,
-				       locked_until = CASE WHEN failed_logins + 1 >= :max
-				                           THEN now() + make_interval(secs => :lockSeconds) ELSE locked_until END
-				WHERE lower(username) = lower(:username)
-				""")
+		jdbc.sql("SELECT record_failed_login(:username, :max, :lockSeconds)")
 			.param("username", username)
 			.param("max", maxFailures)
 			.param("lockSeconds", (double) lockout.toSeconds())
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
 	void recordSuccessfulLogin(UUID id) {
-		jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = :id")
-			.param("id", id)
-			.update();
+		jdbc.sql("SELECT record_successful_login(:id)").param("id", id).query(Integer.class).single();
 	}
 
 	int failedLogins(UUID id) {

@@ -213,6 +213,28 @@ class AdministratorScopeTests extends IntegrationTest {
 		assertThat(clinicsOf(userB)).containsExactly(clinicB);
 	}
 
+	/**
+	 * The row-level policies let only an account's administrators change it; the sign-in bookkeeping
+	 * must not depend on them: a signed-in physician guessing another account's password through the
+	 * token endpoint, bearer token attached, still locks that account.
+	 */
+	@Test
+	void failedSignInsCountWhoeverIsSignedInOnTheRequest() {
+		TestApi outsider = login(createUser("PHYSICIAN", Set.of(clinicB)), USER_PASSWORD);
+		String target = ownerJdbc().sql("SELECT username FROM app_user WHERE id = :u").param("u", userA)
+			.query(String.class)
+			.single();
+		for (int i = 0; i < 5; i++) {
+			assertThat(outsider.post("/api/v1/auth/token", Map.of("username", target, "password", "Wrong-Guess-" + i))
+				.status()).isEqualTo(401);
+		}
+		assertThat(ownerJdbc().sql("SELECT failed_logins FROM app_user WHERE id = :u").param("u", userA)
+			.query(Integer.class)
+			.single()).isEqualTo(5);
+		assertThat(anonymous.post("/api/v1/auth/token", Map.of("username", target, "password", USER_PASSWORD))
+			.status()).as("locked, even with the right password").isEqualTo(401);
+	}
+
 	private <T> T as(CurrentUser user, java.util.function.Supplier<T> work) {
 		return CurrentUser.callAs(user, () -> transactions.execute(status -> work.get()));
 	}

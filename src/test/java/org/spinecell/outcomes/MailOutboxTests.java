@@ -295,6 +295,11 @@ class MailOutboxTests extends MailTest {
 	@Test
 	void coordinatorsRunTheJobAndListTheirClinicsMessagesOnly() throws Exception {
 		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		// An administrator of another clinic runs the job for its own clinic only (ADR 0016).
+		TestApi otherAdmin = login(createUser("ADMIN", Set.of(createClinic("Other mail"))), USER_PASSWORD);
+		TestApi.Response otherRun = otherAdmin.post("/api/v1/mail/run", Map.of());
+		assertThat(otherRun.status()).as(otherRun.body()).isEqualTo(200);
+		assertThat(received()).isEmpty();
 		TestApi coordinator = login(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
 		TestApi.Response run = coordinator.post("/api/v1/mail/run", Map.of());
 		assertThat(run.status()).as(run.body()).isEqualTo(200);
