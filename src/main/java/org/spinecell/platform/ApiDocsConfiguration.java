@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
-import io.swagger.v3.core.util.Json;
+import org.springdoc.core.providers.ObjectMapperProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +23,9 @@ class ApiDocsConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	ModelResolver spineCellModelResolver() {
-		return new ModelResolver(Json.mapper(), new QualifiedNames());
+	ModelResolver spineCellModelResolver(ObjectMapperProvider mappers) {
+		// springdoc's own mapper for the description, so dates and the rest render as springdoc's default would.
+		return new ModelResolver(mappers.jsonMapper(), new QualifiedNames());
 	}
 
 	/** The schema name of a class: its simple name, prefixed by the stems of its enclosing classes. */
