@@ -19,7 +19,8 @@ class ClinicalDatesTests {
 	@Test
 	void aFactThatHappenedLiesBetween1900AndTodayAnywhereOnEarth() {
 		assertThat(ClinicalDates.problem(LocalDate.of(1900, 1, 1), HAPPENED, NOW)).isNull();
-		assertThat(ClinicalDates.problem(LocalDate.of(1899, 12, 31), HAPPENED, NOW)).isEqualTo("must not be before 1900-01-01");
+		assertThat(ClinicalDates.problem(LocalDate.of(1899, 12, 31), HAPPENED, NOW))
+			.isEqualTo("must not be before 1900-01-01");
 		assertThat(ClinicalDates.problem(LocalDate.of(0, 1, 1), HAPPENED, NOW)).isEqualTo("must not be before 1900-01-01");
 		// At 20:00 UTC it is already 11 March in UTC+14, so that day is not in the future; the 12th is.
 		assertThat(ClinicalDates.problem(LocalDate.of(2026, 3, 11), HAPPENED, NOW)).isNull();
@@ -45,7 +46,8 @@ class ClinicalDatesTests {
 			.isEqualTo("must not be before 1900-01-01");
 		assertThat(ClinicalDates.problem(Instant.EPOCH, HAPPENED, NOW)).isNull();
 		assertThat(ClinicalDates.problem(Instant.parse("2030-01-01T00:00:00Z"), PLANNED, NOW)).isNull();
-		assertThat(ClinicalDates.problem(Instant.parse("2040-01-01T00:00:00Z"), PLANNED, NOW)).startsWith("must not be after");
+		assertThat(ClinicalDates.problem(Instant.parse("2040-01-01T00:00:00Z"), PLANNED, NOW))
+			.startsWith("must not be after");
 	}
 
 }

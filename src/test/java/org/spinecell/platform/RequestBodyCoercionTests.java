@@ -47,8 +47,9 @@ class RequestBodyCoercionTests extends IntegrationTest {
 			}
 			for (CoercionPayloads.Payload payload : CoercionPayloads.of(endpoint.body())) {
 				attempts++;
-				String verdict = CoercionPayloads.verdict(payload, caller.sendRaw(endpoint.method().name(), path, "application/json",
-						payload.json()));
+				TestApi.Response response = caller.sendRaw(endpoint.method().name(), path, "application/json",
+						payload.json());
+				String verdict = CoercionPayloads.verdict(payload, response);
 				if (verdict != null) {
 					accepted.add(endpoint + " | " + payload.kind() + " | " + payload.field() + " | " + verdict);
 				}
