@@ -73,6 +73,20 @@ public final class TestApi {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Any method with a body sent as is, with the given content type (or none when {@code null}). */
+	public Response sendRaw(String method, String path, String contentType, String body) {
+		HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			builder.header("Content-Type", contentType);
+		}
+		return send(builder);
+	}
+
+	/** A GET with one extra header, such as {@code Accept}. */
+	public Response getWithHeader(String path, String header, String value) {
+		return send(request(path).header(header, value).GET());
+	}
+
 	public Response put(String path, Object body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,9 @@ class DataUseAgreementApiController {
 	}
 
 	record AgreementRequest(UUID clinicId, @NotNull UUID recipientUserId, @NotBlank @Size(max = 200) String title,
-			@NotBlank @Size(max = 2000) String purpose, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
+			@NotBlank @Size(max = 2000) String purpose,
+			@NotNull @ClinicalDate(ClinicalDate.Kind.PLANNED) LocalDate startDate,
+			@NotNull @ClinicalDate(ClinicalDate.Kind.PLANNED) LocalDate endDate,
 			@Size(max = 200) String reference) {
 	}
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 /** Request bodies of the cell-product endpoints. */
 public final class CellProductRequests {
@@ -33,13 +34,13 @@ public final class CellProductRequests {
 	public record Harvest(@NotBlank @Size(max = 100) String site,
 			@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal volumeMl,
 			@Size(max = 100) String anticoagulant, @NotBlank @Size(max = 200) String operator,
-			@NotNull Instant startedAt, @NotNull Instant endedAt) {
+			@NotNull @ClinicalDate Instant startedAt, @NotNull @ClinicalDate Instant endedAt) {
 	}
 
 	public record ProcessingStep(@NotNull ProcessingStepType type, @Size(max = 200) String device,
 			@Size(max = 200) String kit, @Size(max = 100) String lot,
 			@Size(max = 20) Map<@Size(max = 60) String, @Size(max = 200) String> parameters,
-			@NotNull Instant performedAt,
+			@NotNull @ClinicalDate Instant performedAt,
 			@DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") BigDecimal outputVolumeMl) {
 
 		public ProcessingStep {
@@ -57,7 +58,7 @@ public final class CellProductRequests {
 
 	public record Qc(@NotNull QcTest test, BigDecimal value, QualitativeResult result, @Size(max = 20) String unit,
 			@Size(max = 20) Map<String, BigDecimal> markers, @Size(max = 200) String method,
-			@NotNull Instant performedAt, Sample sample) {
+			@NotNull @ClinicalDate Instant performedAt, Sample sample) {
 
 		public Qc {
 			sample = sample == null ? Sample.FINAL : sample;
@@ -74,7 +75,8 @@ public final class CellProductRequests {
 
 	public record Custody(@NotNull CustodyAction action, @Size(max = 200) String fromPerson,
 			@Size(max = 200) String toPerson, @NotBlank @Size(max = 200) String location,
-			@NotBlank @Size(max = 60) String temperature, @NotNull Instant at, Instant expiresAt) {
+			@NotBlank @Size(max = 60) String temperature, @NotNull @ClinicalDate Instant at,
+			@ClinicalDate(ClinicalDate.Kind.PLANNED) Instant expiresAt) {
 	}
 
 	public record ClassificationFlags(Boolean systemicEffect, Boolean dependsOnMetabolicActivity,

@@ -14,6 +14,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
@@ -48,7 +49,7 @@ public class DonorService {
 	}
 
 	public record ScreeningItem(@NotNull Donor.ScreeningTest test, @NotNull Donor.ScreeningOutcome outcome,
-			@NotNull java.time.LocalDate sampleDate) {
+			@NotNull @ClinicalDate java.time.LocalDate sampleDate) {
 	}
 
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN')")

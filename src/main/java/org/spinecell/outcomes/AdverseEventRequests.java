@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 /** Adverse events as the API submits them. */
 public final class AdverseEventRequests {
@@ -21,13 +22,13 @@ public final class AdverseEventRequests {
 	 * the day the clinic learned of the event and the start of any reporting clock, defaults to
 	 * today.
 	 */
-	public record Report(@NotNull UUID patientId, UUID procedureId, UUID productId, @NotNull LocalDate onset,
-			LocalDate awarenessDate, @NotBlank @Size(max = 4000) String description,
+	public record Report(@NotNull UUID patientId, UUID procedureId, UUID productId, @NotNull @ClinicalDate LocalDate onset,
+			@ClinicalDate LocalDate awarenessDate, @NotBlank @Size(max = 4000) String description,
 			@NotBlank @Size(max = 200) String category, @NotNull @Min(1) @Max(5) Integer grade,
-			Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			@NotNull Boolean expected, @Size(max = 2000) String action, @NotNull AdverseEvent.Outcome outcome,
-			LocalDate resolutionDate, @NotNull AdverseEvent.Reporter reporter) {
+			@ClinicalDate LocalDate resolutionDate, @NotNull AdverseEvent.Reporter reporter) {
 
 		public Report {
 			serious = serious == null ? Set.of() : Set.copyOf(serious);
@@ -43,10 +44,10 @@ public final class AdverseEventRequests {
 	 * confirmed, and a classification sent for it is refused.
 	 */
 	public record Review(@Size(max = 2000) String note, Integer version, @Size(max = 200) String category,
-			@Min(1) @Max(5) Integer grade, Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			@Min(1) @Max(5) Integer grade, Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			Boolean expected, @Size(max = 2000) String action, AdverseEvent.Outcome outcome,
-			LocalDate resolutionDate) {
+			@ClinicalDate LocalDate resolutionDate) {
 
 		public Review {
 			serious = serious == null ? Set.of() : Set.copyOf(serious);
@@ -69,7 +70,7 @@ public final class AdverseEventRequests {
 	 * A problem the patient reports through the survey portal, in the patient's own words: when it
 	 * began and what care they sought. It is stored ungraded, awaiting a physician's review.
 	 */
-	public record PatientProblem(String description, LocalDate onset, AdverseEvent.CareSought careSought) {
+	public record PatientProblem(String description, @ClinicalDate LocalDate onset, AdverseEvent.CareSought careSought) {
 	}
 
 }

@@ -15,6 +15,8 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ClinicalDate;
+import org.spinecell.platform.ClinicalDates;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.SpineCellProperties;
@@ -359,6 +361,10 @@ public class AdverseEventService {
 	private static void notInFuture(LocalDate date, String field, LocalDate latest, List<FieldProblem> problems) {
 		if (date != null && date.isAfter(latest)) {
 			problems.add(new FieldProblem(field, "must not be in the future"));
+		}
+		else if (ClinicalDates.problem(date, ClinicalDate.Kind.HAPPENED) != null) {
+			// The portal's problem report is not bound by Bean Validation: the same bounds, here.
+			problems.add(new FieldProblem(field, ClinicalDates.problem(date, ClinicalDate.Kind.HAPPENED)));
 		}
 	}
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 /** Medication statements as the API submits them. */
 public final class MedicationRequests {
@@ -23,7 +24,8 @@ public final class MedicationRequests {
 	 */
 	public record Record(@NotBlank @Size(max = 200) String drug, @NotNull @Positive BigDecimal dose,
 			@NotBlank @Size(max = 20) String unit, @NotNull Medication.Route route,
-			@Positive @DecimalMax("48") BigDecimal frequencyPerDay, @NotNull LocalDate start, LocalDate stop,
+			@Positive @DecimalMax("48") BigDecimal frequencyPerDay, @NotNull @ClinicalDate LocalDate start,
+			@ClinicalDate(ClinicalDate.Kind.PLANNED) LocalDate stop,
 			Medication.Source source) {
 
 		public Record {
@@ -33,7 +35,7 @@ public final class MedicationRequests {
 	}
 
 	/** The day the patient stopped; {@code version} is optional, and a stale one is refused. */
-	public record Stop(@NotNull LocalDate stop, Integer version) {
+	public record Stop(@NotNull @ClinicalDate LocalDate stop, Integer version) {
 	}
 
 	/**

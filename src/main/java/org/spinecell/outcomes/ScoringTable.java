@@ -11,6 +11,8 @@ import org.spinecell.outcomes.InstrumentDefinition.Domain;
 import org.spinecell.outcomes.InstrumentDefinition.Method;
 import org.spinecell.platform.ApiException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, Map<String, BigDecimal> states,
 		BigDecimal constant, Map<String, List<BigDecimal>> decrements) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** A key sent twice would silently keep the last value: a state or a raw score scored twice is refused. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private static final Pattern HEALTH_STATE = Pattern.compile("[1-5]{5}");
 
@@ -34,6 +39,12 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 		JsonNode root;
 		try {
 			root = JSON.readTree(json);
+		}
+		catch (StreamReadException ex) {
+			String message = ex.getOriginalMessage();
+			throw ApiException.invalid("table", message != null && message.startsWith("Duplicate Object property")
+					? "sends a key twice: " + message.substring("Duplicate Object property ".length())
+					: "not valid JSON");
 		}
 		catch (JacksonException ex) {
 			throw ApiException.invalid("table", "not valid JSON");

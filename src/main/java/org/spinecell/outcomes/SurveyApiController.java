@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -61,7 +62,7 @@ class SurveyApiController {
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/responses")
-	ResponseEntity<?> submit(@PathVariable String token, @RequestBody SubmissionRequest request,
+	ResponseEntity<?> submit(@PathVariable String token, @Valid @RequestBody SubmissionRequest request,
 			HttpServletRequest http) {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();
@@ -84,7 +85,7 @@ class SurveyApiController {
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/medications")
-	ResponseEntity<?> medications(@PathVariable String token, @RequestBody MedicationRequests.PatientUpdate request,
+	ResponseEntity<?> medications(@PathVariable String token, @Valid @RequestBody MedicationRequests.PatientUpdate request,
 			HttpServletRequest http) {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();
@@ -94,7 +95,7 @@ class SurveyApiController {
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/problems")
-	ResponseEntity<?> problems(@PathVariable String token, @RequestBody AdverseEventRequests.PatientProblem request,
+	ResponseEntity<?> problems(@PathVariable String token, @Valid @RequestBody AdverseEventRequests.PatientProblem request,
 			HttpServletRequest http) {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();

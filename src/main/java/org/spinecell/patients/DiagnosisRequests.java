@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 /** Request bodies of the diagnosis endpoints. Levels are checked one by one by the service. */
 public final class DiagnosisRequests {
@@ -21,7 +22,7 @@ public final class DiagnosisRequests {
 	/** A new diagnosis; {@code primary} defaults to false and {@code status} to ACTIVE. */
 	public record Create(@NotBlank @Size(max = 10) String icd10,
 			@NotEmpty(message = "name at least one spinal level") @Size(max = MAX_LEVELS) List<String> levels,
-			Diagnosis.Side side, LocalDate onsetDate,
+			Diagnosis.Side side, @ClinicalDate LocalDate onsetDate,
 			@Min(0) @Max(DiagnosisService.MAX_DURATION_MONTHS) Integer symptomDurationMonths, Boolean primary,
 			Diagnosis.Status status) {
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.spinecell.platform.ClinicalDate;
 
 /**
  * A patient as the API and forms submit it. {@code version} is required on updates: it is the
@@ -17,7 +18,7 @@ public record PatientRequest(@NotNull UUID clinicId,
 		@NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*",
 				message = "letters, digits and hyphens only") String mrn,
 		@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-		@NotNull LocalDate birthDate, @NotNull Sex sex,
+		@NotNull @ClinicalDate LocalDate birthDate, @NotNull Sex sex,
 		@Size(max = 12) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]*", message = "letters, digits, spaces and hyphens only") String postalCode,
 		@Size(max = 254) @Email String email,
 		@Size(max = 30) @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "digits, spaces, parentheses, hyphens and an optional leading +") String phone,

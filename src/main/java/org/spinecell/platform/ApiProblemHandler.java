@@ -7,6 +7,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -128,6 +130,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return problem(HttpStatus.BAD_REQUEST, "Bad request", "Unknown field '" + field + "'",
 					List.of(new FieldProblem(field, "unknown field")));
 		}
+		if (cause instanceof StrictJson.UnstorableText text) {
+			String field = path(text);
+			return problem(HttpStatus.BAD_REQUEST, "Bad request", "Field '" + field + "' " + text.reason(),
+					List.of(new FieldProblem(field, text.reason())));
+		}
+		if (cause instanceof StreamReadException read && duplicateField(read) != null) {
+			String field = duplicateField(read);
+			return problem(HttpStatus.BAD_REQUEST, "Bad request", "Field '" + field + "' is sent more than once",
+					List.of(new FieldProblem(field, "sent more than once")));
+		}
 		if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
 			String field = path((JacksonException) cause);
 			if (!field.isEmpty()) {
@@ -138,7 +150,32 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Bad request", "The request body is not valid JSON", List.of());
 	}
 
-	private static String path(JacksonException ex) {
+	/**
+	 * The path of a key the body sends twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}),
+	 * read from where the parser stopped, or {@code null} for any other parse error.
+	 */
+	static String duplicateField(StreamReadException ex) {
+		if (ex.processor() == null || ex.getOriginalMessage() == null
+				|| !ex.getOriginalMessage().startsWith("Duplicate Object property")) {
+			return null;
+		}
+		java.util.Deque<TokenStreamContext> chain = new java.util.ArrayDeque<>();
+		for (TokenStreamContext c = ex.processor().streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+			chain.push(c);
+		}
+		StringBuilder field = new StringBuilder();
+		for (TokenStreamContext c : chain) {
+			if (c.inArray()) {
+				field.append('[').append(c.getCurrentIndex()).append(']');
+			}
+			else if (c.currentName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(c.currentName());
+			}
+		}
+		return field.toString();
+	}
+
+	static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference ref : ex.getPath()) {
 			if (ref.getPropertyName() != null) {

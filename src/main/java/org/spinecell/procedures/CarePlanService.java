@@ -19,6 +19,7 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
 import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,11 +53,13 @@ public class CarePlanService {
 
 	public record PlanRequest(@NotNull CarePlan.Kind kind, @NotBlank @Size(max = 1000) String description,
 			@Size(max = 1000) String goals, @Min(1) @Max(200) Integer plannedSessions,
-			@DecimalMin("0.5") @DecimalMax("14") BigDecimal sessionsPerWeek, UUID procedureId, @NotNull LocalDate startDate,
-			LocalDate endDate) {
+			@DecimalMin("0.5") @DecimalMax("14") BigDecimal sessionsPerWeek, UUID procedureId,
+			@NotNull @ClinicalDate(ClinicalDate.Kind.PLANNED) LocalDate startDate,
+			@ClinicalDate(ClinicalDate.Kind.PLANNED) LocalDate endDate) {
 	}
 
-	public record SessionRequest(@NotNull LocalDate date, @NotNull Boolean attended, CarePlan.Adherence adherence,
+	public record SessionRequest(@NotNull @ClinicalDate LocalDate date, @NotNull Boolean attended,
+			CarePlan.Adherence adherence,
 			@Size(max = 1000) String note) {
 	}
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.spinecell.cellproducts.CellProductService.RemainderAction;
+import org.spinecell.platform.ClinicalDate;
 
 /** Request bodies of the procedure endpoints. */
 public final class ProcedureRequests {
@@ -24,14 +25,15 @@ public final class ProcedureRequests {
 	private ProcedureRequests() {
 	}
 
-	public record Create(@NotNull UUID patientId, @NotNull LocalDate date, Instant startedAt, Instant endedAt,
+	public record Create(@NotNull UUID patientId, @NotNull @ClinicalDate LocalDate date,
+			@ClinicalDate Instant startedAt, @ClinicalDate Instant endedAt,
 			Procedure.Setting setting, @NotNull UUID operatorId, @NotNull Procedure.Target target,
 			@NotEmpty @Size(max = 6) List<@NotBlank String> levels, @Size(max = 20) String side,
 			@Size(max = 200) String approach, @NotNull Procedure.Guidance guidance, @NotNull Boolean placementConfirmed,
 			@Size(max = 200) String contrastPattern, Boolean needleTipConfirmed,
 			@NotEmpty @Size(max = 12) List<@Valid @NotNull UnitRequest> productUnits,
 			@Size(max = 5) List<@NotBlank @Size(max = 60) String> adjuncts, @Size(max = 200) String anaesthesia,
-			@Size(max = 2000) String immediateComplications, Instant dischargedAt, Boolean levelsConfirmed) {
+			@Size(max = 2000) String immediateComplications, @ClinicalDate Instant dischargedAt, Boolean levelsConfirmed) {
 
 		public Create {
 			setting = setting == null ? Procedure.Setting.OUTPATIENT : setting;
@@ -63,7 +65,7 @@ public final class ProcedureRequests {
 	}
 
 	/** A change after completion; only the narrative fields, always with a reason. */
-	public record Correction(@Size(max = 2000) String immediateComplications, Instant dischargedAt,
+	public record Correction(@Size(max = 2000) String immediateComplications, @ClinicalDate Instant dischargedAt,
 			@Size(max = 200) String contrastPattern, @Size(max = 200) String anaesthesia,
 			@NotBlank @Size(max = 500) String reason, @NotNull Integer version) {
 	}

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.spinecell.AssuranceReport;
+import org.spinecell.CoercionPayloads;
+import org.spinecell.RequestBodies;
 import org.spinecell.TestApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -359,6 +361,36 @@ class AttackReplayTests extends AssuranceTest {
 				""").query(String.class).single();
 	}
 
+	@Test
+	void valuesOfAnotherTypeAndUnstorableTextAreRefusedByFieldAtEveryJsonEndpoint() {
+		List<TestApi> callers = List.of(physician, lab, admin, anonymous);
+		long audit = count("audit_event");
+		long patients = count("patient");
+		long products = count("cell_product");
+		long events = count("adverse_event");
+		int endpoints = 0;
+		for (RequestBodies.Endpoint endpoint : RequestBodies.of(mappings)) {
+			String path = CoercionPayloads.concrete(endpoint.pattern());
+			TestApi caller = CoercionPayloads.callerReachingTheBody(endpoint, path, callers);
+			if (caller == null) {
+				continue; // a role none of these actors has; RequestBodyCoercionTests covers every role
+			}
+			endpoints++;
+			for (CoercionPayloads.Payload payload : CoercionPayloads.of(endpoint.body())) {
+				TestApi.Response response = caller.sendRaw(endpoint.method().name(), path, "application/json",
+						payload.json());
+				TALLY.attempt("coercion", payload.kind(), endpoint.method() + " " + endpoint.pattern(),
+						CoercionPayloads.verdict(payload, response) != null);
+			}
+		}
+		assertThat(endpoints).isGreaterThan(30);
+		assertThat(count("audit_event")).isEqualTo(audit);
+		assertThat(count("patient")).isEqualTo(patients);
+		assertThat(count("cell_product")).isEqualTo(products);
+		assertThat(count("adverse_event")).isEqualTo(events);
+		assertThat(TALLY.acceptedOf("coercion")).as("coerced or unstorable values accepted").isEmpty();
+	}
+
 	@AfterAll
 	static void publish() {
 		String figure = TALLY.payloads() + " payloads × " + TALLY.endpoints() + " endpoints, " + TALLY.accepted().size()
@@ -392,7 +424,11 @@ class AttackReplayTests extends AssuranceTest {
 				administrator of one clinic (more roles or clinics for itself, another clinic for its
 				users, another clinic's accounts, passwords, second factors and clinic, a new clinic,
 				an installation administrator made by giving ADMIN without a clinic), through the API
-				and the pages. IDOR on every id-taking
+				and the pages; values of another type or that cannot be stored, aimed at every field of every JSON endpoint found in the handler
+				mappings (a number for an enum, a boolean or a date, `1e400` as a time, text for a
+				number, years 0000 and 9999, a lone surrogate, NUL, control characters, zero-width-only
+				text, a key sent twice), each of which must be a 400 (422 for a date out of range)
+				naming the field. IDOR on every id-taking
 				endpoint, exports included (labels, letters, notes), is covered by the authorisation
 				matrix above.
 

@@ -180,6 +180,19 @@ class InstrumentScorerTests {
 	}
 
 	@Test
+	void aScoringTableThatSendsAKeyTwiceIsRefusedNotReadAsItsLastValue() {
+		InstrumentDefinition eq5d = shipped("eq-5d-5l");
+		String valueSet = """
+				{"name": "Testland", "constant": 0.05, "constant": 0.5, "decrements": {
+				  "eq5d-mo": [0, 0.04, 0.08, 0.2, 0.3], "eq5d-sc": [0, 0.03, 0.07, 0.15, 0.2],
+				  "eq5d-ua": [0, 0.03, 0.06, 0.15, 0.2], "eq5d-pd": [0, 0.05, 0.1, 0.3, 0.4],
+				  "eq5d-ad": [0, 0.04, 0.1, 0.25, 0.3]}}
+				""";
+		assertThatThrownBy(() -> ScoringTable.parse(eq5d, valueSet)).isInstanceOfSatisfying(ApiException.class,
+				ex -> assertThat(ex.errors()).containsExactly(new FieldProblem("table", "sends a key twice: \"constant\"")));
+	}
+
+	@Test
 	void anEq5dDimensionIsRequired() {
 		Map<String, Object> answers = eq5d(2, 1, 3, 2, 1, 70);
 		answers.remove("eq5d-pd");

@@ -1,6 +1,7 @@
 package org.spinecell.patients;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -109,6 +110,18 @@ class PatientPagesTests extends IntegrationTest {
 		WebSession.Page page = outsider.get("/patients/" + id);
 		assertThat(page.status()).isEqualTo(404);
 		assertThat(page.html()).doesNotContain("Mine");
+	}
+
+	@Test
+	void unstorableTextAndImplausibleDatesAreShownBesideTheirFieldsAndNothingIsStored() {
+		long before = patients();
+		for (String text : List.of("\u200b\u200b", "Ann\u0000a", "\u00a0\u2060")) {
+			WebSession.Page page = register("TXT-" + unique(), text, "Quinn", "1970-01-01");
+			assertThat(page.html()).as(text).contains("id=\"givenName-error\"").contains("cannot be stored");
+		}
+		WebSession.Page ancient = register("OLD-" + unique(), "Methuselah", "Quinn", "0000-01-01");
+		assertThat(ancient.html()).contains("id=\"birthDate-error\"");
+		assertThat(patients()).isEqualTo(before);
 	}
 
 	private WebSession.Page register(String mrn, String given, String family, String birthDate) {

@@ -167,6 +167,49 @@ class BadInputTests extends IntegrationTest {
 		assertThat(login(username, "Brave-Otter-Harbor-55").get("/api/v1/clinics").status()).isEqualTo(200);
 	}
 
+	@Test
+	void refusalsOfTheFrameworkItselfAreProblemDetailsWithADetail() {
+		long before = clinics();
+		String body = "{\"name\":\"Framework " + unique() + "\",\"city\":\"X\",\"country\":\"US\"}";
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", "text/plain", body), 415);
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", "application/xml", body), 415);
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", null, body), 415);
+		assertDetailed(admin.sendRaw("PATCH", "/api/v1/clinics", "application/json", body), 405);
+		assertDetailed(admin.sendRaw("DELETE", "/api/v1/clinics", "application/json", ""), 405);
+		assertDetailed(admin.getWithHeader("/api/v1/clinics", "Accept", "application/xml"), 406);
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", "application/json", ""), 400);
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", "application/json", "[]"), 400);
+		assertDetailed(admin.sendRaw("POST", "/api/v1/clinics", "application/json", body + "{}"), 400);
+		assertThat(clinics()).isEqualTo(before);
+	}
+
+	@Test
+	void aKeySentTwiceIsA400NamingTheField() {
+		long before = clinics();
+		TestApi.Response response = admin.postRaw("/api/v1/clinics",
+				"{\"name\":\"Twice " + unique() + "\",\"city\":\"X\",\"country\":\"US\",\"name\":\"Other\"}");
+		assertProblem(response, 400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+		assertThat(clinics()).isEqualTo(before);
+	}
+
+	@Test
+	void unstorableTextIsA400NamingTheFieldNotA409() {
+		long before = clinics();
+		for (String text : List.of("a\\u0000b", "\\u200b\\u200b", "x\\ud800", "\\u001b[31m")) {
+			TestApi.Response response = admin.postRaw("/api/v1/clinics",
+					"{\"name\":\"Text " + unique() + "\",\"city\":\"" + text + "\",\"country\":\"US\"}");
+			assertProblem(response, 400);
+			assertThat(response.json().get("errors").get(0).get("field").asString()).as(text).isEqualTo("city");
+		}
+		assertThat(clinics()).isEqualTo(before);
+	}
+
+	private static void assertDetailed(TestApi.Response response, int status) {
+		assertProblem(response, status);
+		assertThat(response.json().path("detail").asString()).as(response.body()).isNotBlank();
+	}
+
 	private long clinics() {
 		return ownerJdbc().sql("SELECT count(*) FROM clinic").query(Long.class).single();
 	}
