@@ -1,5 +1,7 @@
 package org.spinecell.outcomes;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,28 @@ class UngradedReportPagesTests extends SurveyTest {
 	}
 
 	@Test
+	void theResearchExportMarksTheReportAsAwaitingReviewRatherThanNotSerious() throws IOException {
+		TestApi researcher = login(createUser("RESEARCHER", Set.of(clinicId)), USER_PASSWORD);
+		HttpResponse<byte[]> zip = researcher.getBytes("/api/v1/exports/research");
+		assertThat(zip.statusCode()).isEqualTo(200);
+		String events = entry(zip.body(), "adverse_events.csv");
+		List<String> lines = events.lines().toList();
+		assertThat(lines).hasSize(2);
+		List<String> header = List.of(lines.get(0).split(","));
+		List<String> row = List.of(lines.get(1).split(",", -1));
+		Map<String, String> event = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			event.put(header.get(i), row.get(i));
+		}
+		assertThat(event).containsEntry("awaiting_review", "true")
+			.containsEntry("grade", "")
+			.containsEntry("serious", "")
+			.containsEntry("outcome", "")
+			.containsEntry("reporter", "PATIENT");
+		assertThat(entry(zip.body(), "data_dictionary.csv")).contains("awaiting_review");
+	}
+
+	@Test
 	void aPhysicianReviewsTheReportFromTheChartWithRefusalsBesideTheirFields() {
 		WebSession browser = signedIn(physicianUsername);
 		String chart = browser.get("/patients/" + patientId).html();
@@ -195,6 +221,17 @@ class UngradedReportPagesTests extends SurveyTest {
 		fields.put("expected", "false");
 		fields.put("note", "Seen at the clinic");
 		return fields;
+	}
+
+	private static String entry(byte[] zip, String name) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (entry.getName().equals(name)) {
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+		}
+		throw new AssertionError("no " + name + " in the export");
 	}
 
 	private static void assertPdf(HttpResponse<byte[]> response, String what) {
