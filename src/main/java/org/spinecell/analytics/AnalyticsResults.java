@@ -95,9 +95,12 @@ public final class AnalyticsResults {
 			Map<String, Object> definitions, VariabilityAnalysis.Result models) {
 	}
 
-	/** A serious adverse event, without identifiers or dates: onset in months after the procedure. */
-	public record SeriousEvent(String group, int grade, double onsetMonths, String relatednessProcedure,
-			String relatednessProduct, boolean expected, String outcome) {
+	/**
+	 * A serious adverse event, without identifiers or dates: onset in months after the procedure.
+	 * Relatedness, expectedness and outcome are {@code null} where the physician did not assess them.
+	 */
+	public record SeriousEvent(String group, Integer grade, double onsetMonths, String relatednessProcedure,
+			String relatednessProduct, Boolean expected, String outcome) {
 	}
 
 }

@@ -111,23 +111,37 @@ class AnalyticsResultsRepository {
 			.list();
 	}
 
-	/** Events and procedures with at least one event, per group by grade, by seriousness and by relatedness. */
+	/** The category value of an event a physician has not graded yet, in every dimension. */
+	static final String UNGRADED = "ungraded";
+
+	/**
+	 * Events and procedures with at least one event, per group by grade, by seriousness and by
+	 * relatedness. A patient's report awaiting a physician's review has no grade, and its
+	 * seriousness and relatedness are not assessed yet: it counts as {@value #UNGRADED} in each
+	 * dimension, not as "not serious" or "not related".
+	 */
 	List<EventCategory> eventCategories(AnalyticsRepository.Where where, Stratifier by) {
-		return jdbc.sql("SELECT " + by.column() + " AS grp, " + """
-				       CASE WHEN GROUPING(a.grade) = 0 THEN 'grade'
-				            WHEN GROUPING(a.serious) = 0 THEN 'serious'
+		return jdbc.sql("SELECT grp, " + """
+				       CASE WHEN GROUPING(grade_value) = 0 THEN 'grade'
+				            WHEN GROUPING(serious_value) = 0 THEN 'serious'
 				            ELSE 'related' END AS dimension,
-				       coalesce(a.grade::text, a.serious::text,
-				                (a.related_to_procedure OR a.related_to_product)::text) AS value,
-				       count(*) AS events, count(DISTINCT a.episode_id) AS procedures
-				FROM analytics_adverse_event a
-				JOIN analytics_episode e ON e.clinic_id = a.clinic_id AND e.episode_id = a.episode_id
-				WHERE """ + " " + where.sql() + """
-				 GROUP BY GROUPING SETS ((grp, a.grade), (grp, a.serious),
-				                         (grp, (a.related_to_procedure OR a.related_to_product)))
+				       coalesce(grade_value, serious_value, related_value) AS value,
+				       count(*) AS events, count(DISTINCT episode_id) AS procedures
+				FROM (SELECT """ + " " + by.column() + " AS grp, " + """
+				             a.episode_id,
+				             coalesce(a.grade::text, :ungraded) AS grade_value,
+				             CASE WHEN a.grade IS NULL THEN :ungraded ELSE a.serious::text END AS serious_value,
+				             CASE WHEN a.grade IS NULL THEN :ungraded
+				                  ELSE (a.related_to_procedure OR a.related_to_product)::text END AS related_value
+				      FROM analytics_adverse_event a
+				      JOIN analytics_episode e ON e.clinic_id = a.clinic_id AND e.episode_id = a.episode_id
+				      WHERE """ + " " + where.sql() + """
+				     ) events
+				 GROUP BY GROUPING SETS ((grp, grade_value), (grp, serious_value), (grp, related_value))
 				 ORDER BY grp, dimension, value
 				""")
 			.params(where.params())
+			.param("ungraded", UNGRADED)
 			.query((rs, row) -> new EventCategory(group(rs), rs.getString("dimension"), rs.getString("value"),
 					rs.getLong("events"), rs.getLong("procedures")))
 			.list();
@@ -143,9 +157,9 @@ class AnalyticsResultsRepository {
 				 ORDER BY grp, onset_months, a.grade DESC
 				""")
 			.params(where.params())
-			.query((rs, row) -> new SeriousEvent(group(rs), rs.getInt("grade"), rs.getDouble("onset_months"),
-					rs.getString("relatedness_procedure"), rs.getString("relatedness_product"),
-					rs.getBoolean("expected"), rs.getString("outcome")))
+			.query((rs, row) -> new SeriousEvent(group(rs), rs.getObject("grade", Integer.class),
+					rs.getDouble("onset_months"), rs.getString("relatedness_procedure"),
+					rs.getString("relatedness_product"), rs.getObject("expected", Boolean.class), rs.getString("outcome")))
 			.list();
 	}
 

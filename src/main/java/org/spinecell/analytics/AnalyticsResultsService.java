@@ -228,6 +228,9 @@ public class AnalyticsResultsService {
 		definitions.put("ci", "Clopper–Pearson exact 95 % CI of the share of procedures with at least one such event, "
 				+ "times 100");
 		definitions.put("serious", "an event with at least one seriousness criterion");
+		definitions.put("ungraded", "a patient's report that no physician has reviewed yet: it has no grade, and"
+				+ " its seriousness and relatedness are not assessed, so it is counted as \"" + AnalyticsResultsRepository.UNGRADED
+				+ "\" in each of them rather than as not serious or not related");
 		definitions.put("related", "possibly, probably or definitely related to the procedure or the cell product");
 		definitions.put("population", population(by));
 		boolean noData = groups.isEmpty();

@@ -217,7 +217,7 @@ final class ResearchExportLayout {
 		dates(columns, "onset", "onset_date");
 		columns.add(new Column("category", "text", "", "", SCRUBBED, r -> r.scrubbed("category")));
 		columns.add(new Column("description", "text", "", "", SCRUBBED, r -> r.scrubbed("description")));
-		columns.add(kept("grade", "integer", "CTCAE grade", "1-5; empty while a patient report awaits review"));
+		columns.add(kept("grade", "integer", "CTCAE grade", "1-5; empty while a patient's report awaits review (see awaiting_review)"));
 		columns.add(kept("serious", "codes", "", "separated by spaces: " + allowed(AdverseEvent.Seriousness.values())));
 		columns.add(kept("relatedness_procedure", "code", "", allowed(AdverseEvent.Relatedness.values())));
 		columns.add(kept("relatedness_product", "code", "", allowed(AdverseEvent.Relatedness.values())));
@@ -226,6 +226,9 @@ final class ResearchExportLayout {
 		dates(columns, "resolution", "resolution_date");
 		dates(columns, "death", "death_date");
 		columns.add(kept("reporter", "code", "", allowed(AdverseEvent.Reporter.values())));
+		columns.add(kept("awaiting_review", "boolean", "", "true, false; true while no physician has reviewed the"
+				+ " report: a patient's report then has no grade, and its seriousness, relatedness, expectedness and"
+				+ " outcome are not assessed (empty), not negative"));
 		return new File("adverse_events.csv", columns, List.of(new Dropped("product id", "removed"),
 				new Dropped("awareness_date", "removed (reporting clocks are not analysed here)"),
 				new Dropped("action", "free text DROPPED (not needed for analysis)"),

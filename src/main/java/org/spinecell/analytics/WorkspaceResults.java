@@ -79,6 +79,7 @@ final class WorkspaceResults {
 			Map.entry("baselineUsers", "Baseline opioid users"), Map.entry("reducedByHalf", "Reduced by half"),
 			Map.entry("opioidFree", "Opioid-free"), Map.entry("denominator", "Denominator"),
 			Map.entry("per100", "Per 100 procedures"), Map.entry("serious", "Serious"), Map.entry("related", "Related"),
+			Map.entry("ungraded", "Awaiting clinician review"),
 			Map.entry("linear", "Linear model"), Map.entry("logistic", "Logistic model"),
 			Map.entry("covariates", "Covariates"), Map.entry("funnel", "Funnel"));
 
@@ -229,16 +230,16 @@ final class WorkspaceResults {
 	static Tab safety(Safety safety, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (SafetyRow r : safety.rows()) {
-			String value = "true".equals(r.value()) ? "yes" : "false".equals(r.value()) ? "no" : r.value();
+			String value = safetyCategory(r.value());
 			rows.add(List.of(name.apply(r.group()), r.dimension(), value, Long.toString(r.events()),
 					Long.toString(r.proceduresWithEvent()), count(r.procedures(), r.tooSmall()), num(r.per100()),
 					interval(r.ciLow(), r.ciHigh())));
 		}
 		List<List<String>> serious = new ArrayList<>();
 		for (SeriousEvent e : safety.serious()) {
-			serious.add(List.of(name.apply(e.group()), Integer.toString(e.grade()), num(e.onsetMonths()), e.relatednessProcedure(),
-					e.relatednessProduct() == null ? "" : e.relatednessProduct(), e.expected() ? "yes" : "no",
-					e.outcome() == null ? "" : e.outcome()));
+			serious.add(List.of(name.apply(e.group()), e.grade() == null ? UNGRADED : Integer.toString(e.grade()),
+					num(e.onsetMonths()), orNotAssessed(e.relatednessProcedure()), orNotAssessed(e.relatednessProduct()),
+					e.expected() == null ? NOT_ASSESSED : e.expected() ? "yes" : "no", orNotAssessed(e.outcome())));
 		}
 		return new Tab("safety", "Safety",
 				List.of(new Table("adverse-events", "Adverse events per 100 procedures",
@@ -250,6 +251,28 @@ final class WorkspaceResults {
 										"Related to product", "Expected", "Outcome"),
 								serious)),
 				List.of(), definitions(safety.definitions()), safety.noData());
+	}
+
+	/** How an event no physician has graded yet is shown, in every column that needs the review. */
+	static final String UNGRADED = "awaiting clinician review";
+
+	private static final String NOT_ASSESSED = "not assessed";
+
+	/** A safety table's category in words: yes and no for the flags, the ungraded state spelled out. */
+	private static String safetyCategory(String value) {
+		if (value == null) {
+			return NOT_ASSESSED;
+		}
+		return switch (value) {
+			case "true" -> "yes";
+			case "false" -> "no";
+			case AnalyticsResultsRepository.UNGRADED -> UNGRADED;
+			default -> value;
+		};
+	}
+
+	private static String orNotAssessed(String value) {
+		return value == null ? NOT_ASSESSED : value;
 	}
 
 	/** A table of proportions {@code x / n} per group and time point with their CIs. */

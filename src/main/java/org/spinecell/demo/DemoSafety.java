@@ -16,6 +16,8 @@ import org.spinecell.outcomes.AdverseEvent.Relatedness;
 import org.spinecell.outcomes.AdverseEvent.Reporter;
 import org.spinecell.outcomes.AdverseEventRequests;
 import org.spinecell.outcomes.AdverseEventService;
+import org.spinecell.outcomes.FollowUp;
+import org.spinecell.outcomes.FollowUpService;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.procedures.Procedure;
 
@@ -24,16 +26,20 @@ import org.springframework.stereotype.Component;
 /**
  * Adverse events after the demo injections, at the low rates the cohorts report: mostly a grade 1-2
  * flare of back pain within days, which the operator records; now and then a grade 3 flare; one
- * discitis that needed a hospital stay, which opens a safety task; and one problem a patient
- * reported by phone, which waits for a physician's review.
+ * discitis that needed a hospital stay, which opens a safety task; one problem a patient reported
+ * by phone, which waits for a physician's review; and one a patient sent through the survey link of
+ * an open follow-up, ungraded until a physician reviews it in the browser.
  */
 @Component
 class DemoSafety {
 
 	private final AdverseEventService events;
 
-	DemoSafety(AdverseEventService events) {
+	private final FollowUpService followUps;
+
+	DemoSafety(AdverseEventService events, FollowUpService followUps) {
 		this.events = events;
+		this.followUps = followUps;
 	}
 
 	/** Adds one clinic's events; returns how many. */
@@ -82,6 +88,27 @@ class DemoSafety {
 			added += report(t, t.procedure().date().plusDays(4), "Tingling in the foot on the treated side since a few"
 					+ " days after the injection (reported by phone)", "Paraesthesia", 1, Set.of(), null, false,
 					Outcome.NOT_RECOVERED, null, Reporter.PATIENT, coordinator);
+		}
+		// A patient's report through the survey link, as the portal stores it: no grade until reviewed.
+		Optional<Treated> sent = treated.stream()
+			.filter(t -> ChronoUnit.DAYS.between(t.procedure().date(), today) >= 10 && !discitis.equals(Optional.of(t))
+					&& !reported.equals(Optional.of(t)))
+			.max(Comparator.comparing(t -> t.procedure().date()));
+		if (sent.isPresent()) {
+			Treated t = sent.get();
+			Optional<FollowUp> open = CurrentUser.callAs(coordinator.user(), () -> followUps
+				.forPatient(t.procedure().patientId())
+				.stream()
+				.filter(f -> f.procedureId().equals(t.procedure().id()) && f.statusOn(today).isOpen())
+				.min(Comparator.comparing(FollowUp::dueDate)));
+			if (open.isPresent()) {
+				// The portal records the patient's report as the system, in the patient's clinic.
+				CurrentUser.callAsSystem(Set.of(t.procedure().clinicId()), () -> events.reportByPatient(open.get().id(),
+						new AdverseEventRequests.PatientProblem("The skin where the needle went in is red and warm, and"
+								+ " I have had a temperature since yesterday", today.minusDays(2),
+								AdverseEvent.CareSought.DOCTOR)));
+				added++;
+			}
 		}
 		return added;
 	}

@@ -138,6 +138,17 @@ class AdverseEventRepository {
 			.optional();
 	}
 
+	/** How many events of the clinics await a physician's review. */
+	long countAwaitingReview(Collection<UUID> clinicIds) {
+		if (clinicIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT count(*) FROM adverse_event
+				WHERE clinic_id IN (:clinicIds) AND reviewed_at IS NULL AND NOT voided
+				""").param("clinicIds", clinicIds).query(Long.class).single();
+	}
+
 	/** Events of the clinics that await a physician's review, the oldest report first. */
 	List<AdverseEvent> awaitingReview(Collection<UUID> clinicIds, int limit) {
 		if (clinicIds.isEmpty()) {

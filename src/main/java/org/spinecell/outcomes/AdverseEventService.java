@@ -195,6 +195,13 @@ public class AdverseEventService {
 		return events.awaitingReview(CurrentUser.get().clinicIds(), MAX_LIST);
 	}
 
+	/** How many events of the caller's clinics await a physician's review. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public long countAwaitingReview() {
+		return events.countAwaitingReview(CurrentUser.get().clinicIds());
+	}
+
 	/**
 	 * A physician reviews a patient-reported event; an event is reviewed once. An ungraded report
 	 * gets its classification here, under the same rules as a clinician's report, and if that makes

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.validation.Validator;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The forms reached from the patient chart's outcome sections: add and stop a medication, report
- * and review an adverse event, record a later intervention. The rules are the services'; a refusal
- * is shown beside its field on the form, and a success returns to the chart's section.
+ * an adverse event (its review is {@link AdverseEventReviewPageController}), record a later
+ * intervention. The rules are the services'; a refusal is shown beside its field on the form, and a
+ * success returns to the chart's section.
  */
 @Controller
 @RequestMapping("/patients/{id}")
@@ -107,27 +107,6 @@ class OutcomeFormPageController {
 			redirect.addFlashAttribute("flash", "Adverse event reported" + (event.isSerious()
 					? "; it is serious, so a safety report task is open on the safety page." : "."));
 		}, id, "adverse-events", () -> adverseEventForm(patient, model));
-	}
-
-	@PostMapping("/adverse-events/{eventId}/review")
-	String reviewAdverseEvent(@PathVariable UUID id, @PathVariable UUID eventId,
-			@ModelAttribute("form") OutcomeForms.NoteForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		Patient patient = patients.get(id);
-		AdverseEvent event = events.get(eventId);
-		if (!event.patientId().equals(id)) {
-			// An event reached through another patient's URL does not exist there.
-			throw ApiException.notFound(AdverseEventService.ENTITY);
-		}
-		return submit(form.toReview(), result, request -> {
-			events.review(eventId, request);
-			redirect.addFlashAttribute("flash", "Adverse event of " + event.onset() + " reviewed.");
-		}, id, "adverse-events", () -> {
-			model.addAttribute("patient", patient);
-			model.addAttribute("event", event);
-			model.addAttribute("outcomeLabels", labels);
-			return "outcomes/adverse-event-review";
-		});
 	}
 
 	@GetMapping("/interventions/new")

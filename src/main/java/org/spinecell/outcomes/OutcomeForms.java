@@ -297,16 +297,12 @@ final class OutcomeForms {
 
 	}
 
-	/** A note with the version it was written against: a review, or the completion of a safety task. */
+	/** A note with the version it was written against: the completion of a safety task. */
 	static class NoteForm {
 
 		private String note;
 
 		private Integer version;
-
-		AdverseEventRequests.Review toReview() {
-			return new AdverseEventRequests.Review(blankToNull(note), version);
-		}
 
 		public String getNote() {
 			return note;

@@ -34,8 +34,24 @@ class OutcomeLabels {
 		return special != null ? special : words.of(value);
 	}
 
-	public String grade(int grade) {
-		return GRADES.getOrDefault(grade, Integer.toString(grade));
+	/** What a patient's report shows until a physician's review grades and classifies it. */
+	static final String UNGRADED = "Not graded yet: awaiting clinician review";
+
+	/** A CTCAE grade in words; no grade (a patient's report before review) is said so, never "null". */
+	public String grade(Integer grade) {
+		return grade == null ? UNGRADED : GRADES.getOrDefault(grade, Integer.toString(grade));
+	}
+
+	/** The care a patient says they sought, as a reviewer reads it. */
+	public String careSought(AdverseEvent.CareSought care) {
+		if (care == null) {
+			return "";
+		}
+		return switch (care) {
+			case NONE -> "None";
+			case DOCTOR -> "Saw a doctor";
+			case HOSPITAL -> "Went to hospital";
+		};
 	}
 
 	/** The options of a select: each constant's name to its words, in declaration order. */

@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The safety page: the open reports owed for serious adverse events, the earliest due first, each
- * with its event, patient and days left, and a form to mark the report made.
+ * The safety page: the patients' problem reports awaiting a physician's review, the oldest first,
+ * then the open reports owed for serious adverse events, the earliest due first, each with its
+ * event, patient and days left, and a form to mark the report made.
  */
 @Controller
 @RequestMapping("/safety")
@@ -75,6 +76,10 @@ class SafetyTaskPageController {
 
 	}
 
+	/** A patient's report, or another event, that no physician has reviewed yet. */
+	record Awaiting(AdverseEvent event, Patient patient) {
+	}
+
 	@ModelAttribute("navSection")
 	String navSection() {
 		return "safety";
@@ -111,6 +116,10 @@ class SafetyTaskPageController {
 					ChronoUnit.DAYS.between(today, task.dueDate())))
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("awaiting", events.awaitingReview()
+			.stream()
+			.map(event -> new Awaiting(event, patientsById.computeIfAbsent(event.patientId(), patients::get)))
+			.toList());
 		model.addAttribute("today", today);
 		model.addAttribute("outcomeLabels", labels);
 		model.addAttribute("failedTaskId", failedTaskId);
@@ -118,15 +127,21 @@ class SafetyTaskPageController {
 		return "outcomes/safety";
 	}
 
-	/** The dashboard card: how many reports are open and when the nearest is due. */
+	/**
+	 * The dashboard card: how many adverse events await a physician's review, how many reports are
+	 * open and when the nearest is due.
+	 */
 	@Component
 	@Order(50)
 	static class Card implements DashboardCard {
 
 		private final SafetyTaskService tasks;
 
-		Card(SafetyTaskService tasks) {
+		private final AdverseEventService events;
+
+		Card(SafetyTaskService tasks, AdverseEventService events) {
 			this.tasks = tasks;
+			this.events = events;
 		}
 
 		@Override
@@ -142,6 +157,7 @@ class SafetyTaskPageController {
 			List<SafetyTask> open = shown ? tasks.list(SafetyTask.Status.OPEN) : List.of();
 			model.addAttribute("openSafetyTasks", open.size());
 			model.addAttribute("nextSafetyDue", open.isEmpty() ? null : open.get(0).dueDate());
+			model.addAttribute("awaitingReview", shown ? events.countAwaitingReview() : 0L);
 		}
 
 	}

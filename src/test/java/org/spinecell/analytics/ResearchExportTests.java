@@ -169,6 +169,8 @@ class ResearchExportTests extends AnalyticsTest {
 		Map<String, String> event = csv(zip.get("adverse_events.csv")).get(0);
 		assertThat(event.get("onset_day")).isEqualTo("10");
 		assertThat(event.get("episode")).isEqualTo(pseudonyms.of("E", young.procedure()));
+		assertThat(event.get("grade")).isEqualTo("2");
+		assertThat(event.get("awaiting_review")).isEqualTo("false");
 		assertThat(event.get("description")).startsWith("[REMOVED] [REMOVED] (MRN [REMOVED]) called [REMOVED] on")
 			.contains("lives at ZIP [REMOVED]");
 		Map<String, String> intervention = csv(zip.get("interventions.csv")).get(0);

@@ -231,6 +231,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		.clinical("POST /safety/{taskId}/complete", Actor.CARE)
 		.clinical("GET /patients/{id}/adverse-events/new", Actor.CARE)
 		.clinical("POST /patients/{id}/adverse-events/new", Actor.CARE)
+		.clinical("GET /patients/{id}/adverse-events/{eventId}/review", Actor.of(PHYSICIAN))
 		.clinical("POST /patients/{id}/adverse-events/{eventId}/review", Actor.of(PHYSICIAN))
 		.clinical("GET /patients/{id}/interventions/new", Actor.CARE)
 		.clinical("POST /patients/{id}/interventions/new", Actor.CARE)

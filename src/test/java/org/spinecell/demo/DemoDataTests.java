@@ -166,6 +166,12 @@ class DemoDataTests {
 		assertThat(seriousWithTask).isGreaterThanOrEqualTo(1);
 		assertThat(grades).isGreaterThanOrEqualTo(2);
 		assertThat(awaiting).isGreaterThanOrEqualTo(1);
+		// One sent through a survey link as the portal stores it: ungraded, so the demo shows that state.
+		long ungraded = db().sql("""
+				SELECT count(*) FROM adverse_event
+				WHERE reporter = 'PATIENT' AND grade IS NULL AND follow_up_id IS NOT NULL AND reviewed_at IS NULL
+				""").query(Long.class).single();
+		assertThat(ungraded).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
