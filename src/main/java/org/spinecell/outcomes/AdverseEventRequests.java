@@ -24,7 +24,7 @@ public final class AdverseEventRequests {
 	public record Report(@NotNull UUID patientId, UUID procedureId, UUID productId, @NotNull LocalDate onset,
 			LocalDate awarenessDate, @NotBlank @Size(max = 4000) String description,
 			@NotBlank @Size(max = 200) String category, @NotNull @Min(1) @Max(5) Integer grade,
-			Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			@Size(max = 6) Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			@NotNull Boolean expected, @Size(max = 2000) String action, @NotNull AdverseEvent.Outcome outcome,
 			LocalDate resolutionDate, @NotNull AdverseEvent.Reporter reporter) {
@@ -43,7 +43,7 @@ public final class AdverseEventRequests {
 	 * confirmed, and a classification sent for it is refused.
 	 */
 	public record Review(@Size(max = 2000) String note, Integer version, @Size(max = 200) String category,
-			@Min(1) @Max(5) Integer grade, Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
+			@Min(1) @Max(5) Integer grade, @Size(max = 6) Set<AdverseEvent.Seriousness> serious, LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			Boolean expected, @Size(max = 2000) String action, AdverseEvent.Outcome outcome,
 			LocalDate resolutionDate) {

@@ -54,8 +54,11 @@ public class ResponseService {
 
 	private final AuditTrail audit;
 
+	private final FollowUpRepository followUps;
+
 	ResponseService(PatientService patients, InstrumentLibrary library, ResponseRepository responses,
-			ObservationRepository observations, AuditTrail audit) {
+			ObservationRepository observations, AuditTrail audit, FollowUpRepository followUps) {
+		this.followUps = followUps;
 		this.patients = patients;
 		this.library = library;
 		this.responses = responses;
@@ -66,7 +69,9 @@ public class ResponseService {
 	/**
 	 * Records and scores one completed instrument.
 	 * @param followUpId the follow-up the answers belong to, or {@code null} for answers taken
-	 * outside a schedule (these are not checked for resubmission)
+	 * outside a schedule (these are not checked for resubmission); it must be one of this patient's
+	 * (else 422 on {@code followUpId}), not cancelled (409), and list the instrument (422 on
+	 * {@code instrument})
 	 * @param instrumentId the instrument's id; its current version is used
 	 * @param answers item id to answer (integer, boolean or choice code); unanswered items may be
 	 * left out or null
@@ -108,6 +113,12 @@ public class ResponseService {
 		}
 		Instrument instrument = library.instrument(instrumentId, "instrument");
 		InstrumentDefinition definition = instrument.definition();
+		if (followUpId != null) {
+			followUps.find(followUpId)
+				.filter(f -> f.clinicId().equals(patient.clinicId()) && f.patientId().equals(patientId))
+				.orElseThrow(() -> ApiException.invalid("followUpId", "no such follow-up of this patient"))
+				.checkAnswerable(definition.id());
+		}
 		Map<String, Object> normalised = InstrumentScorer.normalise(definition, answers);
 		Score score = InstrumentScorer.score(definition, normalised, instrument.table());
 		String hash = hash(definition, normalised);
