@@ -108,9 +108,7 @@ public class ProcedureService {
 		if (request.date().isAfter(LocalDate.now().plusDays(1))) {
 			problems.add(new FieldProblem("date", "must not be in the future"));
 		}
-		if (request.startedAt() != null && request.endedAt() != null && request.endedAt().isBefore(request.startedAt())) {
-			problems.add(new FieldProblem("endedAt", "must not be before startedAt"));
-		}
+		problems.addAll(Procedure.timeProblems(request.startedAt(), request.endedAt(), request.dischargedAt()));
 		List<String> levels = new ArrayList<>();
 		for (int i = 0; i < request.levels().size(); i++) {
 			Optional<SpinalLevel> level = SpinalLevel.tryParse(request.levels().get(i));
@@ -259,6 +257,13 @@ public class ProcedureService {
 	@Transactional
 	public Procedure correct(UUID id, ProcedureRequests.Correction correction) {
 		Procedure before = get(id);
+		if (correction.dischargedAt() != null) {
+			List<FieldProblem> problems = Procedure.timeProblems(before.startedAt(), before.endedAt(),
+					correction.dischargedAt());
+			if (!problems.isEmpty()) {
+				throw ApiException.invalid(problems);
+			}
+		}
 		if (!procedures.correct(before.clinicId(), id, correction, CurrentUser.get().id())) {
 			throw ApiException.conflict("The procedure was changed by someone else; reload it",
 					List.of(new FieldProblem("version", "stale version")));

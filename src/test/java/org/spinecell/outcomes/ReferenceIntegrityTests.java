@@ -161,7 +161,7 @@ class ReferenceIntegrityTests extends SurveyTest {
 	}
 
 	@Test
-	void aProcedureMustComeAfterItsProductsHarvestAndUseThisPatientsLiveProduct() {
+	void aProcedureMustComeAfterItsProductsHarvestKeepItsOwnTimesInOrderAndUseThisPatientsLiveProduct() {
 		UUID product = createBmac();
 		processToQuarantine(product);
 		Map<String, Object> body = procedure(patientId, product);
@@ -170,6 +170,11 @@ class ReferenceIntegrityTests extends SurveyTest {
 		body = procedure(patientId, product);
 		body.put("startedAt", Instant.now().minusSeconds(7200).toString());
 		assertField(physician.post("/api/v1/procedures", body), 422, "startedAt");
+		body = procedure(patientId, product);
+		body.put("startedAt", Instant.now().minusSeconds(900).toString());
+		body.put("endedAt", Instant.now().minusSeconds(300).toString());
+		body.put("dischargedAt", Instant.now().minusSeconds(600).toString());
+		assertField(physician.post("/api/v1/procedures", body), 422, "dischargedAt");
 		assertField(physician.post("/api/v1/procedures", procedure(otherPatient(), product)), 422,
 				"productUnits[0].productId");
 		UUID discarded = createBmac();
