@@ -22,6 +22,9 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 		LocalDate windowStart, LocalDate windowEnd, List<String> instruments, Status recorded, Instant completedAt,
 		String cancelReason, int version) {
 
+	/** The time point answered before the procedure. */
+	static final String BASELINE = "BASELINE";
+
 	public FollowUp {
 		instruments = List.copyOf(instruments);
 	}
@@ -91,6 +94,17 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 		if (!instruments.contains(instrumentId)) {
 			throw ApiException.invalid("instrument",
 					"is not one of this follow-up's instruments: " + String.join(", ", instruments));
+		}
+	}
+
+	/**
+	 * Refuses answers to a time point after the procedure dated before the procedure's day (422 on
+	 * {@code answeredAt}); the baseline is answered before the procedure, so it is not checked here.
+	 */
+	void checkAnsweredOn(LocalDate answered, LocalDate procedureDay) {
+		if (!BASELINE.equals(timePoint) && answered.isBefore(procedureDay)) {
+			throw ApiException.invalid("answeredAt",
+					"must not be before the procedure this follow-up comes after (" + procedureDay + ")");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.SpineCellProperties;
+import org.spinecell.procedures.ProcedureService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,9 +59,16 @@ public class ResponseService {
 
 	private final FollowUpRepository followUps;
 
+	private final ProcedureService procedures;
+
+	private final ZoneId zone;
+
 	ResponseService(PatientService patients, InstrumentLibrary library, ResponseRepository responses,
-			ObservationRepository observations, AuditTrail audit, FollowUpRepository followUps) {
+			ObservationRepository observations, AuditTrail audit, FollowUpRepository followUps,
+			ProcedureService procedures, SpineCellProperties properties) {
 		this.followUps = followUps;
+		this.procedures = procedures;
+		this.zone = properties.timeZone();
 		this.patients = patients;
 		this.library = library;
 		this.responses = responses;
@@ -114,10 +124,12 @@ public class ResponseService {
 		Instrument instrument = library.instrument(instrumentId, "instrument");
 		InstrumentDefinition definition = instrument.definition();
 		if (followUpId != null) {
-			followUps.find(followUpId)
+			FollowUp followUp = followUps.find(followUpId)
 				.filter(f -> f.clinicId().equals(patient.clinicId()) && f.patientId().equals(patientId))
-				.orElseThrow(() -> ApiException.invalid("followUpId", "no such follow-up of this patient"))
-				.checkAnswerable(definition.id());
+				.orElseThrow(() -> ApiException.invalid("followUpId", "no such follow-up of this patient"));
+			followUp.checkAnswerable(definition.id());
+			followUp.checkAnsweredOn(answeredAt.atZone(zone).toLocalDate(),
+					procedures.get(followUp.procedureId()).date());
 		}
 		Map<String, Object> normalised = InstrumentScorer.normalise(definition, answers);
 		Score score = InstrumentScorer.score(definition, normalised, instrument.table());

@@ -27,6 +27,9 @@ import static org.spinecell.outcomes.MedicationApiTests.assertField;
  */
 class ReferenceIntegrityTests extends SurveyTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	ResponseService responseService;
+
 	@Test
 	void answersNamingAFollowUpOfAnotherPatientAnotherClinicAMadeUpOneOrACancelledOneAreRefused() {
 		UUID followUp = baselineFollowUp();
@@ -56,6 +59,23 @@ class ReferenceIntegrityTests extends SurveyTest {
 		assertField(record(patientId, w2, "nrs-back"), 409, "followUpId");
 		assertThat(rows()).isEqualTo(before);
 		assertThat(record(patientId, followUp, "nrs-back").status()).isEqualTo(201);
+	}
+
+	@Test
+	void answersToATimePointAfterTheProcedureCannotBeDatedBeforeIt() {
+		UUID baseline = baselineFollowUp();
+		UUID w2 = UUID.fromString(find(followUps(), "timePoint", "W2").get("id").asString());
+		Instant twoDaysAgo = Instant.now().minus(2, java.time.temporal.ChronoUnit.DAYS);
+		org.spinecell.platform.CurrentUser staff = physicianAsSignedIn(physicianUsername);
+		assertThatThrownBy(() -> org.spinecell.platform.CurrentUser.callAs(staff,
+				() -> responseService.record(patientId, w2, "nrs-back", Map.of("nrs", 3), true, twoDaysAgo)))
+			.isInstanceOfSatisfying(org.spinecell.platform.ApiException.class,
+					ex -> assertThat(ex.errors()).extracting("field").containsExactly("answeredAt"));
+		assertThat(responsesStored(w2, "nrs-back")).isZero();
+		// The baseline is answered before the procedure.
+		RecordedResponse early = org.spinecell.platform.CurrentUser.callAs(staff,
+				() -> responseService.record(patientId, baseline, "nrs-back", Map.of("nrs", 7), true, twoDaysAgo));
+		assertThat(early.submittedAt()).isEqualTo(twoDaysAgo.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
 	}
 
 	@Test
