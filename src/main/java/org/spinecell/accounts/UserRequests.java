@@ -20,8 +20,8 @@ final class UserRequests {
 			@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}",
 					message = "3 to 64 letters, digits, dots, hyphens or underscores") String username,
 			@NotNull @Size(max = 128, message = "at most 128 characters") String password,
-			@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<@NotNull Role> roles,
-			Set<@NotNull UUID> clinicIds) {
+			@NotBlank @Size(max = 200) String displayName, @NotEmpty @Size(max = 10) Set<@NotNull Role> roles,
+			@Size(max = 100) Set<@NotNull UUID> clinicIds) {
 
 		Create {
 			clinicIds = clinicIds == null ? Set.of() : clinicIds;
@@ -30,8 +30,8 @@ final class UserRequests {
 
 	}
 
-	record Update(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<@NotNull Role> roles,
-			Set<@NotNull UUID> clinicIds, @NotNull Integer version) {
+	record Update(@NotBlank @Size(max = 200) String displayName, @NotEmpty @Size(max = 10) Set<@NotNull Role> roles,
+			@Size(max = 100) Set<@NotNull UUID> clinicIds, @NotNull Integer version) {
 
 		Update {
 			clinicIds = clinicIds == null ? Set.of() : clinicIds;

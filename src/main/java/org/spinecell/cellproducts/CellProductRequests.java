@@ -23,7 +23,7 @@ public final class CellProductRequests {
 	public record Create(@NotNull UUID clinicId, @NotNull Origin origin, UUID patientId, UUID donorId,
 			UUID recipientPatientId, @NotNull SourceType sourceType, @NotNull Tissue tissue,
 			@NotNull IntendedUse intendedUse, @NotNull Route route, @NotNull Boolean sameSurgicalProcedure,
-			Set<@NotNull Additive> additives) {
+			@Size(max = 20) Set<@NotNull Additive> additives) {
 
 		public Create {
 			additives = additives == null ? Set.of() : additives;
@@ -87,8 +87,17 @@ public final class CellProductRequests {
 			message = "an IND or BLA number such as IND 012345 or BLA 125123") String indNumber) {
 	}
 
-	public record Release(@NotNull @Size(max = 128) String password,
-			@NotBlank @Size(max = 200) String meaning) {
+	/**
+	 * The release, signed now. {@code releasedAt} is when the product was released if that was
+	 * earlier (a release decided on paper and signed here afterwards); it defaults to the signing time.
+	 */
+	public record Release(@NotNull @Size(max = 128) String password, @NotBlank @Size(max = 200) String meaning,
+			Instant releasedAt) {
+
+		public Release(String password, String meaning) {
+			this(password, meaning, null);
+		}
+
 	}
 
 	public record Discard(@NotBlank @Size(max = 500) String reason) {

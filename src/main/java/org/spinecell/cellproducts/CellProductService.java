@@ -244,6 +244,7 @@ public class CellProductService {
 		else {
 			requireState(product, ProductState.IN_PROCESSING);
 		}
+		timeline(product).checkLabStep(request.performedAt(), "performedAt");
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("type", request.type().name());
 		data.put("device", request.device());
@@ -284,6 +285,7 @@ public class CellProductService {
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
+		timeline(product).checkLabStep(request.performedAt(), "performedAt");
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("test", request.test().name());
 		data.put("value", request.value());
@@ -307,6 +309,7 @@ public class CellProductService {
 		if (request.action() == CellProductRequests.CustodyAction.DISCARDED) {
 			throw ApiException.invalid("action", "use the discard action, which needs a reason");
 		}
+		timeline(product).checkLabStep(request.at(), "at");
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("action", request.action().name());
 		data.put("fromPerson", request.fromPerson());
@@ -401,6 +404,9 @@ public class CellProductService {
 					List.of(new FieldProblem("state", product.state().name())));
 		}
 		List<ProductEvent> events = products.events(product.clinicId(), id);
+		if (request.releasedAt() != null) {
+			ProductTimeline.of(events).checkReleaseAt(request.releasedAt());
+		}
 		List<FieldProblem> unmet = checklist(product, events).stream()
 			.filter(criterion -> !criterion.met())
 			.map(criterion -> new FieldProblem(criterion.id(), criterion.description() + ": " + criterion.detail()))
@@ -414,9 +420,10 @@ public class CellProductService {
 			throw ApiException.conflict("The product was released or changed by someone else",
 					List.of(new FieldProblem("state", "changed concurrently")));
 		}
-		record(product, ProductEvent.Kind.RELEASE, signature.signedAt(),
+		record(product, ProductEvent.Kind.RELEASE,
+				request.releasedAt() == null ? signature.signedAt() : request.releasedAt(),
 				Map.of("signer", signature.signerName(), "meaning", signature.meaning(), "contentHash",
-						signature.contentHash()));
+						signature.contentHash(), "signedAt", signature.signedAt().toString()));
 		audit.record(product.clinicId(), AuditAction.UPDATE, ENTITY, id,
 				Map.of("state", new FieldChange(ProductState.QUARANTINE.name(), ProductState.RELEASED.name())),
 				request.meaning());
@@ -684,6 +691,17 @@ public class CellProductService {
 			throw ApiException.conflict("The product is " + product.state() + "; this step needs " + required,
 					List.of(new FieldProblem("state", product.state().name())));
 		}
+	}
+
+	/** When the product was harvested, released and issued, for checking the order of later steps. */
+	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public ProductTimeline timeline(UUID id) {
+		return timeline(get(id));
+	}
+
+	private ProductTimeline timeline(CellProduct product) {
+		return ProductTimeline.of(products.events(product.clinicId(), product.id()));
 	}
 
 	private List<ProductEvent> events(CellProduct product, ProductEvent.Kind kind) {

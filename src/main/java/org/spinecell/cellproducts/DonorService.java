@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
@@ -45,7 +46,7 @@ public class DonorService {
 			@NotNull DonorRelation relation, UUID recipientPatientId) {
 	}
 
-	public record ScreeningRequest(@NotEmpty List<@Valid @NotNull ScreeningItem> results) {
+	public record ScreeningRequest(@NotEmpty @Size(max = 50) List<@Valid @NotNull ScreeningItem> results) {
 	}
 
 	public record ScreeningItem(@NotNull Donor.ScreeningTest test, @NotNull Donor.ScreeningOutcome outcome,

@@ -135,6 +135,7 @@ class DemoCellProducts {
 		// are recorded now, since the lab services date those by the clock (see README, Limits).
 		Instant injection = DemoProcedures.startOn(patient.plannedDay());
 		Instant start = fresh ? injection.minus(3, ChronoUnit.HOURS) : injection.minus(30, ChronoUnit.DAYS);
+		Instant[] releaseAt = new Instant[1];
 		CurrentUser.callAs(lab.user(), () -> {
 			BigDecimal harvested = switch (source) {
 				case BMAC -> decimal(50 + random.nextInt(40));
@@ -194,6 +195,7 @@ class DemoCellProducts {
 			products.recordCustody(id, new CellProductRequests.Custody(CellProductRequests.CustodyAction.STORED,
 					lab.user().displayName(), null, fresh ? "Procedure suite, controlled room" : "Cryostore LN2 tank 1",
 					fresh ? "15-25 °C" : "below -150 °C", tested.plus(20, ChronoUnit.MINUTES), expires));
+			releaseAt[0] = tested.plus(30, ChronoUnit.MINUTES);
 			products.classify(id, new CellProductRequests.ClassificationFlags(false, false, false));
 			return null;
 		});
@@ -203,10 +205,13 @@ class DemoCellProducts {
 			CurrentUser.callAs(physician.user(),
 					() -> products.setIndNumber(id, new CellProductRequests.Ind(DEMO_IND)));
 		}
+		Instant released = releaseAt[0];
 		return CurrentUser.callAs(lab.user(), () -> {
 			List<ReleaseCriterion> checklist = products.releaseChecklist(id);
 			if (checklist.stream().allMatch(ReleaseCriterion::met)) {
-				products.release(id, new CellProductRequests.Release(lab.password(), "Released for clinical use"));
+				// Released when its tests were in, before the (backdated) injection; signed now.
+				products.release(id, new CellProductRequests.Release(lab.password(), "Released for clinical use",
+						released));
 			}
 			return products.get(id);
 		});

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Adverse events after the demo injections, at the low rates the cohorts report: mostly a grade 1-2
  * flare of back pain within days, which the operator records; now and then a grade 3 flare; one
- * discitis that needed a hospital stay, which opens a safety task; one problem a patient reported
- * by phone, which waits for a physician's review; and one a patient sent through the survey link of
- * an open follow-up, ungraded until a physician reviews it in the browser.
+ * discitis that needed a hospital stay, which opens a safety task; and two problems patients reported
+ * through their survey links (one sent through an open follow-up's link), each ungraded until a
+ * physician reviews it in the browser.
  */
 @Component
 class DemoSafety {
@@ -79,15 +79,12 @@ class DemoSafety {
 					Set.of(AdverseEvent.Seriousness.HOSPITALISATION), Relatedness.PROBABLE, false, Outcome.RECOVERING, null,
 					Reporter.CLINICIAN, t.operator());
 		}
-		// A patient's own report, typed in by the coordinator, awaiting review.
+		// A patient's own report through the survey link of their latest follow-up, awaiting review.
 		Optional<Treated> reported = treated.stream()
 			.filter(t -> ChronoUnit.DAYS.between(t.procedure().date(), today) >= 7 && !discitis.equals(Optional.of(t)))
 			.max(Comparator.comparing(t -> t.procedure().date()));
 		if (reported.isPresent()) {
-			Treated t = reported.get();
-			added += report(t, t.procedure().date().plusDays(4), "Tingling in the foot on the treated side since a few"
-					+ " days after the injection (reported by phone)", "Paraesthesia", 1, Set.of(), null, false,
-					Outcome.NOT_RECOVERED, null, Reporter.PATIENT, coordinator);
+			added += reportedByPatient(reported.get());
 		}
 		// A patient's report through the survey link, as the portal stores it: no grade until reviewed.
 		Optional<Treated> sent = treated.stream()
@@ -111,6 +108,23 @@ class DemoSafety {
 			}
 		}
 		return added;
+	}
+
+	/** The problem as the portal records it: ungraded, from the patient, through a follow-up of the procedure. */
+	private int reportedByPatient(Treated t) {
+		Procedure procedure = t.procedure();
+		return CurrentUser.callAsSystem(Set.of(procedure.clinicId()), () -> followUps.forPatient(procedure.patientId())
+			.stream()
+			.filter(f -> f.procedureId().equals(procedure.id()) && f.recorded() != FollowUp.Status.CANCELLED)
+			.filter(f -> !f.windowStart().isAfter(LocalDate.now()))
+			.max(Comparator.comparing(FollowUp::dueDate))
+			.map(f -> {
+				events.reportByPatient(f.id(), new AdverseEventRequests.PatientProblem("Tingling in my foot on the"
+						+ " treated side since a few days after the injection", procedure.date().plusDays(4),
+						AdverseEvent.CareSought.NONE));
+				return 1;
+			})
+			.orElse(0));
 	}
 
 	private int report(Treated t, LocalDate onset, String description, String category, int grade,

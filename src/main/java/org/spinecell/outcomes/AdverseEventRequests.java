@@ -25,7 +25,7 @@ public final class AdverseEventRequests {
 	public record Report(@NotNull UUID patientId, UUID procedureId, UUID productId, @NotNull @ClinicalDate LocalDate onset,
 			@ClinicalDate LocalDate awarenessDate, @NotBlank @Size(max = 4000) String description,
 			@NotBlank @Size(max = 200) String category, @NotNull @Min(1) @Max(5) Integer grade,
-			Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
+			@Size(max = 6) Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			@NotNull Boolean expected, @Size(max = 2000) String action, @NotNull AdverseEvent.Outcome outcome,
 			@ClinicalDate LocalDate resolutionDate, @NotNull AdverseEvent.Reporter reporter) {
@@ -44,7 +44,7 @@ public final class AdverseEventRequests {
 	 * confirmed, and a classification sent for it is refused.
 	 */
 	public record Review(@Size(max = 2000) String note, Integer version, @Size(max = 200) String category,
-			@Min(1) @Max(5) Integer grade, Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
+			@Min(1) @Max(5) Integer grade, @Size(max = 6) Set<AdverseEvent.Seriousness> serious, @ClinicalDate LocalDate deathDate,
 			AdverseEvent.Relatedness relatednessProcedure, AdverseEvent.Relatedness relatednessProduct,
 			Boolean expected, @Size(max = 2000) String action, AdverseEvent.Outcome outcome,
 			@ClinicalDate LocalDate resolutionDate) {

@@ -97,10 +97,16 @@ public class AdverseEventService {
 		LocalDate awareness = request.awarenessDate() == null ? LocalDate.now(today) : request.awarenessDate();
 		checkRules(request.onset(), request.awarenessDate(), awareness, request.deathDate(), request.resolutionDate(),
 				request.grade(), request.outcome(), request.serious());
-		if (request.procedureId() != null) {
-			checkProcedure(patient, request.procedureId());
+		if (request.reporter() == AdverseEvent.Reporter.PATIENT) {
+			throw ApiException.invalid("reporter", "PATIENT is set only by the patient's own report through the "
+					+ "survey portal; record an event the patient told you about as CLINICIAN");
 		}
-		CellProduct product = request.productId() == null ? null : product(patient, request.productId());
+		Procedure procedure = request.procedureId() == null ? null : procedure(patient, request.procedureId());
+		if (procedure != null && request.onset().isBefore(procedure.date())) {
+			throw ApiException.invalid("onset", "must not be before the procedure it is attributed to ("
+					+ procedure.date() + ")");
+		}
+		CellProduct product = request.productId() == null ? null : product(patient, procedure, request.productId());
 
 		UUID id = UUID.randomUUID();
 		AdverseEvent event = new AdverseEvent(id, patient.clinicId(), patient.id(), request.procedureId(),
@@ -328,7 +334,7 @@ public class AdverseEventService {
 	}
 
 	/** The procedure must be one of this patient's, in the patient's clinic. */
-	private void checkProcedure(Patient patient, UUID procedureId) {
+	private Procedure procedure(Patient patient, UUID procedureId) {
 		Procedure procedure;
 		try {
 			procedure = procedures.get(procedureId);
@@ -339,10 +345,15 @@ public class AdverseEventService {
 		if (!procedure.clinicId().equals(patient.clinicId()) || !procedure.patientId().equals(patient.id())) {
 			throw ApiException.invalid("procedureId", "no such procedure of this patient");
 		}
+		return procedure;
 	}
 
-	/** The product must be one of the patient's clinic. */
-	private CellProduct product(Patient patient, UUID productId) {
+	/**
+	 * The product must be this patient's: one used in the named procedure, or (with no procedure
+	 * named) one taken from the patient, meant for the patient, or used in one of the patient's
+	 * procedures. Another patient's product is refused like one that does not exist.
+	 */
+	private CellProduct product(Patient patient, Procedure procedure, UUID productId) {
 		CellProduct product;
 		try {
 			product = products.get(productId);
@@ -352,6 +363,19 @@ public class AdverseEventService {
 		}
 		if (!product.clinicId().equals(patient.clinicId())) {
 			throw ApiException.invalid("productId", "no such cell product in the patient's clinic");
+		}
+		if (procedure != null) {
+			if (procedure.productUnits().stream().noneMatch(u -> u.productId().equals(productId))) {
+				throw ApiException.invalid("productId", "not a product used in the procedure named by procedureId");
+			}
+			return product;
+		}
+		boolean patients = patient.id().equals(product.patientId()) || patient.id().equals(product.recipientPatientId())
+				|| procedures.forPatient(patient.id())
+					.stream()
+					.anyMatch(p -> p.productUnits().stream().anyMatch(u -> u.productId().equals(productId)));
+		if (!patients) {
+			throw ApiException.invalid("productId", "no such cell product of this patient");
 		}
 		return product;
 	}

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.spinecell.platform.ApiException;
+import org.spinecell.platform.FieldProblem;
+
 /**
  * One time point of a patient's follow-up after a procedure. Only what staff decide is stored
  * (completed, cancelled); everything else about its status follows from the calendar, in
@@ -18,6 +21,9 @@ import java.util.UUID;
 public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId, String timePoint, LocalDate dueDate,
 		LocalDate windowStart, LocalDate windowEnd, List<String> instruments, Status recorded, Instant completedAt,
 		String cancelReason, int version) {
+
+	/** The time point answered before the procedure. */
+	static final String BASELINE = "BASELINE";
 
 	public FollowUp {
 		instruments = List.copyOf(instruments);
@@ -72,6 +78,34 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 	/** Days past the due date while still open; 0 otherwise. */
 	public long daysOverdueOn(LocalDate today) {
 		return statusOn(today) == Status.OVERDUE ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+	}
+
+	/**
+	 * Refuses answers to an instrument that cannot belong to this follow-up: one its time point does
+	 * not collect (422 on {@code instrument}), or any once it is cancelled (409 on {@code followUpId}).
+	 * A completed or missed follow-up still takes late answers entered by staff (a paper form that
+	 * arrived late); the survey portal has its own, stricter rule.
+	 */
+	void checkAnswerable(String instrumentId) {
+		if (recorded == Status.CANCELLED) {
+			throw ApiException.conflict("The follow-up is cancelled; answers cannot be recorded for it",
+					List.of(new FieldProblem("followUpId", "is cancelled")));
+		}
+		if (!instruments.contains(instrumentId)) {
+			throw ApiException.invalid("instrument",
+					"is not one of this follow-up's instruments: " + String.join(", ", instruments));
+		}
+	}
+
+	/**
+	 * Refuses answers to a time point after the procedure dated before the procedure's day (422 on
+	 * {@code answeredAt}); the baseline is answered before the procedure, so it is not checked here.
+	 */
+	void checkAnsweredOn(LocalDate answered, LocalDate procedureDay) {
+		if (!BASELINE.equals(timePoint) && answered.isBefore(procedureDay)) {
+			throw ApiException.invalid("answeredAt",
+					"must not be before the procedure this follow-up comes after (" + procedureDay + ")");
+		}
 	}
 
 	/** The audited fields. */

@@ -104,6 +104,15 @@ class FollowUpRepository {
 				""").param("clinicId", clinicId).param("id", id).param("actor", actor).update() == 1;
 	}
 
+	/** Who completed the follow-up; empty while it is not completed. */
+	Optional<UUID> completedBy(UUID clinicId, UUID id) {
+		return jdbc.sql("SELECT completed_by FROM follow_up WHERE clinic_id = :clinicId AND id = :id AND completed_by IS NOT NULL")
+			.param("clinicId", clinicId)
+			.param("id", id)
+			.query(UUID.class)
+			.optional();
+	}
+
 	boolean cancel(UUID clinicId, UUID id, String reason, UUID actor) {
 		return jdbc.sql("""
 				UPDATE follow_up SET status = 'CANCELLED', cancel_reason = :reason, cancelled_at = now(),

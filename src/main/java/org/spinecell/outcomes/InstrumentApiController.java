@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class InstrumentApiController {
 		this.library = library;
 	}
 
-	record ItemTextRequest(@NotNull Map<String, String> items) {
+	record ItemTextRequest(@NotNull @Size(max = 500) Map<@Size(max = 64) String, @Size(max = 4000) String> items) {
 	}
 
 	@GetMapping("/api/v1/instruments")

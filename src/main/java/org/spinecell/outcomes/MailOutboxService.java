@@ -55,9 +55,12 @@ public class MailOutboxService {
 
 	private final MailSettings settings;
 
+	private final SurveyLinks links;
+
 	MailOutboxService(MailOutboxRepository outbox, FollowUpService followUps, PatientService patients,
 			PatientHistoryService history, SurveyService surveys, ClinicService clinics, AuditTrail audit,
-			MailSettings settings) {
+			MailSettings settings, SurveyLinks links) {
+		this.links = links;
 		this.outbox = outbox;
 		this.followUps = followUps;
 		this.patients = patients;
@@ -164,7 +167,7 @@ public class MailOutboxService {
 		SurveyService.CreatedLink link = surveys.createLink(followUp.id());
 		Clinic clinic = clinics.get(clinicId);
 		SurveyMail mail = SurveyMail.compose(before.kind(), patient.givenName(), clinic.name(), clinic.city(),
-				SurveyService.plainWords(followUp.timePoint()), settings.baseUrl() + "/s/" + link.token(),
+				SurveyService.plainWords(followUp.timePoint()), links.url(link.token()),
 				followUp.windowEnd());
 		return new Prepared(Optional.of(new Outgoing(outbox.find(clinicId, id).orElseThrow(), patient.email().strip(),
 				mail)), false);

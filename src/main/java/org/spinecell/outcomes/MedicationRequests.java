@@ -15,6 +15,12 @@ import org.spinecell.platform.ClinicalDate;
 /** Medication statements as the API submits them. */
 public final class MedicationRequests {
 
+	/** The most medicines one portal update may stop: more than anybody takes. */
+	public static final int MAX_STOPPED = 50;
+
+	/** The most medicines one portal update may add. */
+	public static final int MAX_ADDED = 20;
+
 	private MedicationRequests() {
 	}
 
@@ -51,7 +57,7 @@ public final class MedicationRequests {
 	 * current ones they stopped (stopped today) and new ones. Sending it confirms the rest of the
 	 * list.
 	 */
-	public record PatientUpdate(List<UUID> stopped, List<PatientAdded> added) {
+	public record PatientUpdate(@Size(max = MAX_STOPPED) List<UUID> stopped, @Size(max = MAX_ADDED) List<PatientAdded> added) {
 
 		public PatientUpdate {
 			stopped = stopped == null ? List.of() : List.copyOf(stopped);

@@ -82,6 +82,10 @@ public class MedicationService {
 	public Medication record(UUID patientId, MedicationRequests.Record request) {
 		Patient patient = writable(patients.get(patientId));
 		List<FieldProblem> problems = new ArrayList<>();
+		if (request.source() == Medication.Source.PATIENT) {
+			problems.add(new FieldProblem("source", "PATIENT is set only by the patient's own report through the "
+					+ "survey portal; record what the patient told you as STAFF"));
+		}
 		LocalDate today = LocalDate.now(LATEST_DAY);
 		if (request.start().isAfter(today)) {
 			problems.add(new FieldProblem("start", "must not be in the future"));
@@ -181,6 +185,12 @@ public class MedicationService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
 	public List<Medication> reportByPatient(UUID patientId, UUID followUpId, MedicationRequests.PatientUpdate update) {
+		if (update.stopped().size() > MedicationRequests.MAX_STOPPED) {
+			throw ApiException.invalid("stopped", "must list at most " + MedicationRequests.MAX_STOPPED + " medicines");
+		}
+		if (update.added().size() > MedicationRequests.MAX_ADDED) {
+			throw ApiException.invalid("added", "must list at most " + MedicationRequests.MAX_ADDED + " medicines");
+		}
 		Patient patient = writable(patients.get(patientId));
 		LocalDate today = LocalDate.now(clinicDay);
 		List<FieldProblem> problems = new ArrayList<>();

@@ -141,7 +141,6 @@ class OutcomeFormPageController {
 	private String medicationForm(Patient patient, Model model) {
 		model.addAttribute("patient", patient);
 		model.addAttribute("routeOptions", labels.options(Medication.Route.values()));
-		model.addAttribute("sourceOptions", labels.options(Medication.Source.values()));
 		return "outcomes/medication-form";
 	}
 
@@ -151,7 +150,6 @@ class OutcomeFormPageController {
 		model.addAttribute("seriousOptions", labels.options(AdverseEvent.Seriousness.values()));
 		model.addAttribute("relatednessOptions", labels.options(AdverseEvent.Relatedness.values()));
 		model.addAttribute("outcomeOptions", labels.options(AdverseEvent.Outcome.values()));
-		model.addAttribute("reporterOptions", labels.options(AdverseEvent.Reporter.values()));
 		return "outcomes/adverse-event-form";
 	}
 

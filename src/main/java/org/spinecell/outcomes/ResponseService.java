@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.SpineCellProperties;
+import org.spinecell.procedures.ProcedureService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,8 +57,18 @@ public class ResponseService {
 
 	private final AuditTrail audit;
 
+	private final FollowUpRepository followUps;
+
+	private final ProcedureService procedures;
+
+	private final ZoneId zone;
+
 	ResponseService(PatientService patients, InstrumentLibrary library, ResponseRepository responses,
-			ObservationRepository observations, AuditTrail audit) {
+			ObservationRepository observations, AuditTrail audit, FollowUpRepository followUps,
+			ProcedureService procedures, SpineCellProperties properties) {
+		this.followUps = followUps;
+		this.procedures = procedures;
+		this.zone = properties.timeZone();
 		this.patients = patients;
 		this.library = library;
 		this.responses = responses;
@@ -66,7 +79,9 @@ public class ResponseService {
 	/**
 	 * Records and scores one completed instrument.
 	 * @param followUpId the follow-up the answers belong to, or {@code null} for answers taken
-	 * outside a schedule (these are not checked for resubmission)
+	 * outside a schedule (these are not checked for resubmission); it must be one of this patient's
+	 * (else 422 on {@code followUpId}), not cancelled (409), and list the instrument (422 on
+	 * {@code instrument})
 	 * @param instrumentId the instrument's id; its current version is used
 	 * @param answers item id to answer (integer, boolean or choice code); unanswered items may be
 	 * left out or null
@@ -108,6 +123,14 @@ public class ResponseService {
 		}
 		Instrument instrument = library.instrument(instrumentId, "instrument");
 		InstrumentDefinition definition = instrument.definition();
+		if (followUpId != null) {
+			FollowUp followUp = followUps.find(followUpId)
+				.filter(f -> f.clinicId().equals(patient.clinicId()) && f.patientId().equals(patientId))
+				.orElseThrow(() -> ApiException.invalid("followUpId", "no such follow-up of this patient"));
+			followUp.checkAnswerable(definition.id());
+			followUp.checkAnsweredOn(answeredAt.atZone(zone).toLocalDate(),
+					procedures.get(followUp.procedureId()).date());
+		}
 		Map<String, Object> normalised = InstrumentScorer.normalise(definition, answers);
 		Score score = InstrumentScorer.score(definition, normalised, instrument.table());
 		String hash = hash(definition, normalised);

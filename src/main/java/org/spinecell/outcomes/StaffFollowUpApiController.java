@@ -27,7 +27,10 @@ class StaffFollowUpApiController {
 
 	private final FollowUpService followUps;
 
-	StaffFollowUpApiController(StaffFollowUpService staff, FollowUpService followUps) {
+	private final SurveyLinks links;
+
+	StaffFollowUpApiController(StaffFollowUpService staff, FollowUpService followUps, SurveyLinks links) {
+		this.links = links;
 		this.staff = staff;
 		this.followUps = followUps;
 	}
@@ -64,7 +67,7 @@ class StaffFollowUpApiController {
 
 	@PostMapping(value = "/api/v1/follow-ups/{id}/letter", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-		return pdf(staff.letter(id, SurveyApiController::url));
+		return pdf(staff.letter(id, links::url));
 	}
 
 	/** A letter for printing: never cached, since it carries a survey link. */

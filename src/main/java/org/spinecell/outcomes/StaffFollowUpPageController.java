@@ -41,8 +41,11 @@ class StaffFollowUpPageController {
 
 	private final PatientService patients;
 
+	private final SurveyLinks links;
+
 	StaffFollowUpPageController(StaffFollowUpService staff, FollowUpService followUps, SurveyService surveys,
-			PatientService patients) {
+			PatientService patients, SurveyLinks links) {
+		this.links = links;
 		this.staff = staff;
 		this.followUps = followUps;
 		this.surveys = surveys;
@@ -112,7 +115,7 @@ class StaffFollowUpPageController {
 		response.setHeader("Cache-Control", "no-store");
 		try {
 			SurveyService.CreatedLink link = surveys.createLink(id);
-			model.addAttribute("url", SurveyApiController.url(link.token()));
+			model.addAttribute("url", links.url(link.token()));
 			model.addAttribute("expiresAt", link.expiresAt());
 		}
 		catch (ApiException ex) {
@@ -127,7 +130,7 @@ class StaffFollowUpPageController {
 
 	@PostMapping("/letter")
 	ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-		return StaffFollowUpApiController.pdf(staff.letter(id, SurveyApiController::url));
+		return StaffFollowUpApiController.pdf(staff.letter(id, links::url));
 	}
 
 	private String render(UUID id, String instrument, Map<String, String> values, Map<String, String> errors,

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Survey links for staff, and the patient's JSON equivalent of the survey page. The responses
@@ -34,15 +34,18 @@ class SurveyApiController {
 
 	private final SurveyRateLimiter limiter;
 
-	SurveyApiController(SurveyService surveys, SurveyRateLimiter limiter) {
+	private final SurveyLinks links;
+
+	SurveyApiController(SurveyService surveys, SurveyRateLimiter limiter, SurveyLinks links) {
 		this.surveys = surveys;
 		this.limiter = limiter;
+		this.links = links;
 	}
 
 	record LinkResponse(String url, Instant expiresAt) {
 	}
 
-	record SubmissionRequest(String instrument, Map<String, Object> answers) {
+	record SubmissionRequest(@Size(max = 64) String instrument, @Size(max = 200) Map<String, Object> answers) {
 	}
 
 	/** What the patient gets back; identical for a first submission and an identical repeat. */
@@ -53,12 +56,7 @@ class SurveyApiController {
 	@PostMapping("/api/v1/follow-ups/{id}/link")
 	ResponseEntity<LinkResponse> createLink(@PathVariable UUID id) {
 		SurveyService.CreatedLink link = surveys.createLink(id);
-		return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(url(link.token()), link.expiresAt()));
-	}
-
-	/** The survey page's address for a token, on the host the request came to. */
-	static String url(String token) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/{token}").buildAndExpand(token).toUriString();
+		return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(links.url(link.token()), link.expiresAt()));
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/responses")
@@ -85,7 +83,8 @@ class SurveyApiController {
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/medications")
-	ResponseEntity<?> medications(@PathVariable String token, @Valid @RequestBody MedicationRequests.PatientUpdate request,
+	ResponseEntity<?> medications(@PathVariable String token,
+			@Valid @RequestBody MedicationRequests.PatientUpdate request,
 			HttpServletRequest http) {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();
@@ -95,7 +94,8 @@ class SurveyApiController {
 	}
 
 	@PostMapping("/api/v1/surveys/{token}/problems")
-	ResponseEntity<?> problems(@PathVariable String token, @Valid @RequestBody AdverseEventRequests.PatientProblem request,
+	ResponseEntity<?> problems(@PathVariable String token,
+			@Valid @RequestBody AdverseEventRequests.PatientProblem request,
 			HttpServletRequest http) {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();

@@ -57,8 +57,11 @@ class SurveyExtrasPageController {
 	@PostMapping("/s/{token}/medicines")
 	String saveMedicines(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		admit(token, request, response);
 		Map<String, String> values = fields(form, true, "drug", "otherDrug", "dose", "unit", "timesPerDay");
+		if (!admitted(token, request, response)) {
+			model.addAttribute("wait", SurveyPageController.WAIT);
+			return medicinesPage(token, values, Map.of(), model);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<UUID> stopped = new ArrayList<>();
 		form.keySet().stream().filter(k -> k.startsWith("stop-")).forEach(key -> {
@@ -106,8 +109,11 @@ class SurveyExtrasPageController {
 	@PostMapping("/s/{token}/problem")
 	String reportProblem(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		admit(token, request, response);
 		Map<String, String> values = fields(form, false, "description", "onset", "careSought");
+		if (!admitted(token, request, response)) {
+			model.addAttribute("wait", SurveyPageController.WAIT);
+			return problemPage(token, values, Map.of(), model);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate onset = null;
 		if (!values.get("onset").isBlank()) {
@@ -181,6 +187,28 @@ class SurveyExtrasPageController {
 		}
 	}
 
+	/** The survey, when its optional steps still take answers; the "completed" page otherwise. */
+	private SurveyService.SurveyState openState(String token) {
+		SurveyService.SurveyState state = surveys.state(token);
+		if (!state.extrasOpen()) {
+			throw SurveyService.SurveyUnavailable.completed();
+		}
+		return state;
+	}
+
+	/**
+	 * Counts a form's submission; over the limit the response is a 429 and the caller shows the form
+	 * again as the patient filled it in, storing nothing.
+	 */
+	private boolean admitted(String token, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		if (limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr())) {
+			return true;
+		}
+		SurveyPageController.waitAMinute(response);
+		return false;
+	}
+
 	/** The service's field problems as inline messages, under the page's field names. */
 	private static void inline(ApiException ex, Map<String, String> errors, UnaryOperator<String> pageField) {
 		for (FieldProblem problem : ex.errors()) {
@@ -190,7 +218,7 @@ class SurveyExtrasPageController {
 
 	private String medicinesPage(String token, Map<String, String> values, Map<String, String> errors, Model model) {
 		model.addAttribute("token", token);
-		model.addAttribute("survey", surveys.state(token));
+		model.addAttribute("survey", openState(token));
 		model.addAttribute("medicines", surveys.medicines(token));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
@@ -200,7 +228,7 @@ class SurveyExtrasPageController {
 
 	private String problemPage(String token, Map<String, String> values, Map<String, String> errors, Model model) {
 		model.addAttribute("token", token);
-		model.addAttribute("survey", surveys.state(token));
+		model.addAttribute("survey", openState(token));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("maxLength", AdverseEventService.PATIENT_TEXT_MAX);

@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SurveyPageController {
 
+	/** Shown above a form sent over the request limit, which comes back filled in as the patient left it. */
+	static final String WAIT = "There have been too many requests from this link or this connection. Your answers are kept below: "
+			+ "please send them again in a minute.";
+
 	private final SurveyService surveys;
 
 	private final SurveyRateLimiter limiter;
@@ -48,9 +52,7 @@ class SurveyPageController {
 			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
-		if (!limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr())) {
-			return tooMany(model, response);
-		}
+		boolean admitted = limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr());
 		SurveyService.SurveyState state = surveys.state(token);
 		SurveyService.Step step = state.steps()
 			.stream()
@@ -58,6 +60,11 @@ class SurveyPageController {
 			.findFirst()
 			.orElseThrow(() -> new SurveyService.SurveyUnavailable(HttpStatus.NOT_FOUND));
 		AnswerForm read = AnswerForm.read(step.items(), form, true);
+		if (!admitted) {
+			// Over the limit: nothing is stored, but what the patient typed comes back to be sent again.
+			waitAMinute(response);
+			return render(token, state, step, read.values(), Map.of(), WAIT, model);
+		}
 		Map<String, String> values = read.values();
 		Map<String, String> errors = read.errors();
 		Map<String, Object> answers = read.answers();
@@ -97,14 +104,20 @@ class SurveyPageController {
 		response.setStatus(ex.status().value());
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("gone", ex.status() == HttpStatus.GONE);
+		model.addAttribute("completed", ex.completedSurvey());
 		return "survey/unavailable";
 	}
 
 	static String tooMany(Model model, HttpServletResponse response) {
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()));
+		waitAMinute(response);
 		model.addAttribute("tooMany", true);
 		return "survey/unavailable";
+	}
+
+	/** 429 with the time to wait. */
+	static void waitAMinute(HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()));
 	}
 
 	private static String render(String token, SurveyService.SurveyState state, SurveyService.Step step,

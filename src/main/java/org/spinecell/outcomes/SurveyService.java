@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -70,10 +72,17 @@ public class SurveyService {
 
 	private final AdverseEventService adverseEvents;
 
+	private final FollowUpRepository followUpRows;
+
+	private final Duration afterCompletion;
+
 	SurveyService(SurveyLinkRepository links, FollowUpService followUps, PatientService patients,
 			FollowUpInstruments followUpInstruments, ResponseService responseService,
 			AuditTrail audit, PlatformTransactionManager transactions, MedicationService medications,
-			AdverseEventService adverseEvents) {
+			AdverseEventService adverseEvents, FollowUpRepository followUpRows,
+			@Value("${spinecell.survey.after-completion:PT2H}") Duration afterCompletion) {
+		this.followUpRows = followUpRows;
+		this.afterCompletion = afterCompletion;
 		this.medications = medications;
 		this.adverseEvents = adverseEvents;
 		this.links = links;
@@ -90,18 +99,39 @@ public class SurveyService {
 	public record CreatedLink(String token, Instant expiresAt) {
 	}
 
-	/** The token is unknown, revoked (404) or expired (410); the same answer for every patient. */
+	/**
+	 * The token is unknown, revoked (404) or expired (410), the same answer for every patient; or
+	 * the follow-up is completed and the link takes nothing more (410).
+	 */
 	public static final class SurveyUnavailable extends RuntimeException {
 
 		private final HttpStatus status;
 
+		private final boolean completed;
+
 		SurveyUnavailable(HttpStatus status) {
-			super(status == HttpStatus.GONE ? "This survey link has expired" : "This survey link is not valid");
+			this(status, false, status == HttpStatus.GONE ? "This survey link has expired" : "This survey link is not valid");
+		}
+
+		private SurveyUnavailable(HttpStatus status, boolean completed, String message) {
+			super(message);
 			this.status = status;
+			this.completed = completed;
+		}
+
+		/** The follow-up is completed: answers and reports through its link are refused. */
+		static SurveyUnavailable completed() {
+			return new SurveyUnavailable(HttpStatus.GONE, true,
+					"This survey is already completed; please contact your clinic about anything new");
 		}
 
 		public HttpStatus status() {
 			return status;
+		}
+
+		/** Whether the link is refused because its follow-up is completed (rather than unknown or expired). */
+		public boolean completedSurvey() {
+			return completed;
 		}
 
 	}
@@ -119,8 +149,14 @@ public class SurveyService {
 	public record Option(String value, String label) {
 	}
 
-	/** Where the patient's survey stands. */
-	public record SurveyState(String givenName, String timePoint, FollowUp.Status status, List<Step> steps) {
+	/**
+	 * Where the patient's survey stands.
+	 * @param extrasOpen whether the optional steps (medicines, a problem report) still take answers:
+	 * while the follow-up is open, and for a short time after the patient's own last answer
+	 * completed it
+	 */
+	public record SurveyState(String givenName, String timePoint, FollowUp.Status status, List<Step> steps,
+			boolean extrasOpen) {
 
 		/** The first instrument available online and not yet answered. */
 		public Optional<Step> next() {
@@ -196,6 +232,10 @@ public class SurveyService {
 			if (!step.available()) {
 				throw ApiException.invalid("instrument", "is not available online; your clinic will contact you");
 			}
+			if (before.status() == FollowUp.Status.COMPLETED && !step.answered()) {
+				// Only a repeat of answers already stored (a double submission) is answered, from the store.
+				throw SurveyUnavailable.completed();
+			}
 			RecordedResponse response = responseService.record(link.patientId(), link.followUpId(), instrumentId,
 					answers, false);
 			SurveyState after = load(link);
@@ -241,7 +281,7 @@ public class SurveyService {
 	public List<PortalMedication> updateMedicines(String token, MedicationRequests.PatientUpdate update) {
 		ResolvedLink link = resolve(token);
 		return inScope(link, () -> {
-			load(link);
+			writableExtras(load(link));
 			return medications.reportByPatient(link.patientId(), link.followUpId(), update)
 				.stream()
 				.map(PortalMedication::of)
@@ -253,9 +293,15 @@ public class SurveyService {
 	public AdverseEventService.PatientReported reportProblem(String token, AdverseEventRequests.PatientProblem problem) {
 		ResolvedLink link = resolve(token);
 		return inScope(link, () -> {
-			load(link);
+			writableExtras(load(link));
 			return adverseEvents.reportByPatient(link.followUpId(), problem);
 		});
+	}
+
+	private static void writableExtras(SurveyState state) {
+		if (!state.extrasOpen()) {
+			throw SurveyUnavailable.completed();
+		}
 	}
 
 	/** A key for rate limiting by token that does not keep the token itself in memory. */
@@ -298,7 +344,12 @@ public class SurveyService {
 				steps.add(new Step(definition.id(), definition.title(), entry.textAvailable(),
 						entry.response().isPresent(), entry.textAvailable() ? entry.items() : List.of()));
 			}
-			return new SurveyState(patient.givenName(), plainWords(followUp.timePoint()), status, steps);
+			boolean extrasOpen = status != FollowUp.Status.COMPLETED || (followUp.completedAt() != null
+					&& Instant.now().isBefore(followUp.completedAt().plus(afterCompletion))
+					&& followUpRows.completedBy(followUp.clinicId(), followUp.id())
+						.map(CurrentUser.SYSTEM_ID::equals)
+						.orElse(false));
+			return new SurveyState(patient.givenName(), plainWords(followUp.timePoint()), status, steps, extrasOpen);
 		});
 	}
 

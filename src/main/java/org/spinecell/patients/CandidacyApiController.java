@@ -29,7 +29,7 @@ class CandidacyApiController {
 		this.candidacy = candidacy;
 	}
 
-	record AssessmentRequest(@NotNull Map<String, Boolean> checklist) {
+	record AssessmentRequest(@NotNull @Size(max = 50) Map<String, Boolean> checklist) {
 	}
 
 	record OverrideRequest(@NotNull Decision decision, @NotBlank @Size(max = 1000) String reason,

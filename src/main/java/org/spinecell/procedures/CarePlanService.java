@@ -73,8 +73,8 @@ public class CarePlanService {
 		if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
 			throw ApiException.invalid("endDate", "must not be before startDate");
 		}
-		if (request.procedureId() != null && !procedures.get(request.procedureId()).patientId().equals(patientId)) {
-			throw ApiException.invalid("procedureId", "the procedure belongs to another patient");
+		if (request.procedureId() != null) {
+			checkProcedure(patient, request.procedureId());
 		}
 		CarePlan plan = new CarePlan(UUID.randomUUID(), patient.clinicId(), patientId, request.procedureId(),
 				request.kind(), request.description(), request.goals(), request.plannedSessions(),
@@ -124,6 +124,23 @@ public class CarePlanService {
 		values.put("note", request.note());
 		audit.created(ENTITY + ".Session", session.id(), plan.clinicId(), values);
 		return get(planId);
+	}
+
+	/** The procedure a plan follows: one of this patient's; another's, or none, is a problem of the field. */
+	private void checkProcedure(Patient patient, UUID procedureId) {
+		Procedure procedure;
+		try {
+			procedure = procedures.get(procedureId);
+		}
+		catch (ApiException ex) {
+			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw ApiException.invalid("procedureId", "no such procedure of this patient");
+			}
+			throw ex;
+		}
+		if (!procedure.clinicId().equals(patient.clinicId()) || !procedure.patientId().equals(patient.id())) {
+			throw ApiException.invalid("procedureId", "no such procedure of this patient");
+		}
 	}
 
 }

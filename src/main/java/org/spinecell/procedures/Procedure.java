@@ -3,12 +3,14 @@ package org.spinecell.procedures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.spinecell.platform.FieldProblem;
 
 /**
  * An injection procedure. A DRAFT can be edited; completing it runs the administration checks,
@@ -61,6 +63,23 @@ public record Procedure(UUID id, UUID clinicId, UUID patientId, LocalDate date, 
 
 	/** Delivered viable cells per level, in millions. */
 	public record Dose(String level, BigDecimal viableCells) {
+	}
+
+	/**
+	 * The order of a procedure's own times: it ends after it starts, and the patient leaves after it
+	 * ended (or, with no end recorded, after it started). Each problem names the later field.
+	 */
+	public static List<FieldProblem> timeProblems(Instant startedAt, Instant endedAt, Instant dischargedAt) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
+			problems.add(new FieldProblem("endedAt", "must not be before startedAt"));
+		}
+		Instant last = endedAt != null ? endedAt : startedAt;
+		if (dischargedAt != null && last != null && dischargedAt.isBefore(last)) {
+			problems.add(new FieldProblem("dischargedAt",
+					"must not be before the procedure " + (endedAt != null ? "ended" : "started")));
+		}
+		return problems;
 	}
 
 	/** Doses summed per level, in the order of the procedure's levels. */

@@ -48,7 +48,7 @@ public final class ProcedureRequests {
 	}
 
 	/** The time-out before the injection: right patient, right product (by DIN), right level. */
-	public record TimeOut(@NotNull Boolean patientIdentityConfirmed, @NotEmpty List<@NotBlank String> dins,
+	public record TimeOut(@NotNull Boolean patientIdentityConfirmed, @NotEmpty @Size(max = 12) List<@NotBlank @Size(max = 40) String> dins,
 			@NotNull Boolean levelsConfirmed) {
 	}
 
@@ -56,7 +56,7 @@ public final class ProcedureRequests {
 			@Size(max = 200) String location) {
 	}
 
-	public record Complete(@Valid TimeOut timeOut, List<@Valid @NotNull RemainderRequest> remainders) {
+	public record Complete(@Valid TimeOut timeOut, @Size(max = 12) List<@Valid @NotNull RemainderRequest> remainders) {
 
 		public Complete {
 			remainders = remainders == null ? List.of() : remainders;

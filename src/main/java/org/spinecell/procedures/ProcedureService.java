@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Role;
+import org.spinecell.platform.SpineCellProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,9 +74,12 @@ public class ProcedureService {
 
 	private final JsonMapper json;
 
+	private final ZoneId zone;
+
 	ProcedureService(ProcedureRepository procedures, PatientService patients, PatientHistoryService history,
 			CandidacyService candidacy, CellProductService products, StaffDirectory staff, AuditTrail audit,
-			ApplicationEventPublisher events, JsonMapper json, RecordAccess records) {
+			ApplicationEventPublisher events, JsonMapper json, RecordAccess records, SpineCellProperties properties) {
+		this.zone = properties.timeZone();
 		this.procedures = procedures;
 		this.patients = patients;
 		this.history = history;
@@ -103,9 +108,7 @@ public class ProcedureService {
 		if (request.date().isAfter(LocalDate.now().plusDays(1))) {
 			problems.add(new FieldProblem("date", "must not be in the future"));
 		}
-		if (request.startedAt() != null && request.endedAt() != null && request.endedAt().isBefore(request.startedAt())) {
-			problems.add(new FieldProblem("endedAt", "must not be before startedAt"));
-		}
+		problems.addAll(Procedure.timeProblems(request.startedAt(), request.endedAt(), request.dischargedAt()));
 		List<String> levels = new ArrayList<>();
 		for (int i = 0; i < request.levels().size(); i++) {
 			Optional<SpinalLevel> level = SpinalLevel.tryParse(request.levels().get(i));
@@ -131,10 +134,22 @@ public class ProcedureService {
 				problems.add(new FieldProblem("productUnits[" + i + "]", "the same product at the same level twice"));
 			}
 			CellProduct product = findProduct(unit.productId());
+			String productField = "productUnits[" + i + "].productId";
 			if (product == null || !product.clinicId().equals(patient.clinicId())) {
-				problems.add(new FieldProblem("productUnits[" + i + "].productId", "no such product in this clinic"));
+				problems.add(new FieldProblem(productField, "no such product in this clinic"));
 				continue;
 			}
+			if (product.intendedRecipient() != null && !product.intendedRecipient().equals(patient.id())) {
+				problems.add(new FieldProblem(productField, "is another patient's product"));
+				continue;
+			}
+			if (product.state().isFinal()) {
+				problems.add(new FieldProblem(productField, "is " + product.state() + " and can no longer be used"));
+				continue;
+			}
+			problems.addAll(products.timeline(product.id())
+				.administrationProblems(request.date(), request.startedAt(), zone,
+						request.startedAt() == null ? "date" : "startedAt", "product " + product.din()));
 			units.add(new Procedure.Unit(UUID.randomUUID(), product.id(), product.din(), level, unit.volumeMl(), null));
 		}
 		if (problems.isEmpty() && !request.levelsConfirmed()) {
@@ -242,6 +257,13 @@ public class ProcedureService {
 	@Transactional
 	public Procedure correct(UUID id, ProcedureRequests.Correction correction) {
 		Procedure before = get(id);
+		if (correction.dischargedAt() != null) {
+			List<FieldProblem> problems = Procedure.timeProblems(before.startedAt(), before.endedAt(),
+					correction.dischargedAt());
+			if (!problems.isEmpty()) {
+				throw ApiException.invalid(problems);
+			}
+		}
 		if (!procedures.correct(before.clinicId(), id, correction, CurrentUser.get().id())) {
 			throw ApiException.conflict("The procedure was changed by someone else; reload it",
 					List.of(new FieldProblem("version", "stale version")));
@@ -275,6 +297,8 @@ public class ProcedureService {
 			if (procedures.usedElsewhere(procedure.clinicId(), productId, procedure.id())) {
 				failed.add(new FieldProblem(field, label + " was already used in another procedure"));
 			}
+			failed.addAll(products.timeline(productId)
+				.administrationProblems(procedure.date(), procedure.startedAt(), zone, field, label));
 			if (product.origin() == Origin.AUTOLOGOUS && !patientId.equals(product.patientId())) {
 				failed.add(new FieldProblem(field, label + " is autologous from another patient"));
 			}

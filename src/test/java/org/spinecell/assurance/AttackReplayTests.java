@@ -391,6 +391,144 @@ class AttackReplayTests extends AssuranceTest {
 		assertThat(TALLY.acceptedOf("coercion")).as("coerced or unstorable values accepted").isEmpty();
 	}
 
+	@Test
+	void idsInABodyOfAnotherClinicAnotherPatientMadeUpOrFinishedAreRefusedAndStoreNothing() {
+		Map<String, String> a = recordsOfThisClinic();
+		TestApi doctorA = physician;
+		java.util.UUID patientA = patientId;
+		java.util.UUID secondA = id(ok(doctorA.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn", "B-" + unique(),
+				"givenName", "Second", "familyName", "Patient", "birthDate", "1971-03-03", "sex", "MALE"))));
+		String secondMedication = id(ok(doctorA.post("/api/v1/patients/" + secondA + "/medications", Map.of("drug",
+				"ibuprofen", "dose", 400, "unit", "mg", "route", "ORAL", "frequencyPerDay", 3, "start",
+				LocalDate.now().minusDays(5).toString())))).toString();
+		String cancelled = find(followUps(), "timePoint", "W2").get("id").asString();
+		ok(doctorA.post("/api/v1/follow-ups/" + cancelled + "/cancel", Map.of("reason", "Withdrew")));
+		java.util.UUID discarded = createBmac();
+		ok(lab.post(path(discarded, "discard"), Map.of("reason", "Bag punctured")));
+		String operatorA = userId(physicianUsername).toString();
+		nextClinic();
+		TestApi doctorB = physician;
+		java.util.UUID patientB = patientId;
+		String otherClinicMedication = id(ok(doctorB.post("/api/v1/patients/" + patientB + "/medications", Map.of("drug",
+				"ibuprofen", "dose", 400, "unit", "mg", "route", "ORAL", "frequencyPerDay", 3, "start",
+				LocalDate.now().minusDays(5).toString())))).toString();
+		String operatorB = userId(physicianUsername).toString();
+		String madeUp = java.util.UUID.randomUUID().toString();
+		List<String> tables = List.of("instrument_response", "adverse_event", "intervention", "care_plan", "procedure",
+				"medication_statement", "audit_event");
+		Map<String, Long> before = new LinkedHashMap<>();
+		tables.forEach(t -> before.put(t, count(t)));
+		// variant -> caller, patient, operator
+		record Caller(TestApi api, java.util.UUID patient, String operator) {
+		}
+		Map<String, Caller> callers = new LinkedHashMap<>();
+		callers.put("another patient's id", new Caller(doctorA, secondA, operatorA));
+		callers.put("another clinic's id", new Caller(doctorB, patientB, operatorB));
+		callers.put("made-up id", new Caller(doctorA, patientA, operatorA));
+		callers.put("finished record's id", new Caller(doctorA, patientA, operatorA));
+		for (Map.Entry<String, Caller> variant : callers.entrySet()) {
+			String kind = variant.getKey();
+			Caller c = variant.getValue();
+			boolean finished = kind.startsWith("finished");
+			String followUp = kind.startsWith("made-up") ? madeUp : finished ? cancelled : a.get("followUp");
+			String procedure = kind.startsWith("made-up") ? madeUp : a.get("procedure");
+			String product = kind.startsWith("made-up") ? madeUp : finished ? discarded.toString() : a.get("product");
+			String patients = "/api/v1/patients/" + c.patient();
+			referenceAttempt(kind, "POST /api/v1/patients/{id}/responses#followUpId", c.api().post(patients + "/responses",
+					Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 5), "followUpId", followUp)));
+			if (!finished) {
+				Map<String, Object> event = new LinkedHashMap<>(Map.of("patientId", c.patient(), "onset",
+						LocalDate.now().toString(), "description", "Sore", "category", "Pain", "grade", 1, "expected", true,
+						"outcome", "RECOVERING", "reporter", "CLINICIAN"));
+				event.put("procedureId", procedure);
+				referenceAttempt(kind, "POST /api/v1/adverse-events#procedureId", c.api().post("/api/v1/adverse-events", event));
+				event.remove("procedureId");
+				event.put("productId", product);
+				referenceAttempt(kind, "POST /api/v1/adverse-events#productId", c.api().post("/api/v1/adverse-events", event));
+				referenceAttempt(kind, "POST /api/v1/patients/{id}/interventions#procedureId", c.api().post(patients
+						+ "/interventions", Map.of("type", "SURGERY", "date", LocalDate.now().toString(), "level", "L5-S1",
+								"reason", "Pain", "procedureId", procedure)));
+				referenceAttempt(kind, "POST /api/v1/patients/{id}/care-plans#procedureId", c.api().post(patients
+						+ "/care-plans", Map.of("kind", "PHYSICAL_THERAPY", "description", "Core", "startDate",
+								LocalDate.now().toString(), "procedureId", procedure)));
+				String medication = kind.startsWith("made-up") ? madeUp
+						: kind.startsWith("another clinic") ? otherClinicMedication : secondMedication;
+				forgetRateLimits();
+				referenceAttempt(kind, "POST /api/v1/surveys/{token}/medications#stopped", anonymous.post("/api/v1/surveys/"
+						+ a.get("token") + "/medications", Map.of("stopped", List.of(medication))));
+			}
+			referenceAttempt(kind, "POST /api/v1/procedures#productUnits.productId", c.api().post("/api/v1/procedures",
+					Map.of("patientId", c.patient(), "date", LocalDate.now().toString(), "operatorId", c.operator(), "target",
+							"INTRADISCAL", "levels", List.of("L4-L5"), "guidance", "FLUOROSCOPY", "placementConfirmed", true,
+							"levelsConfirmed", true, "productUnits", List.of(Map.of("productId", product, "level", "L4-L5",
+									"volumeMl", 1.0)))));
+		}
+		tables.forEach(t -> assertThat(count(t)).as("rows of %s", t).isEqualTo(before.get(t)));
+		assertThat(TALLY.acceptedOf("idor-body")).as("ids in a body that were accepted").isEmpty();
+	}
+
+	@Test
+	void forgedForwardingAndHostHeadersChangeNeitherTheRateLimitKeyTheAuditAddressNorTheLinks() {
+		java.util.UUID followUp = baselineFollowUp();
+		String token = link(followUp);
+		java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+		// From a trusted proxy (this machine, by default) the forwarded client address is believed.
+		forgetRateLimits();
+		RawHttp.Reply viaProxy = RawHttp.send(loopback, port, "POST", "/api/v1/surveys/" + token + "/problems",
+				Map.of("X-Forwarded-For", "203.0.113.77"), "{\"description\":\"Fever\",\"onset\":\"" + LocalDate.now()
+						+ "\",\"careSought\":\"NONE\"}");
+		assertThat(viaProxy.status()).as(viaProxy.body()).isEqualTo(201);
+		assertThat(lastAuditAddress()).isEqualTo("203.0.113.77");
+
+		// From any other client the header is ignored: the audit trail names the real address ...
+		java.util.Optional<java.net.InetAddress> direct = RawHttp.nonLoopbackAddress();
+		if (direct.isPresent()) {
+			forgetRateLimits();
+			RawHttp.Reply forged = RawHttp.send(direct.get(), port, "POST", "/api/v1/surveys/" + token + "/problems",
+					Map.of("X-Forwarded-For", "198.51.100.9"), "{\"description\":\"Rash\",\"onset\":\"" + LocalDate.now()
+							+ "\",\"careSought\":\"NONE\"}");
+			String audited = lastAuditAddress();
+			TALLY.attempt("forged-header", "X-Forwarded-For from an untrusted client", "audit address",
+					forged.status() >= 500 || "198.51.100.9".equals(audited));
+			assertThat(audited).isEqualTo(direct.get().getHostAddress());
+			// ... and a new forged address on every request does not reset the per-address limit.
+			forgetRateLimits();
+			int limited = 0;
+			for (int i = 0; i < 70; i++) {
+				RawHttp.Reply reply = RawHttp.send(direct.get(), port, "POST", "/api/v1/surveys/" + "B".repeat(42)
+						+ (char) ('a' + i % 26) + "/responses", Map.of("X-Forwarded-For", "198.51.100." + (i + 1)),
+						"{\"instrument\":\"nrs-back\",\"answers\":{\"nrs\":1}}");
+				limited += reply.status() == 429 ? 1 : 0;
+			}
+			TALLY.attempt("forged-header", "rotating X-Forwarded-For from an untrusted client", "rate-limit key",
+					limited == 0);
+			assertThat(limited).as("requests refused by the per-address limit").isPositive();
+		}
+
+		// A forged Host (or X-Forwarded-Host, even through the proxy) never becomes the host of a link.
+		for (Map.Entry<String, String> forgedHost : Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example")
+			.entrySet()) {
+			RawHttp.Reply created = RawHttp.send(loopback, port, "POST", "/api/v1/follow-ups/" + followUp + "/link",
+					Map.of(forgedHost.getKey(), forgedHost.getValue(), "Authorization", "Bearer " + physician.token()), "{}");
+			boolean accepted = created.status() >= 500 || created.body().contains("evil.example");
+			TALLY.attempt("forged-header", forgedHost.getKey() + ": evil.example", "POST /api/v1/follow-ups/{id}/link",
+					accepted);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			assertThat(created.body()).contains("\"url\":\"http://localhost:8080/s/").doesNotContain("evil.example");
+		}
+		assertThat(TALLY.acceptedOf("forged-header")).as("forged headers that were believed").isEmpty();
+	}
+
+	private void referenceAttempt(String kind, String endpoint, TestApi.Response response) {
+		TALLY.attempt("idor-body", kind, endpoint, response.status() < 400 || response.status() >= 500);
+	}
+
+	private String lastAuditAddress() {
+		return ownerJdbc().sql("SELECT remote_addr FROM audit_event WHERE entity_type = 'AdverseEvent' ORDER BY occurred_at DESC, seq DESC LIMIT 1")
+			.query(String.class)
+			.single();
+	}
+
 	@AfterAll
 	static void publish() {
 		String figure = TALLY.payloads() + " payloads × " + TALLY.endpoints() + " endpoints, " + TALLY.accepted().size()
@@ -428,7 +566,12 @@ class AttackReplayTests extends AssuranceTest {
 				mappings (a number for an enum, a boolean or a date, `1e400` as a time, text for a
 				number, years 0000 and 9999, a lone surrogate, NUL, control characters, zero-width-only
 				text, a key sent twice), each of which must be a 400 (422 for a date out of range)
-				naming the field. IDOR on every id-taking
+				naming the field; ids in a request body (a
+				follow-up, procedure, product or medicine) of another clinic, another patient, made up, or
+				of a finished record (a cancelled follow-up, a discarded product), each refused with rows
+				unchanged; forged `X-Forwarded-For` from a client that is not a trusted proxy (neither the
+				audit trail's address nor the survey rate limit's key may change) and forged `Host` /
+				`X-Forwarded-Host` (survey links keep the configured public address). IDOR on every id-taking
 				endpoint, exports included (labels, letters, notes), is covered by the authorisation
 				matrix above.
 

@@ -121,7 +121,13 @@ class AdverseEventApiTests extends CellProductTest {
 		Map<String, Object> body = mild();
 		body.put("reporter", "PATIENT");
 		TestApi coordinator = login(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
-		JsonNode event = ok(coordinator.post("/api/v1/adverse-events", body));
+		// Staff cannot record a patient's report; a graded one awaiting review dates from before that rule.
+		assertField(coordinator.post("/api/v1/adverse-events", body), 422, "reporter");
+		JsonNode event = ok(coordinator.post("/api/v1/adverse-events", mild()));
+		ownerJdbc().sql("UPDATE adverse_event SET reporter = 'PATIENT', reviewed_at = NULL, reviewed_by = NULL WHERE id = :id")
+			.param("id", id(event))
+			.update();
+		event = ok(coordinator.get("/api/v1/adverse-events/" + id(event)));
 		assertThat(event.get("reviewed").asBoolean()).isFalse();
 		String review = "/api/v1/adverse-events/" + id(event) + "/review";
 		assertThat(coordinator.post(review, Map.of()).status()).isEqualTo(403);

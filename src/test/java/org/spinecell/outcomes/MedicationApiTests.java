@@ -50,11 +50,10 @@ class MedicationApiTests extends CellProductTest {
 		Map<String, Object> buprenorphine = with(oxycodone(), "drug", "buprenorphine");
 		buprenorphine.put("route", "SUBLINGUAL");
 		buprenorphine.put("dose", 8);
-		buprenorphine.put("source", "PATIENT");
 		JsonNode excluded = ok(physician.post(path(), buprenorphine));
 		assertThat(excluded.get("mmePerDay").isNull()).isTrue();
 		assertThat(excluded.get("mmeNote").asString()).contains("not converted");
-		assertThat(excluded.get("source").asString()).isEqualTo("PATIENT");
+		assertThat(excluded.get("source").asString()).isEqualTo("STAFF");
 	}
 
 	@Test

@@ -134,7 +134,14 @@ class OutcomePagesTests extends CellProductTest {
 
 	@Test
 	void aPatientsReportAwaitsReviewUntilAPhysicianReviewsIt() {
-		WebSession.Page chart = browser.post(chartPath() + "/adverse-events/new", event("Sore back for a week", "PATIENT"));
+		WebSession.Page refused = browser.post(chartPath() + "/adverse-events/new", event("Sore back for a week", "PATIENT"));
+		assertThat(refused.html()).contains("<h1>");
+		assertThat(count("adverse_event")).isZero();
+		WebSession.Page chart = browser.post(chartPath() + "/adverse-events/new", event("Sore back for a week", "CLINICIAN"));
+		// A graded patient's report awaiting review, as recorded before staff were refused the reporter PATIENT.
+		ownerJdbc().sql("UPDATE adverse_event SET reporter = 'PATIENT', reviewed_at = NULL, reviewed_by = NULL"
+				+ " WHERE patient_id = :p").param("p", patientId).update();
+		chart = browser.get(chartPath());
 		assertThat(chart.html()).contains("Awaiting clinician review");
 		String eventId = chart.html().replaceAll("(?s).*/adverse-events/([0-9a-f-]{36})/review.*", "$1");
 

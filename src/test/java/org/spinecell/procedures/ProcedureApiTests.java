@@ -115,12 +115,9 @@ class ProcedureApiTests extends CellProductTest {
 				Map.of("icd10", "M51.360", "levels", List.of("L4-L5"))));
 		Map<String, Object> body = procedure(product, "2.0");
 		body.put("patientId", otherPatient);
-		UUID wrongPatient = id(ok(physician.post("/api/v1/procedures", body)));
-		String errors = physician.post("/api/v1/procedures/" + wrongPatient + "/complete", completion(product))
-			.json()
-			.get("errors")
-			.toString();
-		assertThat(errors).contains("autologous from another patient");
+		TestApi.Response wrongPatient = physician.post("/api/v1/procedures", body);
+		assertThat(wrongPatient.status()).isEqualTo(422);
+		assertThat(wrongPatient.body()).contains("productUnits[0].productId").contains("another patient's product");
 
 		UUID mine = id(ok(physician.post("/api/v1/procedures", procedure(product, "2.0"))));
 		String missingTrial = physician.post("/api/v1/procedures/" + mine + "/complete", completion(product))

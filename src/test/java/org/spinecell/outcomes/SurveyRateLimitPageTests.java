@@ -1,0 +1,45 @@
+package org.spinecell.outcomes;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.spinecell.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A patient who sends a form once the link's request limit is used up gets a 429 and the form
+ * back as they filled it in, so nothing they typed is lost; nothing is stored.
+ */
+class SurveyRateLimitPageTests extends SurveyTest {
+
+	@Test
+	void overTheLimitEveryFormComesBackWithWhatThePatientTyped() {
+		String token = link(baselineFollowUp());
+		WebSession browser = new WebSession(port);
+		String csrf = browser.get("/s/" + token).csrf();
+		for (int i = 1; i < 30; i++) {
+			browser.get("/s/" + token);
+		}
+
+		WebSession.Page answers = browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf, "nrs", "7"));
+		assertThat(answers.status()).isEqualTo(429);
+		assertThat(answers.html()).contains("Your answers are kept below").containsPattern("value=\"7\"[^>]*checked");
+
+		WebSession.Page medicines = browser.post("/s/" + token + "/medicines", Map.of("_csrf", csrf, "drug",
+				SurveyExtrasPageController.OTHER, "otherDrug", "Tramadol drops", "dose", "20", "unit", "mg",
+				"timesPerDay", "2"));
+		assertThat(medicines.status()).isEqualTo(429);
+		assertThat(medicines.html()).contains("Your answers are kept below").contains("value=\"Tramadol drops\"");
+
+		WebSession.Page problem = browser.post("/s/" + token + "/problem", Map.of("_csrf", csrf, "description",
+				"My foot tingles since Sunday", "onset", "2026-01-02", "careSought", "DOCTOR"));
+		assertThat(problem.status()).isEqualTo(429);
+		assertThat(problem.html()).contains("Your answers are kept below").contains("My foot tingles since Sunday");
+
+		assertThat(responsesStored(baseline, "nrs-back")).isZero();
+		assertThat(medicationsStored("PATIENT")).isZero();
+		assertThat(problemsStored()).isZero();
+	}
+
+}
