@@ -92,7 +92,7 @@ public final class CellProductRequests {
 	 * earlier (a release decided on paper and signed here afterwards); it defaults to the signing time.
 	 */
 	public record Release(@NotNull @Size(max = 128) String password, @NotBlank @Size(max = 200) String meaning,
-			Instant releasedAt) {
+			@ClinicalDate Instant releasedAt) {
 
 		public Release(String password, String meaning) {
 			this(password, meaning, null);
