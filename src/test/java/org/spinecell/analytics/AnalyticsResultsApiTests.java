@@ -150,6 +150,17 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		addIntervention(ep1.patientId(), ep1, 150);
 		JsonNode earlier = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
 		assertStep(earlier.get("groups").get(0).get("steps").get(0), 150 / 30.4375, 1, 1, 0.0);
+
+		// Split by every stratifier the code has, the same one episode is counted.
+		for (Stratifier by : Stratifier.values()) {
+			JsonNode split = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse&by=" + by.parameter()));
+			assertThat(split.get("by").asString()).isEqualTo(by.parameter());
+			long episodes = 0;
+			for (JsonNode g : split.get("groups")) {
+				episodes += g.get("n").asLong();
+			}
+			assertThat(episodes).as(by.parameter()).isEqualTo(1);
+		}
 	}
 
 	private void addIntervention(UUID patient, Episode episode, int day) {
