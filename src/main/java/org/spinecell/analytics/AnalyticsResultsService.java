@@ -264,8 +264,10 @@ public class AnalyticsResultsService {
 				+ "(small cohorts), E comes from a logistic model on the patients' own characteristics (age, sex, "
 				+ "baseline, symptom duration, condition family, levels; then without the coded ones), and failing "
 				+ "that from the overall rate "
-				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED)");
-		definitions.put("population", population(Stratifier.OPERATOR));
+				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED); a unit expecting fewer than "
+				+ (int) org.spinecell.analytics.stats.Funnel.MIN_EXPECTED + " responders or non-responders is not "
+				+ "compared with the limits (signal TOO_FEW_EXPECTED)");
+		definitions.put("population", population(Stratifier.NONE) + "; operators and clinics shown to researchers by pseudonym");
 		boolean noData = result.n() == 0;
 		return new Variability(measure.name(), timePoint, noData,
 				noData ? "No data: no episode of the cohort has a value with a baseline at " + timePoint : null,
