@@ -300,6 +300,16 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		}
 		assertThat(ok(researcher.get("/api/v1/analytics/safety")).get("groups").get(0).get("procedures").asLong())
 			.isEqualTo(2);
+		// Clinics likewise, by the research export's clinic pseudonym.
+		JsonNode byClinic = ok(researcher.get("/api/v1/analytics/outcomes?measure=ODI&by=clinic"));
+		assertThat(byClinic.get("rows").get(0).get("group").asString()).startsWith("C").hasSize(21);
+		for (String path : List.of("outcomes?measure=ODI&by=clinic", "durability?by=clinic",
+				"durability?by=clinic&endpoint=lossOfResponse", "medication?by=clinic", "safety?by=clinic",
+				"variability?measure=ODI&timePoint=M3")) {
+			assertThat(researcher.get("/api/v1/analytics/" + path).body()).as(path)
+				.doesNotContain(clinicId.toString())
+				.doesNotContain(operator.toString());
+		}
 		JsonNode staff = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=operator"));
 		assertThat(staff.get("rows").get(0).get("group").asString()).isEqualTo(operator.toString());
 
