@@ -95,6 +95,12 @@ class AnalyticsCrawlTests {
 
 	private List<String> clinics;
 
+	private int physicianResponses = -1;
+
+	private int failedResponses = -1;
+
+	private int leaksFound = -1;
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
 		Path base = Files.createDirectories(Path.of("target", "test-data"));
@@ -175,7 +181,9 @@ class AnalyticsCrawlTests {
 		List<String> failures = new ArrayList<>();
 		failures.addAll(failures("researcher", researcherSaw));
 		failures.addAll(failures("physician", physicianSaw));
-		System.out.println("CRAWL researcher " + researcherSaw.size() + " responses, physician " + physicianSaw.size());
+		physicianResponses = physicianSaw.size();
+		failedResponses = failures.size();
+		publishFigures();
 		assertThat(failures).as("responses that failed (of %d)", researcherSaw.size() + physicianSaw.size()).isEmpty();
 		assertThat(researcherSaw.size() + physicianSaw.size()).isGreaterThan(500);
 	}
@@ -195,8 +203,28 @@ class AnalyticsCrawlTests {
 			boolean membership = MEMBERSHIP_PAGES.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
 			leaks.addAll(seeded.foundIn(f.path(), f.text(), membership ? Set.copyOf(clinics) : Set.of()));
 		}
+		leaksFound = leaks.size();
+		publishFigures();
 		assertThat(leaks).as("identifiers or raw ids in what a researcher received (%d responses)", researcherSaw.size())
 			.isEmpty();
+	}
+
+	/** The figures for docs/assurance.md, once both tests have run (each publishes what is known so far). */
+	private void publishFigures() {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("researcherResponses", researcherSaw.size());
+		figures.put("physicianResponses", physicianResponses);
+		figures.put("idsLookedFor", seeded.uuids().size());
+		figures.put("otherIdentifiersLookedFor", seeded.texts().size());
+		figures.put("identifiersFound", leaksFound);
+		figures.put("failedResponses", failedResponses);
+		AssuranceTest.publish("analytics-crawl", figures, """
+				| Responses (researcher / physician) | Identifiers looked for (ids / other) | Found | Failed responses | Run |
+				| --- | --- | --- | --- | --- |
+				| %,d / %s | %,d / %,d | %s | %s | %s |
+				""".formatted(researcherSaw.size(), physicianResponses < 0 ? "not run" : "%,d".formatted(physicianResponses),
+				seeded.uuids().size(), seeded.texts().size(), leaksFound < 0 ? "not run" : leaksFound,
+				failedResponses < 0 ? "not run" : failedResponses, java.time.LocalDate.now()));
 	}
 
 	private static tools.jackson.databind.JsonNode items(ActorClient actor, String list) {
