@@ -84,8 +84,7 @@ class AnalyticsResultsRepository {
 				), last_seen AS (
 				    SELECT clinic_id, episode_id, max(day) AS day FROM resp GROUP BY clinic_id, episode_id
 				), episode_time AS (
-				    SELECT """ + by.column() + """
-				 AS grp,
+				    SELECT {group} AS grp,
 				           least(l.day, CASE WHEN f.event AND f.end_date > e.procedure_date + fr.day
 				                             THEN f.end_date - e.procedure_date END) AS event_day,
 				           ls.day AS last_day
@@ -94,8 +93,7 @@ class AnalyticsResultsRepository {
 				    JOIN last_seen ls ON ls.clinic_id = e.clinic_id AND ls.episode_id = e.episode_id
 				    JOIN analytics_failure f ON f.clinic_id = e.clinic_id AND f.episode_id = e.episode_id
 				    LEFT JOIN lost l ON l.clinic_id = e.clinic_id AND l.episode_id = e.episode_id
-				    WHERE""" + " " + where.sql() + """
-
+				    WHERE {where}
 				)
 				SELECT grp, round(coalesce(event_day, last_day) / 30.4375, 6) AS months,
 				       count(*) FILTER (WHERE event_day IS NOT NULL) AS events,
@@ -103,7 +101,7 @@ class AnalyticsResultsRepository {
 				FROM episode_time
 				GROUP BY grp, months
 				ORDER BY grp, months
-				""")
+				""".replace("{group}", by.column()).replace("{where}", where.sql()))
 			.params(where.params())
 			.param("odiMcid", odiMcid)
 			.query((rs, row) -> new AnalyticsRows.FailureTime(group(rs), rs.getDouble("months"), rs.getLong("events"),

@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The results the analytics API returns: the aggregates of {@link AnalyticsService} and
  * {@link AnalyticsResultsRepository} turned into estimates and confidence intervals by the
  * statistics core. Read-only; scoped like {@link AnalyticsService} (the caller's clinics, research
- * consent for researchers), and for researchers operators are shown by pseudonym.
+ * consent for researchers), and for researchers operators and clinics are shown by pseudonym.
  */
 @Service
 public class AnalyticsResultsService {
@@ -249,7 +249,7 @@ public class AnalyticsResultsService {
 		Measure.Mcid mcid = responders.of(measure);
 		List<VariabilityAnalysis.EpisodeRow> rows = repository.modelRows(analytics.scoped(filter), measure, timePoint);
 		VariabilityAnalysis.Result result = VariabilityAnalysis.of(rows, row -> isResponder(row, mcid),
-				labels(Stratifier.OPERATOR));
+				labels(Stratifier.OPERATOR), labels(Stratifier.CLINIC));
 		Map<String, Object> definitions = new LinkedHashMap<>();
 		definitions.put("linear", "ordinary least squares of the change from baseline (follow-up minus baseline) on the "
 				+ "covariates, t 95 % CI");
@@ -267,8 +267,10 @@ public class AnalyticsResultsService {
 				+ "(small cohorts), E comes from a logistic model on the patients' own characteristics (age, sex, "
 				+ "baseline, symptom duration, condition family, levels; then without the coded ones), and failing "
 				+ "that from the overall rate "
-				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED)");
-		definitions.put("population", population(Stratifier.OPERATOR));
+				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED); a unit expecting fewer than "
+				+ (int) org.spinecell.analytics.stats.Funnel.MIN_EXPECTED + " responders or non-responders is not "
+				+ "compared with the limits (signal TOO_FEW_EXPECTED)");
+		definitions.put("population", population(Stratifier.NONE) + "; operators and clinics shown to researchers by pseudonym");
 		boolean noData = result.n() == 0;
 		return new Variability(measure.name(), timePoint, noData,
 				noData ? "No data: no episode of the cohort has a value with a baseline at " + timePoint : null,
@@ -320,19 +322,29 @@ public class AnalyticsResultsService {
 		return AnalyticsService.isResearcherOnly() ? List.of() : repository.operatorNames();
 	}
 
-	/** Group labels as shown to the caller: operators by pseudonym for researchers. */
+	/**
+	 * Group labels as shown to the caller: for researchers, operators and clinics by the pseudonyms of
+	 * the research export (OP and C + 20 hex digits), never by their ids; for staff the ids, which the
+	 * filters take.
+	 */
 	private UnaryOperator<String> labels(Stratifier by) {
-		if (by != Stratifier.OPERATOR || !AnalyticsService.isResearcherOnly()) {
+		String kind = switch (by) {
+			case OPERATOR -> "OP";
+			case CLINIC -> "C";
+			default -> null;
+		};
+		if (kind == null || !AnalyticsService.isResearcherOnly()) {
 			return UnaryOperator.identity();
 		}
-		return group -> "UNKNOWN".equals(group) ? group
-				: pseudonyms.of("OP", java.util.UUID.fromString(group));
+		return group -> "UNKNOWN".equals(group) ? group : pseudonyms.of(kind, java.util.UUID.fromString(group));
 	}
 
 	private static String population(Stratifier by) {
 		return "episodes (procedures) of the caller's clinics matching the filter; for researchers only patients"
 				+ " with current research consent, without identifiers"
-				+ (by == Stratifier.OPERATOR ? "; operators shown to researchers by pseudonym" : "");
+				+ (by == Stratifier.OPERATOR || by == Stratifier.CLINIC
+						? "; " + (by == Stratifier.OPERATOR ? "operators" : "clinics") + " shown to researchers by pseudonym"
+						: "");
 	}
 
 	static String compositeDefinition(BigDecimal odiMcid) {

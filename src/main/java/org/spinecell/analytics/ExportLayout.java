@@ -12,8 +12,8 @@ import java.util.UUID;
 /**
  * The columns of the analysis data set, identified (clinic staff) or de-identified (researchers,
  * HIPAA Safe Harbor for the structured fields): without names, MRN, birth date or raw ids, with
- * HMAC pseudonyms for patient and episode, dates as months since the procedure and ages over 89
- * as 90+.
+ * the research export's HMAC pseudonyms for clinic, patient, episode and operator, dates as months
+ * since the procedure and ages over 89 as 90+.
  */
 final class ExportLayout {
 
@@ -38,13 +38,13 @@ final class ExportLayout {
 		this.identified = identified;
 		this.wide = wide;
 		this.pseudonyms = pseudonyms;
-		header.add("clinic_id");
 		if (identified) {
-			header.addAll(List.of("patient_id", "mrn", "family_name", "given_name", "birth_date", "episode_id",
-					"procedure_date", "operator_id", "operator_name"));
+			header.addAll(List.of("clinic_id", "patient_id", "mrn", "family_name", "given_name", "birth_date",
+					"episode_id", "procedure_date", "operator_id", "operator_name"));
 		}
 		else {
-			header.addAll(List.of("subject", "episode", "operator_id"));
+			// The pseudonyms and column names of the research export, so both link.
+			header.addAll(List.of("clinic", "subject", "episode", "operator"));
 		}
 		header.addAll(COVARIATES);
 		if (identified) {
@@ -85,8 +85,10 @@ final class ExportLayout {
 	private Object value(String column, Map<String, Object> row) {
 		LocalDate procedureDate = (LocalDate) row.get("procedure_date");
 		return switch (column) {
+			case "clinic" -> pseudonyms.of("C", (UUID) row.get("clinic_id"));
 			case "subject" -> pseudonyms.of("P", (UUID) row.get("patient_id"));
 			case "episode" -> pseudonyms.of("E", (UUID) row.get("episode_id"));
+			case "operator" -> row.get("operator_id") instanceof UUID id ? pseudonyms.of("OP", id) : null;
 			case "age_years" -> identified ? row.get(column) : safeHarbourAge(row.get(column));
 			case "months_after_procedure" -> months(((Number) row.get("days_after_procedure")).longValue());
 			case "observed_months" -> row.get("observed_on") == null ? null

@@ -121,6 +121,16 @@ final class VariabilityAnalysis {
 	 */
 	static Result of(List<EpisodeRow> rows, Function<EpisodeRow, Boolean> responder,
 			UnaryOperator<String> operatorLabel) {
+		return of(rows, responder, operatorLabel, UnaryOperator.identity());
+	}
+
+	/**
+	 * @param responder whether a kept row is a responder (by the measure's thresholds)
+	 * @param operatorLabel how an operator is shown (a pseudonym for researchers)
+	 * @param clinicLabel how a clinic is shown (a pseudonym for researchers)
+	 */
+	static Result of(List<EpisodeRow> rows, Function<EpisodeRow, Boolean> responder,
+			UnaryOperator<String> operatorLabel, UnaryOperator<String> clinicLabel) {
 		Map<String, Long> dropped = new LinkedHashMap<>();
 		List<EpisodeRow> kept = new ArrayList<>();
 		for (EpisodeRow row : rows) {
@@ -193,7 +203,7 @@ final class VariabilityAnalysis {
 		Expected expected = expected(logistic, logisticNote, names, x, responded);
 		return new Result(kept.size(), droppedList, names, leftOut, linear, model,
 				funnel(kept, responded, expected, r -> operatorLabel.apply(r.operator())),
-				funnel(kept, responded, expected, EpisodeRow::clinic));
+				funnel(kept, responded, expected, r -> clinicLabel.apply(r.clinic())));
 	}
 
 	/**

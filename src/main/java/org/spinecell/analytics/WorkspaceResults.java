@@ -199,7 +199,11 @@ final class WorkspaceResults {
 		for (int month : RISK_MONTHS) {
 			riskHeader.add(month + " months");
 		}
-		List<String> small = result.groups().stream().filter(SurvivalGroup::tooSmall).map(SurvivalGroup::group).toList();
+		List<String> small = result.groups()
+			.stream()
+			.filter(SurvivalGroup::tooSmall)
+			.map(g -> name.apply(g.group()))
+			.toList();
 		tables.add(new Table(prefix + "risk-table", "Numbers at risk: " + endpoint, riskHeader, risk,
 				small.isEmpty() ? null : "Too small (fewer than 5 episodes, shown): " + String.join(", ", small) + "."));
 		if (result.logRank() != null) {

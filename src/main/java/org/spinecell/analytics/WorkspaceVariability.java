@@ -142,6 +142,7 @@ final class WorkspaceVariability {
 		List<Chart.Point> within = new ArrayList<>();
 		List<Chart.Point> outside95 = new ArrayList<>();
 		List<Chart.Point> outside998 = new ArrayList<>();
+		List<Chart.Point> notCompared = new ArrayList<>();
 		for (FunnelUnit u : funnel.units()) {
 			if (u.ratio() == null) {
 				continue;
@@ -152,11 +153,15 @@ final class WorkspaceVariability {
 			switch (u.signal()) {
 				case "ABOVE_998", "BELOW_998" -> outside998.add(point);
 				case "ABOVE_95", "BELOW_95" -> outside95.add(point);
-				default -> within.add(point);
+				case "WITHIN" -> within.add(point);
+				default -> notCompared.add(point);
 			}
 		}
 		if (!within.isEmpty()) {
 			chart = chart.with(Chart.Series.points("Within the 95 % limits", within));
+		}
+		if (!notCompared.isEmpty()) {
+			chart = chart.with(Chart.Series.points("Not compared: too few expected", notCompared));
 		}
 		if (!outside95.isEmpty()) {
 			chart = chart.with(Chart.Series.points("Outside the 95 % limits", outside95));
@@ -198,6 +203,8 @@ final class WorkspaceVariability {
 			case "BELOW_95" -> "below 95 %";
 			case "BELOW_998" -> "below 99.8 %";
 			case "WITHIN" -> "within";
+			case "TOO_FEW_EXPECTED" -> "not compared: fewer than " + (int) Funnel.MIN_EXPECTED
+					+ " expected responders or non-responders";
 			default -> "not assessed";
 		};
 	}

@@ -17,7 +17,7 @@ public final class AuditChainRepository {
 	/** Recomputes every visible entry's hash and checks each link and sequence number in its chain. */
 	static final String VERIFY = """
 			WITH checked AS (
-			    SELECT id,
+			    SELECT id, clinic_id,
 			           hash = audit_entry_hash(prev_hash, clinic_id, seq, occurred_at, actor_id, actor_username,
 			                                   action, entity_type, entity_id, changes, reason, remote_addr)
 			           AND prev_hash = coalesce(lag(hash) OVER chain, '')
@@ -26,7 +26,7 @@ public final class AuditChainRepository {
 			    WINDOW chain AS (PARTITION BY clinic_id ORDER BY seq)
 			)
 			SELECT count(*) AS entries, count(*) FILTER (WHERE NOT ok) AS broken,
-			       min(id) FILTER (WHERE NOT ok) AS first_broken
+			       min(id) FILTER (WHERE NOT ok) AS first_broken, count(DISTINCT clinic_id) AS chains
 			FROM checked
 			""";
 
@@ -55,7 +55,7 @@ public final class AuditChainRepository {
 		long broken = rs.getLong("broken");
 		long firstBroken = rs.getLong("first_broken");
 		Long located = rs.wasNull() ? null : firstBroken;
-		return new ChainVerification(broken == 0, rs.getLong("entries"), broken, located);
+		return new ChainVerification(broken == 0, rs.getLong("entries"), rs.getLong("chains"), broken, located);
 	}
 
 	/** The head of every chain, ordered by chain. */

@@ -95,7 +95,7 @@ class AuditRepository {
 	 * the first broken entry among the reader's own chains.
 	 */
 	ChainVerification verify() {
-		return jdbc.sql("SELECT entries, first_broken, broken FROM audit_verify_all_chains()")
+		return jdbc.sql("SELECT entries, first_broken, broken, chains FROM audit_verify_all_chains()")
 			.query((rs, i) -> AuditChainRepository.verification(rs))
 			.single();
 	}

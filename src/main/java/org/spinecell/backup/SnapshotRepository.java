@@ -36,7 +36,7 @@ final class SnapshotRepository {
 			return new DatabaseSnapshot(migrated ? schemaVersion(connection) : null, tables,
 					audited ? AuditChainRepository.heads(connection) : List.of(),
 					audited ? AuditChainRepository.verify(connection)
-							: new ChainVerification(true, 0, 0, null));
+							: new ChainVerification(true, 0, 0, 0, null));
 		}
 		finally {
 			connection.rollback();

@@ -108,6 +108,26 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 		}
 	}
 
+	/**
+	 * When it is due, in words, on the given day: "window opens in 12 days" (upcoming), "due in 3
+	 * days" and "due today" (window open), "1 day overdue", "window closed 4 days ago" (missed); empty
+	 * once completed or cancelled. A follow-up whose window is open but whose due date is months away
+	 * says so, rather than "0 days overdue".
+	 */
+	public String timingOn(LocalDate today) {
+		return switch (statusOn(today)) {
+			case UPCOMING -> "window opens in " + days(ChronoUnit.DAYS.between(today, windowStart));
+			case DUE -> today.equals(dueDate) ? "due today" : "due in " + days(ChronoUnit.DAYS.between(today, dueDate));
+			case OVERDUE -> days(daysOverdueOn(today)) + " overdue";
+			case MISSED -> "window closed " + days(ChronoUnit.DAYS.between(windowEnd, today)) + " ago";
+			case COMPLETED, CANCELLED -> "";
+		};
+	}
+
+	private static String days(long days) {
+		return days + (days == 1 ? " day" : " days");
+	}
+
 	/** The audited fields. */
 	Map<String, Object> snapshot() {
 		Map<String, Object> values = new LinkedHashMap<>();

@@ -69,10 +69,11 @@ public class FollowUpService {
 	 * One line of the worklist: an open follow-up with who to contact.
 	 * @param hasEmail whether the patient has an e-mail address; without one, survey invitations go
 	 * by printed letter
+	 * @param timing when it is due, in words ({@link FollowUp#timingOn})
 	 */
 	public record WorklistItem(UUID id, UUID clinicId, UUID patientId, String patientName, String mrn,
 			UUID procedureId, String timePoint, LocalDate dueDate, LocalDate windowEnd, FollowUp.Status status,
-			long daysOverdue, boolean registryConsent, boolean hasEmail) {
+			long daysOverdue, boolean registryConsent, boolean hasEmail, String timing) {
 	}
 
 	/**
@@ -157,7 +158,7 @@ public class FollowUpService {
 			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
 					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
 					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry,
-					patient.email() != null && !patient.email().isBlank()));
+					patient.email() != null && !patient.email().isBlank(), f.timingOn(day)));
 		}
 		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
 		return items;

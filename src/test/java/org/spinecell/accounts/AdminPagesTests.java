@@ -143,7 +143,7 @@ class AdminPagesTests extends IntegrationTest {
 		assertThat(trail.status()).isEqualTo(200);
 		assertThat(trail.html()).contains("Audit trail").contains("CREATE");
 		WebSession.Page verified = browser.post("/audit/verify", Map.of("_csrf", trail.csrf()));
-		assertThat(verified.html()).contains("entries verified");
+		assertThat(verified.html()).contains("chains verified");
 	}
 
 	@Test

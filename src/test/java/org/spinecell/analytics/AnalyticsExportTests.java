@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
@@ -91,7 +92,12 @@ class AnalyticsExportTests extends AnalyticsTest {
 		List<Map<String, String>> rows = parse(body);
 		assertThat(rows).hasSize(2 * 7 * 5).allSatisfy(r -> assertThat(r.get("research_consent")).isEqualTo("true"));
 		assertThat(rows.get(0).keySet()).doesNotContain("mrn", "family_name", "given_name", "birth_date", "patient_id",
-				"episode_id", "procedure_date", "due_date", "observed_on", "operator_name");
+				"episode_id", "procedure_date", "due_date", "observed_on", "operator_name", "operator_id", "clinic_id");
+		// Clinic and operator by the research export's pseudonyms, never by their ids.
+		UUID operator = userId(physicianUsername);
+		assertThat(body).doesNotContain(clinicId.toString(), operator.toString());
+		assertThat(rows).extracting(r -> r.get("clinic")).containsOnly(pseudonyms.of("C", clinicId));
+		assertThat(rows).extracting(r -> r.get("operator")).containsOnly(pseudonyms.of("OP", operator));
 		assertThat(rows).extracting(r -> r.get("subject"))
 			.containsOnly(pseudonyms.of("P", ep1.patientId()), pseudonyms.of("P", ep3.patientId()));
 		Map<String, String> m3 = rows.stream()

@@ -150,6 +150,17 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		addIntervention(ep1.patientId(), ep1, 150);
 		JsonNode earlier = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
 		assertStep(earlier.get("groups").get(0).get("steps").get(0), 150 / 30.4375, 1, 1, 0.0);
+
+		// Split by every stratifier the code has, the same one episode is counted.
+		for (Stratifier by : Stratifier.values()) {
+			JsonNode split = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse&by=" + by.parameter()));
+			assertThat(split.get("by").asString()).isEqualTo(by.parameter());
+			long episodes = 0;
+			for (JsonNode g : split.get("groups")) {
+				episodes += g.get("n").asLong();
+			}
+			assertThat(episodes).as(by.parameter()).isEqualTo(1);
+		}
 	}
 
 	private void addIntervention(UUID patient, Episode episode, int day) {
@@ -289,6 +300,16 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		}
 		assertThat(ok(researcher.get("/api/v1/analytics/safety")).get("groups").get(0).get("procedures").asLong())
 			.isEqualTo(2);
+		// Clinics likewise, by the research export's clinic pseudonym.
+		JsonNode byClinic = ok(researcher.get("/api/v1/analytics/outcomes?measure=ODI&by=clinic"));
+		assertThat(byClinic.get("rows").get(0).get("group").asString()).startsWith("C").hasSize(21);
+		for (String path : List.of("outcomes?measure=ODI&by=clinic", "durability?by=clinic",
+				"durability?by=clinic&endpoint=lossOfResponse", "medication?by=clinic", "safety?by=clinic",
+				"variability?measure=ODI&timePoint=M3")) {
+			assertThat(researcher.get("/api/v1/analytics/" + path).body()).as(path)
+				.doesNotContain(clinicId.toString())
+				.doesNotContain(operator.toString());
+		}
 		JsonNode staff = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=operator"));
 		assertThat(staff.get("rows").get(0).get("group").asString()).isEqualTo(operator.toString());
 

@@ -88,6 +88,24 @@ final class ActorClient {
 		return send("POST", path, "application/x-www-form-urlencoded", body, null);
 	}
 
+	/** A GET whose body is binary (a PDF, a zip), with the bearer token on API paths and the session cookie. */
+	HttpResponse<byte[]> bytes(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+		if (bearer != null && path.startsWith("/api/")) {
+			builder.header("Authorization", "Bearer " + bearer);
+		}
+		try {
+			return client.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	HttpResponse<String> withHeader(String path, String header, String value) {
 		return send("GET", path, null, null, Map.of(header, value));
 	}

@@ -781,6 +781,18 @@ class AuthorisationMatrixTests extends AssuranceTest {
 			return rows.containsKey(endpoint);
 		}
 
+		/**
+		 * The "METHOD /pattern" rows that {@code actor}'s role may use with their own clinic's records;
+		 * not the survey link's rows, whose token is the credential whoever holds it.
+		 */
+		List<String> reachableBy(Actor actor) {
+			return rows.entrySet()
+				.stream()
+				.filter(e -> e.getValue().scope() != Scope.TOKEN && e.getValue().actors().contains(actor))
+				.map(Map.Entry::getKey)
+				.toList();
+		}
+
 		Rule rule(String endpoint) {
 			return rows.get(endpoint);
 		}

@@ -17,6 +17,8 @@ class FollowUpPagesTests extends FollowUpTest {
 		completeProcedure(false);
 		UUID w2 = id(find(followUps(), "timePoint", "W2"));
 		shift(w2, -3, 4, 4);
+		// A window that opened long before its due date (like M24's): on the list, due two months ahead.
+		shift(id(find(followUps(), "timePoint", "W6")), 60, 90, 10);
 		WebSession browser = new WebSession(port);
 		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
 
@@ -24,12 +26,17 @@ class FollowUpPagesTests extends FollowUpTest {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html()).contains("<h1>Follow-up</h1>")
 			.contains("aria-current=\"page\">Follow-up</a>")
-			.contains("2 follow-ups to collect")
+			.contains("3 follow-ups to collect")
 			.contains("Quinn, Iris")
 			.contains("class=\"overdue\"")
 			.contains("No registry consent")
 			.contains("Completion rate per time point")
 			.doesNotContain("style=");
+		// When each is due, in words: the baseline today, W2 three days ago; no "0 days overdue".
+		assertThat(page.html()).contains(">due today</td>")
+			.contains(">3 days overdue</td>")
+			.contains(">due in 60 days</td>")
+			.doesNotContain(">0 days overdue<");
 		WebSession.Page overdueOnly = browser.get("/follow-up?clinicId=" + clinicId + "&status=OVERDUE");
 		assertThat(overdueOnly.html()).contains("1 follow-up to collect");
 

@@ -70,6 +70,33 @@ class FollowUpStatusTests {
 	}
 
 	@Test
+	void timingSaysWhenInWordsAtEveryEdgeOfTheWindow() {
+		assertThat(open().timingOn(START.minusDays(2))).isEqualTo("window opens in 2 days");
+		assertThat(open().timingOn(START.minusDays(1))).isEqualTo("window opens in 1 day");
+		assertThat(open().timingOn(START)).isEqualTo("due in 10 days");
+		assertThat(open().timingOn(DUE.minusDays(1))).isEqualTo("due in 1 day");
+		assertThat(open().timingOn(DUE)).isEqualTo("due today");
+		assertThat(open().timingOn(DUE.plusDays(1))).isEqualTo("1 day overdue");
+		assertThat(open().timingOn(END)).isEqualTo("10 days overdue");
+		assertThat(open().timingOn(END.plusDays(1))).isEqualTo("window closed 1 day ago");
+		assertThat(open().timingOn(END.plusDays(30))).isEqualTo("window closed 30 days ago");
+		assertThat(followUp(Status.COMPLETED).timingOn(DUE.plusDays(1))).isEmpty();
+		assertThat(followUp(Status.CANCELLED).timingOn(START)).isEmpty();
+	}
+
+	@Test
+	void aWideWindowOpenMonthsBeforeTheDueDateSaysHowFarAheadNotOverdue() {
+		// M24 of the default protocol: the window opens about six months before the due date.
+		LocalDate due = LocalDate.of(2028, 3, 20);
+		FollowUp m24 = new FollowUp(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "M24",
+				due, due.minusDays(182), due.plusDays(182), List.of("odi-2.1a"), null, null, null, 0);
+		LocalDate windowOpens = due.minusDays(182);
+		assertThat(m24.statusOn(windowOpens)).isEqualTo(Status.DUE);
+		assertThat(m24.timingOn(windowOpens)).isEqualTo("due in 182 days").doesNotContain("overdue");
+		assertThat(m24.daysOverdueOn(windowOpens)).isZero();
+	}
+
+	@Test
 	void onlyCompletedOrClosedFollowUpsCountTowardsTheCompletionRate() {
 		assertThat(open().countsTowardsCompletionOn(END)).isFalse();
 		assertThat(open().countsTowardsCompletionOn(END.plusDays(1))).isTrue();

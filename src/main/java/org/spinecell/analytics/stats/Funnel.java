@@ -25,6 +25,13 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * No patients give {@link DataStatus#NO_DATA}, a {@code null} target and no units; a unit with
  * fewer than five patients is flagged {@link DataStatus#TOO_SMALL}; a target of 0 or 1 (nobody or
  * everybody responded) leaves every unit's limits {@code null}.
+ * <p>
+ * The limits are computed for every unit (and agree with R), but a unit is only compared with them
+ * when it expects at least {@link #MIN_EXPECTED} responders and as many non-responders: near the
+ * ends of the binomial the interpolation puts the limit within one count of the most or fewest
+ * responders possible, so a unit of 1 to 3 episodes in which everybody responded would be flagged
+ * "above 99.8 %" (as R's computation flags it too) on no evidence. Such a unit's signal is
+ * {@link Signal#TOO_FEW_EXPECTED}.
  *
  * @param status whether there is data
  * @param target the overall responder rate θ
@@ -70,12 +77,24 @@ public record Funnel(DataStatus status, Double target, List<Unit> units) {
 	public record Limits(int n, double low998, double low95, double high95, double high998) {
 	}
 
-	/** Where a unit's ratio lies relative to its limits. */
+	/**
+	 * Where a unit's ratio lies relative to its limits. {@code TOO_FEW_EXPECTED}: the unit expects
+	 * fewer than {@link #MIN_EXPECTED} responders or non-responders, so it is not compared with the
+	 * limits (see {@link Funnel}); {@code NOT_ASSESSED}: there are no limits or no ratio.
+	 */
 	public enum Signal {
 
-		ABOVE_998, ABOVE_95, WITHIN, BELOW_95, BELOW_998, NOT_ASSESSED
+		ABOVE_998, ABOVE_95, WITHIN, BELOW_95, BELOW_998, TOO_FEW_EXPECTED, NOT_ASSESSED
 
 	}
+
+	/**
+	 * The fewest expected responders, and expected non-responders, for a unit to be compared with
+	 * the limits. Below it the interpolated limit lies within one count of the most (or fewest)
+	 * responders the unit can have, so a unit of 1 to 3 episodes that all responded is "above 99.8 %"
+	 * while its exact binomial probability is far from 0.001.
+	 */
+	public static final double MIN_EXPECTED = 5;
 
 	public Funnel {
 		units = List.copyOf(units);
@@ -131,12 +150,15 @@ public record Funnel(DataStatus status, Double target, List<Unit> units) {
 		Double ratio = expected > 0 ? observed / expected : null;
 		Limits limits = limits(members.size(), target);
 		return new Unit(name, DataStatus.of(members.size()), members.size(), observed, expected, ratio, limits,
-				signal(ratio, limits));
+				signal(ratio, limits, members.size(), expected));
 	}
 
-	private static Signal signal(Double ratio, Limits limits) {
+	private static Signal signal(Double ratio, Limits limits, int n, double expected) {
 		if (ratio == null || limits == null) {
 			return Signal.NOT_ASSESSED;
+		}
+		if (expected < MIN_EXPECTED || n - expected < MIN_EXPECTED) {
+			return Signal.TOO_FEW_EXPECTED;
 		}
 		if (ratio > limits.high998()) {
 			return Signal.ABOVE_998;

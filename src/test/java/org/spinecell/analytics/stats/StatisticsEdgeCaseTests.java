@@ -266,6 +266,41 @@ class StatisticsEdgeCaseTests {
 		assertThat(Funnel.limits(1000, funnel.target()).high95()).isLessThan(limits.high95());
 	}
 
+	@Test
+	void unitsOfOneToThreeEpisodesAreNotCalledOutliersThoughTheirRatioPassesTheLimit() {
+		List<Funnel.Patient> patients = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			patients.add(new Funnel.Patient("typical", i % 2 == 0, 0.5));
+		}
+		for (int size = 1; size <= 3; size++) {
+			for (int i = 0; i < size; i++) {
+				patients.add(new Funnel.Patient("small-" + size, true, 0.5));
+			}
+		}
+		// Five expected either way: compared with the limits.
+		for (int i = 0; i < 10; i++) {
+			patients.add(new Funnel.Patient("ten", true, 0.5));
+		}
+		Funnel funnel = Funnel.of(patients);
+		assertThat(funnel.units().get(0).signal()).isEqualTo(Funnel.Signal.WITHIN);
+		for (Funnel.Unit small : funnel.units().subList(1, 4)) {
+			assertThat(small.ratio()).as(small.unit()).isEqualTo(2.0);
+			// The limits are Spiegelhalter's, as R computes them, and the ratio lies above the 99.8 % one ...
+			assertThat(small.limits()).isEqualTo(Funnel.limits(small.n(), funnel.target()));
+			assertThat(small.ratio()).as(small.unit()).isGreaterThan(small.limits().high998());
+			// ... but with fewer than 5 expected responders the unit is not compared with them.
+			assertThat(small.expected()).isLessThan(Funnel.MIN_EXPECTED);
+			assertThat(small.signal()).as(small.unit()).isEqualTo(Funnel.Signal.TOO_FEW_EXPECTED);
+		}
+		Funnel.Unit ten = funnel.units().get(4);
+		assertThat(ten.expected()).isEqualTo(5.0);
+		assertThat(ten.signal()).isEqualTo(Funnel.Signal.ABOVE_998);
+		// Everybody expected to respond: fewer than 5 expected non-responders, not compared either.
+		Funnel nearlyAll = Funnel.of(List.of(new Funnel.Patient("a", true, 0.9), new Funnel.Patient("a", false, 0.9),
+				new Funnel.Patient("b", true, 0.2)));
+		assertThat(nearlyAll.units()).allSatisfy(u -> assertThat(u.signal()).isEqualTo(Funnel.Signal.TOO_FEW_EXPECTED));
+	}
+
 	/** Walks a result's record components, lists and maps and fails on any NaN or infinity. */
 	static void assertNoNaN(Object value) {
 		if (value instanceof Double number) {
