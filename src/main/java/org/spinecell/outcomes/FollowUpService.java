@@ -2,6 +2,7 @@ package org.spinecell.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -140,27 +141,31 @@ public class FollowUpService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<WorklistItem> worklist(UUID clinicId, Set<FollowUp.Status> statuses, LocalDate day) {
-		Map<UUID, Patient> seen = new HashMap<>();
-		Map<UUID, Boolean> consent = new HashMap<>();
-		List<WorklistItem> items = new ArrayList<>();
-		for (FollowUp f : followUps.openOn(clinics(clinicId), day)) {
-			FollowUp.Status status = f.statusOn(day);
-			if (!status.isOpen() || (!statuses.isEmpty() && !statuses.contains(status))) {
-				continue;
-			}
-			Patient patient = seen.computeIfAbsent(f.patientId(), patients::get);
-			if (patient.voided()) {
-				continue;
-			}
-			boolean registry = consent.computeIfAbsent(f.patientId(),
-					id -> history.hasCurrentConsent(id, ConsentType.REGISTRY));
-			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
-					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
-					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry,
-					patient.email() != null && !patient.email().isBlank()));
-		}
-		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
-		return items;
+		return worklist(WorklistQuery.open(clinicId, statuses), day);
+	}
+
+	/**
+	 * The worklist as asked: filtered and sorted in the database (see {@link WorklistQuery}), of
+	 * patients whose record is not voided.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<WorklistItem> worklist(WorklistQuery query, LocalDate day) {
+		return followUps.worklist(clinics(query.clinicId()), query, day, protocol.codes())
+			.stream()
+			.map(r -> {
+				FollowUp.Status status = day.isAfter(r.dueDate()) ? FollowUp.Status.OVERDUE : FollowUp.Status.DUE;
+				long overdue = status == FollowUp.Status.OVERDUE ? ChronoUnit.DAYS.between(r.dueDate(), day) : 0;
+				return new WorklistItem(r.id(), r.clinicId(), r.patientId(), r.familyName() + ", " + r.givenName(),
+						r.mrn(), r.procedureId(), r.timePoint(), r.dueDate(), r.windowEnd(), status, overdue,
+						r.registryConsent(), r.hasEmail());
+			})
+			.toList();
+	}
+
+	/** The protocol's time point codes, in order. */
+	public List<String> timePoints() {
+		return protocol.codes();
 	}
 
 	/** How many follow-ups have each status on the given day, in the order of {@link FollowUp.Status}. */
