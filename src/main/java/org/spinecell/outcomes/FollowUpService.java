@@ -53,10 +53,13 @@ public class FollowUpService {
 
 	private final AuditTrail audit;
 
+	private final FollowUpCompletion completion;
+
 	private final Clock clock = Clock.systemUTC();
 
 	FollowUpService(FollowUpRepository followUps, ResponseRepository responses, PatientService patients,
-			PatientHistoryService history, AuditTrail audit, RecordAccess records) {
+			PatientHistoryService history, AuditTrail audit, RecordAccess records, FollowUpCompletion completion) {
+		this.completion = completion;
 		this.followUps = followUps;
 		this.responses = responses;
 		this.protocol = FollowUpProtocol.load(FollowUpProtocol.DEFAULT);
@@ -213,26 +216,50 @@ public class FollowUpService {
 	}
 
 	/**
-	 * Completes the follow-up once each of the given instruments has a response recorded for it:
+	 * Completes the follow-up once every instrument it requires has a response (see
+	 * {@link FollowUpCompletion}: those the clinic can collect, and always the primary outcomes):
 	 * the one rule behind both the patient's survey and staff entering answers. The follow-up's row
 	 * is locked first, so of two answers recorded at once the later one sees the earlier.
-	 * @param instruments the instruments that must be answered
 	 * @return whether the follow-up is completed now; a cancelled one is refused (409)
 	 */
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
-	public boolean completeWhenAnswered(UUID followUpId, Collection<String> instruments) {
+	public boolean completeWhenAnswered(UUID followUpId) {
 		FollowUp before = locked(followUpId);
 		if (before.recorded() == FollowUp.Status.COMPLETED) {
 			return true;
 		}
 		refuseIfCancelled(before);
-		boolean answered = instruments.stream()
-			.allMatch(id -> responses.forFollowUp(before.clinicId(), before.patientId(), before.id(), id).isPresent());
+		boolean answered = completion.missing(before, protocol.primaryOutcomes(before.timePoint())).isEmpty();
 		if (answered) {
 			complete(before);
 		}
 		return answered;
+	}
+
+	/**
+	 * What an open follow-up still waits for before it completes, each with the reason; empty for a
+	 * completed or cancelled one.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<Outstanding> outstanding(UUID followUpId) {
+		FollowUp followUp = get(followUpId);
+		if (followUp.recorded() != null) {
+			return List.of();
+		}
+		return completion.missing(followUp, protocol.primaryOutcomes(followUp.timePoint()))
+			.stream()
+			.map(m -> new Outstanding(m.instrumentId(), m.title(), m.primary(), m.online(), m.reason()))
+			.toList();
+	}
+
+	/**
+	 * An instrument a follow-up waits for.
+	 * @param primary a primary outcome of the time point: the follow-up never completes without it
+	 * @param online the patient's survey can ask it
+	 */
+	public record Outstanding(String instrumentId, String title, boolean primary, boolean online, String reason) {
 	}
 
 	private FollowUp locked(UUID followUpId) {

@@ -71,7 +71,7 @@ class StaffFollowUpPageController {
 				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers());
 				redirect.addFlashAttribute("flash", target.title() + " answers saved"
 						+ (entered.followUp().recorded() == FollowUp.Status.COMPLETED
-								? "; every instrument is answered, so the follow-up is completed." : "."));
+								? "; every required instrument is answered, so the follow-up is completed." : "."));
 				return "redirect:/follow-up/" + id + "/answers";
 			}
 			catch (ApiException ex) {
@@ -138,6 +138,7 @@ class StaffFollowUpPageController {
 		model.addAttribute("status", followUp.statusOn(followUps.today()));
 		model.addAttribute("patient", patients.get(followUp.patientId()));
 		model.addAttribute("forms", staff.forms(id));
+		model.addAttribute("outstanding", followUps.outstanding(id));
 		model.addAttribute("submitted", instrument);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);

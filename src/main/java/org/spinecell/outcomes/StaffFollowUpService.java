@@ -91,7 +91,7 @@ public class StaffFollowUpService {
 		}
 		RecordedResponse response = responseService.record(followUp.patientId(), followUp.id(), instrumentId, answers,
 				true);
-		followUps.completeWhenAnswered(followUp.id(), followUp.instruments());
+		followUps.completeWhenAnswered(followUp.id());
 		return new Entered(response, followUps.get(followUp.id()));
 	}
 
