@@ -2,10 +2,12 @@ package org.spinecell.outcomes;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.FormErrors;
@@ -41,8 +43,11 @@ class StaffFollowUpPageController {
 
 	private final PatientService patients;
 
+	private final List<SurveyLinkChannel> channels;
+
 	StaffFollowUpPageController(StaffFollowUpService staff, FollowUpService followUps, SurveyService surveys,
-			PatientService patients) {
+			PatientService patients, List<SurveyLinkChannel> channels) {
+		this.channels = channels.stream().sorted(java.util.Comparator.comparing(SurveyLinkChannel::id)).toList();
 		this.staff = staff;
 		this.followUps = followUps;
 		this.surveys = surveys;
@@ -102,24 +107,51 @@ class StaffFollowUpPageController {
 		return "outcomes/response";
 	}
 
-	/** Shows the new link once; it is not stored and cannot be shown again. */
+	/** A channel as the link page offers it: why it cannot be used now, or null. */
+	record ChannelChoice(String id, String label, String unavailable) {
+	}
+
+	/**
+	 * Gets a new survey link to the patient: by e-mail (or another configured channel) sent now, or,
+	 * with {@code channel=copy}, shown once to copy into the clinic's own message. The link is never
+	 * stored and cannot be shown again.
+	 */
 	@PostMapping("/link")
-	String link(@PathVariable UUID id, Model model, HttpServletResponse response) {
+	String link(@PathVariable UUID id, @RequestParam(defaultValue = "copy") String channel, Model model,
+			HttpServletResponse response) {
 		FollowUp followUp = followUps.get(id);
+		Patient patient = patients.get(followUp.patientId());
 		model.addAttribute("navSection", "followup");
 		model.addAttribute("followUp", followUp);
-		model.addAttribute("patient", patients.get(followUp.patientId()));
+		model.addAttribute("patient", patient);
+		model.addAttribute("channels", channels.stream()
+			.map(c -> new ChannelChoice(c.id(), c.label(), c.unavailable(followUp, patient).orElse(null)))
+			.toList());
 		response.setHeader("Cache-Control", "no-store");
 		try {
-			SurveyService.CreatedLink link = surveys.createLink(id);
-			model.addAttribute("url", SurveyApiController.url(link.token()));
-			model.addAttribute("expiresAt", link.expiresAt());
+			if ("copy".equals(channel)) {
+				SurveyService.CreatedLink link = surveys.createLink(id);
+				model.addAttribute("url", SurveyApiController.url(link.token()));
+				model.addAttribute("expiresAt", link.expiresAt());
+				return "outcomes/link";
+			}
+			SurveyLinkChannel chosen = channels.stream()
+				.filter(c -> c.id().equals(channel))
+				.findFirst()
+				.orElseThrow(() -> ApiException.invalid("channel", "must be one of email, sms or copy"));
+			String unavailable = chosen.unavailable(followUp, patient).orElse(null);
+			if (unavailable != null) {
+				throw ApiException.conflict("The link cannot be sent by " + chosen.label().toLowerCase(Locale.ROOT)
+						+ ": " + unavailable);
+			}
+			model.addAttribute("delivery", chosen.send(followUp));
+			model.addAttribute("channel", chosen.label());
 		}
 		catch (ApiException ex) {
-			if (ex.status() != HttpStatus.CONFLICT) {
+			if (ex.status() != HttpStatus.CONFLICT && ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
 				throw ex;
 			}
-			response.setStatus(HttpStatus.CONFLICT.value());
+			response.setStatus(ex.status().value());
 			model.addAttribute("refused", ex.getMessage());
 		}
 		return "outcomes/link";
