@@ -21,7 +21,8 @@ import org.spinecell.platform.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
@@ -176,10 +177,10 @@ class DemoSeeder implements ApplicationRunner {
 	 * Prints the demo accounts as one block once start-up has finished, after every other start-up
 	 * line, so they are not lost among them.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
-	@Order(Ordered.LOWEST_PRECEDENCE)
-	void printAccounts() {
-		if (banner != null) {
+	@EventListener
+	void printAccounts(AvailabilityChangeEvent<ReadinessState> event) {
+		// Accepting traffic is announced after the application-ready listeners (springdoc's notes among them).
+		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && banner != null) {
 			System.out.println(banner);
 			banner = null;
 		}
