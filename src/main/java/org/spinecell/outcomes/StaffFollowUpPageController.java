@@ -70,10 +70,20 @@ class StaffFollowUpPageController {
 			.orElseThrow(() -> ApiException.notFound("Instrument"));
 		AnswerForm read = AnswerForm.read(target.items(), form, false);
 		Map<String, String> errors = new HashMap<>(read.errors());
+		java.time.LocalDate answeredOn = null;
+		String answeredText = form.getFirst("answeredOn");
+		if (answeredText != null && !answeredText.isBlank()) {
+			try {
+				answeredOn = java.time.LocalDate.parse(answeredText.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				errors.put("answeredOn", "must be a date such as 2026-03-31");
+			}
+		}
 		List<String> refusals = List.of();
 		if (errors.isEmpty()) {
 			try {
-				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers());
+				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers(), answeredOn);
 				redirect.addFlashAttribute("flash", target.title() + " answers saved"
 						+ (entered.followUp().recorded() == FollowUp.Status.COMPLETED
 								? "; every required instrument is answered, so the follow-up is completed." : "."));
@@ -172,6 +182,7 @@ class StaffFollowUpPageController {
 		model.addAttribute("forms", staff.forms(id));
 		model.addAttribute("outstanding", followUps.outstanding(id));
 		model.addAttribute("submitted", instrument);
+		model.addAttribute("today", java.time.LocalDate.now());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusals", refusals);

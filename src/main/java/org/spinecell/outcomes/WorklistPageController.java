@@ -10,6 +10,7 @@ import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Words;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,10 @@ class WorklistPageController {
 
 	private final ClinicService clinics;
 
-	WorklistPageController(FollowUpService followUps, ClinicService clinics) {
+	private final Words words;
+
+	WorklistPageController(FollowUpService followUps, ClinicService clinics, Words words) {
+		this.words = words;
 		this.followUps = followUps;
 		this.clinics = clinics;
 	}
@@ -84,7 +88,7 @@ class WorklistPageController {
 	String complete(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
 		try {
 			FollowUp done = followUps.markCompleted(id);
-			redirect.addFlashAttribute("flash", "Follow-up " + done.timePoint() + " marked complete.");
+			redirect.addFlashAttribute("flash", "Follow-up " + words.of("timePoint", done.timePoint()) + " marked complete.");
 		}
 		catch (ApiException ex) {
 			if (ex.status().value() == 404) {
@@ -104,7 +108,7 @@ class WorklistPageController {
 		}
 		try {
 			FollowUp cancelled = followUps.cancel(id, reason.strip());
-			redirect.addFlashAttribute("flash", "Follow-up " + cancelled.timePoint() + " cancelled.");
+			redirect.addFlashAttribute("flash", "Follow-up " + words.of("timePoint", cancelled.timePoint()) + " cancelled.");
 		}
 		catch (ApiException ex) {
 			if (ex.status().value() == 404) {

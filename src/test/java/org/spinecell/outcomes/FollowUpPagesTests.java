@@ -35,7 +35,7 @@ class FollowUpPagesTests extends FollowUpTest {
 
 		WebSession.Page completed = browser.post("/follow-up/" + w2 + "/complete",
 				Map.of("back", "/follow-up", "_csrf", page.csrf()));
-		assertThat(completed.html()).contains("Follow-up W2 marked complete.").contains("<meter");
+		assertThat(completed.html()).contains("Follow-up 2 weeks marked complete.").contains("<meter");
 	}
 
 	@Test
@@ -106,11 +106,11 @@ class FollowUpPagesTests extends FollowUpTest {
 		WebSession.Page chart = browser.get("/patients/" + patientId);
 		assertThat(chart.status()).isEqualTo(200);
 		assertThat(chart.html()).contains("id=\"follow-up-heading\"")
-			.contains("BASELINE")
-			.contains("M24")
+			.contains(">Baseline<")
+			.contains(">24 months<")
 			.contains("<span class=\"badge warn\">Due</span>")
 			.contains("<span class=\"badge\">Upcoming</span>")
-			.contains("odi-2.1a");
+			.contains("Oswestry Disability Index (ODI 2.1a)");
 
 		WebSession labBrowser = new WebSession(port);
 		labBrowser.signIn(labUsername, USER_PASSWORD);
