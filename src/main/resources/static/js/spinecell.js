@@ -11,6 +11,8 @@
  *    A choice that is no longer offered is cleared; when only one option is offered, it is chosen.
  * 5. An element with data-reveal (a form sent back with errors, further down a long page) is
  *    scrolled into view when the page loads, and its first invalid field gets the focus.
+ * 6. <nav data-section-nav> lists a link to each <section class="chart-section" id=...> of the page,
+ *    named by its first heading, so a long chart can be jumped through.
  */
 (function () {
   'use strict';
@@ -96,8 +98,33 @@
     }
   }
 
+  function sectionNav() {
+    var nav = document.querySelector('nav[data-section-nav]');
+    if (!nav) {
+      return;
+    }
+    var list = document.createElement('ul');
+    Array.prototype.forEach.call(document.querySelectorAll('section.chart-section[id]'), function (section) {
+      var heading = section.querySelector('h2');
+      if (!heading) {
+        return;
+      }
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + section.id;
+      link.textContent = heading.textContent.trim();
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (list.children.length > 0) {
+      nav.appendChild(list);
+      nav.hidden = false;
+    }
+  }
+
   function ready() {
     setUpFilters();
+    sectionNav();
     reveal();
   }
 
