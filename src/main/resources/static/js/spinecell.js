@@ -11,6 +11,12 @@
  *    A choice that is no longer offered is cleared; when only one option is offered, it is chosen.
  * 5. An element with data-reveal (a form sent back with errors, further down a long page) is
  *    scrolled into view when the page loads, and its first invalid field gets the focus.
+ * 7. <fieldset data-levels-for="code-input-id">: once the code typed in #code-input-id is one of
+ *    its datalist's suggestions (each <option data-region>), only the checkboxes whose
+ *    data-regions include that region stay enabled; the others are cleared and disabled. A code
+ *    not among the suggestions leaves every level open (the server checks them all the same).
+ * 6. <nav data-section-nav> lists a link to each <section class="chart-section" id=...> of the page,
+ *    named by its first heading, so a long chart can be jumped through.
  */
 (function () {
   'use strict';
@@ -96,8 +102,69 @@
     }
   }
 
+  function sectionNav() {
+    var nav = document.querySelector('nav[data-section-nav]');
+    if (!nav) {
+      return;
+    }
+    var list = document.createElement('ul');
+    Array.prototype.forEach.call(document.querySelectorAll('section.chart-section[id]'), function (section) {
+      var heading = section.querySelector('h2');
+      if (!heading) {
+        return;
+      }
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + section.id;
+      link.textContent = heading.textContent.trim();
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (list.children.length > 0) {
+      nav.appendChild(list);
+      nav.hidden = false;
+    }
+  }
+
+  function limitLevels(fieldset, input) {
+    var list = input.list;
+    var region = null;
+    if (list) {
+      Array.prototype.forEach.call(list.options, function (option) {
+        if (option.value.toUpperCase() === input.value.trim().toUpperCase()) {
+          region = option.getAttribute('data-region');
+        }
+      });
+    }
+    Array.prototype.forEach.call(fieldset.querySelectorAll('input[data-regions]'), function (box) {
+      var allowed = region === null || box.getAttribute('data-regions').split(' ').indexOf(region) >= 0;
+      box.disabled = !allowed;
+      if (!allowed) {
+        box.checked = false;
+      }
+      box.parentElement.classList.toggle('not-allowed', !allowed);
+    });
+  }
+
+  function setUpLevels() {
+    Array.prototype.forEach.call(document.querySelectorAll('fieldset[data-levels-for]'), function (fieldset) {
+      var input = document.getElementById(fieldset.getAttribute('data-levels-for'));
+      if (!input) {
+        return;
+      }
+      var update = function () { limitLevels(fieldset, input); };
+      input.addEventListener('input', update);
+      input.addEventListener('change', update);
+      // The suggestions arrive after the typing (htmx); look again once they are in.
+      document.body.addEventListener('htmx:afterSwap', update);
+      update();
+    });
+  }
+
   function ready() {
     setUpFilters();
+    setUpLevels();
+    sectionNav();
     reveal();
   }
 

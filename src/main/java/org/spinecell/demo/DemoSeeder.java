@@ -1,5 +1,6 @@
 package org.spinecell.demo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,10 @@ import org.spinecell.platform.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -53,8 +58,15 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoSafety safety;
 
+	private final Environment environment;
+
+	/** The accounts block of this start's seeding, until it is printed. */
+	private volatile String banner;
+
 	DemoSeeder(ClinicService clinics, DemoAccounts accounts, DemoPatients patients, DemoClinicalHistory history,
-			DemoCellProducts cellProducts, DemoProcedures procedures, DemoOutcomes outcomes, DemoSafety safety) {
+			DemoCellProducts cellProducts, DemoProcedures procedures, DemoOutcomes outcomes, DemoSafety safety,
+			Environment environment) {
+		this.environment = environment;
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.patients = patients;
@@ -100,10 +112,11 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	private void seed() {
+		long seedingStarted = System.nanoTime();
 		Clinic lakeside = accounts.createClinic("Lakeside Spine & Regenerative Center", "Portland", "Oregon", "US",
 				"W1234");
 		Clinic harbor = accounts.createClinic("Harbor Orthobiologics Clinic", "Boston", "Massachusetts", "US", "W5678");
-		List<String> lines = new ArrayList<>();
+		List<DemoBanner.Account> accountLines = new ArrayList<>();
 		Map<String, DemoCellProducts.Staff> staff = new HashMap<>();
 		for (DemoUser user : USERS) {
 			Set<UUID> memberships = switch (user.clinics()) {
@@ -115,8 +128,14 @@ class DemoSeeder implements ApplicationRunner {
 			DemoAccounts.CreatedUser created = accounts.createUser(user.username(), user.displayName(), user.roles(),
 					memberships);
 			staff.put(user.username(), new DemoCellProducts.Staff(created.user(), created.password()));
-			lines.add(String.format("    %-14s %-12s %s", user.username(), String.join(",",
-					user.roles().stream().map(Role::name).toList()), created.password()));
+			String clinicNames = switch (user.clinics()) {
+				case 1 -> lakeside.name();
+				case 2 -> harbor.name();
+				case 3 -> "both clinics";
+				default -> "none (manages clinics and accounts)";
+			};
+			accountLines.add(new DemoBanner.Account(user.username(), String.join(", ",
+					user.roles().stream().map(DemoSeeder::roleWords).toList()), clinicNames, created.password()));
 		}
 		long started = System.nanoTime();
 		Random random = new Random(20261125L);
@@ -153,11 +172,38 @@ class DemoSeeder implements ApplicationRunner {
 		log.info("Demo: seeded {} synthetic patients, {} cell products, {} procedures, {} instrument responses and {}"
 				+ " adverse events in {} s", patientCount, productCount, procedureCount, responseCount, eventCount,
 				(System.nanoTime() - started) / 1_000_000_000);
-		System.out.println();
-		System.out.println("SpineCell demo: seeded clinics '" + lakeside.name() + "' and '" + harbor.name()
-				+ "' with these accounts (passwords shown only this once):");
-		lines.forEach(System.out::println);
-		System.out.println();
+		banner = DemoBanner.render(url(), accountLines, Duration.ofNanos(System.nanoTime() - seedingStarted),
+				!"optional".equalsIgnoreCase(environment.getProperty("spinecell.security.mfa", "required")));
+	}
+
+	/**
+	 * Prints the demo accounts as one block once start-up has finished, after every other start-up
+	 * line, so they are not lost among them.
+	 */
+	@EventListener
+	void printAccounts(AvailabilityChangeEvent<ReadinessState> event) {
+		// Accepting traffic is announced after the application-ready listeners (springdoc's notes among them).
+		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && banner != null) {
+			System.out.println(banner);
+			banner = null;
+		}
+	}
+
+	private String url() {
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		return "http://localhost:" + port + "/";
+	}
+
+	private static String roleWords(Role role) {
+		return switch (role) {
+			case ADMIN -> "administrator";
+			case PHYSICIAN -> "physician";
+			case COORDINATOR -> "coordinator";
+			case LAB -> "cell lab";
+			case RESEARCHER -> "researcher";
+			case AUDITOR -> "auditor";
+			default -> role.name().toLowerCase(java.util.Locale.ROOT);
+		};
 	}
 
 }

@@ -117,11 +117,18 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 	public String timingOn(LocalDate today) {
 		return switch (statusOn(today)) {
 			case UPCOMING -> "window opens in " + days(ChronoUnit.DAYS.between(today, windowStart));
-			case DUE -> today.equals(dueDate) ? "due today" : "due in " + days(ChronoUnit.DAYS.between(today, dueDate));
-			case OVERDUE -> days(daysOverdueOn(today)) + " overdue";
+			case DUE, OVERDUE -> openTiming(today, dueDate);
 			case MISSED -> "window closed " + days(ChronoUnit.DAYS.between(windowEnd, today)) + " ago";
 			case COMPLETED, CANCELLED -> "";
 		};
+	}
+
+	/** The words for an open follow-up due on {@code dueDate}: "due in 3 days", "due today", "1 day overdue". */
+	static String openTiming(LocalDate today, LocalDate dueDate) {
+		if (today.isAfter(dueDate)) {
+			return days(ChronoUnit.DAYS.between(dueDate, today)) + " overdue";
+		}
+		return today.equals(dueDate) ? "due today" : "due in " + days(ChronoUnit.DAYS.between(today, dueDate));
 	}
 
 	private static String days(long days) {

@@ -39,11 +39,16 @@ record FollowUpProtocol(String name, int version, List<TimePoint> timePoints) {
 	 * @param windowBeforeDays how early the window opens
 	 * @param windowAfterDays how long after the due date it stays open
 	 * @param instruments ids of the instruments to collect
+	 * @param primaryOutcomes the instruments without which the time point is not collected: a
+	 * follow-up is never completed automatically while one of them is unanswered, even when nobody
+	 * can answer it online (see {@link FollowUpCompletion})
 	 */
-	record TimePoint(String code, int days, int windowBeforeDays, int windowAfterDays, List<String> instruments) {
+	record TimePoint(String code, int days, int windowBeforeDays, int windowAfterDays, List<String> instruments,
+			List<String> primaryOutcomes) {
 
 		TimePoint {
 			instruments = List.copyOf(instruments);
+			primaryOutcomes = List.copyOf(primaryOutcomes);
 		}
 
 	}
@@ -62,6 +67,12 @@ record FollowUpProtocol(String name, int version, List<TimePoint> timePoints) {
 		}).toList();
 	}
 
+	/** The primary outcomes of a time point; none for a code the protocol does not have. */
+	List<String> primaryOutcomes(String code) {
+		return timePoints.stream().filter(t -> t.code().equals(code)).findFirst().map(TimePoint::primaryOutcomes)
+			.orElse(List.of());
+	}
+
 	List<String> codes() {
 		return timePoints.stream().map(TimePoint::code).toList();
 	}
@@ -78,6 +89,7 @@ record FollowUpProtocol(String name, int version, List<TimePoint> timePoints) {
 	static FollowUpProtocol parse(JsonNode root) {
 		double fraction = root.path("windowFraction").asDouble(0.25);
 		int minimum = root.path("minimumWindowDays").asInt(3);
+		List<String> defaultPrimary = strings(root.path("primaryOutcomes"));
 		List<TimePoint> points = new ArrayList<>();
 		Set<String> codes = new HashSet<>();
 		for (JsonNode node : root.path("timePoints")) {
@@ -91,14 +103,24 @@ record FollowUpProtocol(String name, int version, List<TimePoint> timePoints) {
 			int around = Math.max(minimum, (int) Math.round(days * fraction));
 			int before = node.has("windowBeforeDays") ? node.get("windowBeforeDays").asInt() : around;
 			int after = node.has("windowAfterDays") ? node.get("windowAfterDays").asInt() : around;
-			List<String> instruments = new ArrayList<>();
-			node.path("instruments").forEach(i -> instruments.add(i.asString()));
-			points.add(new TimePoint(code, days, before, after, instruments));
+			List<String> instruments = strings(node.path("instruments"));
+			List<String> primary = node.has("primaryOutcomes") ? strings(node.get("primaryOutcomes")) : defaultPrimary;
+			if (!instruments.containsAll(primary)) {
+				throw new IllegalArgumentException("Follow-up protocol: time point " + code
+						+ " must collect its primary outcomes " + primary);
+			}
+			points.add(new TimePoint(code, days, before, after, instruments, primary));
 		}
 		if (points.isEmpty()) {
 			throw new IllegalArgumentException("Follow-up protocol has no time points");
 		}
 		return new FollowUpProtocol(root.path("name").asString(), root.path("version").asInt(1), points);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(v -> values.add(v.asString()));
+		return values;
 	}
 
 }

@@ -87,6 +87,53 @@ class FollowUpRepository {
 				""").param("clinicIds", uuids(clinicIds)).param("day", day).query((rs, n) -> map(rs)).list();
 	}
 
+	/** One row of the worklist as the database gives it; the status and days overdue follow from the day. */
+	record WorklistRow(UUID id, UUID clinicId, UUID patientId, String familyName, String givenName, String mrn,
+			UUID procedureId, String timePoint, LocalDate dueDate, LocalDate windowStart, LocalDate windowEnd,
+			boolean registryConsent, boolean hasEmail) {
+	}
+
+	/**
+	 * The open follow-ups whose window contains the day, of patients whose record is not voided,
+	 * filtered and sorted in the database. The sort comes from {@link WorklistQuery.Sort} only.
+	 * Registry consent is read from {@code patient_consent_status}, the patients module's view.
+	 */
+	List<WorklistRow> worklist(Collection<UUID> clinicIds, WorklistQuery query, LocalDate day,
+			List<String> timePointOrder) {
+		boolean due = query.statuses().isEmpty() || query.statuses().contains(FollowUp.Status.DUE);
+		boolean overdue = query.statuses().isEmpty() || query.statuses().contains(FollowUp.Status.OVERDUE);
+		return jdbc.sql("""
+				SELECT f.id, f.clinic_id, f.patient_id, f.procedure_id, f.time_point, f.due_date, f.window_start,
+				       f.window_end, p.family_name, p.given_name, p.mrn,
+				       (p.email IS NOT NULL AND btrim(p.email) <> '') AS has_email,
+				       coalesce(c.registry_current, false) AS registry_consent
+				  FROM follow_up f
+				  JOIN patient p ON p.clinic_id = f.clinic_id AND p.id = f.patient_id AND NOT p.voided
+				  LEFT JOIN patient_consent_status c ON c.clinic_id = f.clinic_id AND c.patient_id = f.patient_id
+				 WHERE f.clinic_id = ANY (CAST(:clinicIds AS uuid[])) AND NOT f.voided AND f.status IS NULL
+				   AND f.window_start <= :day AND f.window_end >= :day
+				   AND ((:due AND f.due_date >= :day) OR (:overdue AND f.due_date < :day))
+				   AND (CAST(:timePoint AS text) IS NULL OR f.time_point = :timePoint)
+				   AND (:search = '' OR lower(p.family_name || ', ' || p.given_name) LIKE :pattern
+				        OR lower(p.given_name || ' ' || p.family_name) LIKE :pattern OR lower(p.mrn) LIKE :pattern)
+				 ORDER BY\s""" + query.sort().orderBy(query.descending()))
+			.param("clinicIds", uuids(clinicIds))
+			.param("day", day)
+			.param("due", due)
+			.param("overdue", overdue)
+			.param("timePoint", query.timePoint())
+			.param("search", query.search())
+			.param("pattern", query.likePattern())
+			.param("timePointOrder", array(timePointOrder))
+			.query((rs, n) -> new WorklistRow(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class),
+					rs.getObject("patient_id", UUID.class), rs.getString("family_name"), rs.getString("given_name"),
+					rs.getString("mrn"), rs.getObject("procedure_id", UUID.class), rs.getString("time_point"),
+					rs.getObject("due_date", LocalDate.class), rs.getObject("window_start", LocalDate.class),
+					rs.getObject("window_end", LocalDate.class), rs.getBoolean("registry_consent"),
+					rs.getBoolean("has_email")))
+			.list();
+	}
+
 	/** Every follow-up of the clinics, for counts and completion rates. */
 	List<FollowUp> all(Collection<UUID> clinicIds) {
 		return jdbc.sql("SELECT " + COLUMNS + """

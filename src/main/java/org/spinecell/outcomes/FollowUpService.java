@@ -2,6 +2,7 @@ package org.spinecell.outcomes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,10 +53,13 @@ public class FollowUpService {
 
 	private final AuditTrail audit;
 
+	private final FollowUpCompletion completion;
+
 	private final Clock clock = Clock.systemUTC();
 
 	FollowUpService(FollowUpRepository followUps, ResponseRepository responses, PatientService patients,
-			PatientHistoryService history, AuditTrail audit, RecordAccess records) {
+			PatientHistoryService history, AuditTrail audit, RecordAccess records, FollowUpCompletion completion) {
+		this.completion = completion;
 		this.followUps = followUps;
 		this.responses = responses;
 		this.protocol = FollowUpProtocol.load(FollowUpProtocol.DEFAULT);
@@ -141,27 +145,31 @@ public class FollowUpService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional(readOnly = true)
 	public List<WorklistItem> worklist(UUID clinicId, Set<FollowUp.Status> statuses, LocalDate day) {
-		Map<UUID, Patient> seen = new HashMap<>();
-		Map<UUID, Boolean> consent = new HashMap<>();
-		List<WorklistItem> items = new ArrayList<>();
-		for (FollowUp f : followUps.openOn(clinics(clinicId), day)) {
-			FollowUp.Status status = f.statusOn(day);
-			if (!status.isOpen() || (!statuses.isEmpty() && !statuses.contains(status))) {
-				continue;
-			}
-			Patient patient = seen.computeIfAbsent(f.patientId(), patients::get);
-			if (patient.voided()) {
-				continue;
-			}
-			boolean registry = consent.computeIfAbsent(f.patientId(),
-					id -> history.hasCurrentConsent(id, ConsentType.REGISTRY));
-			items.add(new WorklistItem(f.id(), f.clinicId(), f.patientId(),
-					patient.familyName() + ", " + patient.givenName(), patient.mrn(), f.procedureId(), f.timePoint(),
-					f.dueDate(), f.windowEnd(), status, f.daysOverdueOn(day), registry,
-					patient.email() != null && !patient.email().isBlank(), f.timingOn(day)));
-		}
-		items.sort(Comparator.comparing(WorklistItem::dueDate).thenComparing(WorklistItem::patientName));
-		return items;
+		return worklist(WorklistQuery.open(clinicId, statuses), day);
+	}
+
+	/**
+	 * The worklist as asked: filtered and sorted in the database (see {@link WorklistQuery}), of
+	 * patients whose record is not voided.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<WorklistItem> worklist(WorklistQuery query, LocalDate day) {
+		return followUps.worklist(clinics(query.clinicId()), query, day, protocol.codes())
+			.stream()
+			.map(r -> {
+				FollowUp.Status status = day.isAfter(r.dueDate()) ? FollowUp.Status.OVERDUE : FollowUp.Status.DUE;
+				long overdue = status == FollowUp.Status.OVERDUE ? ChronoUnit.DAYS.between(r.dueDate(), day) : 0;
+				return new WorklistItem(r.id(), r.clinicId(), r.patientId(), r.familyName() + ", " + r.givenName(),
+						r.mrn(), r.procedureId(), r.timePoint(), r.dueDate(), r.windowEnd(), status, overdue,
+						r.registryConsent(), r.hasEmail(), FollowUp.openTiming(day, r.dueDate()));
+			})
+			.toList();
+	}
+
+	/** The protocol's time point codes, in order. */
+	public List<String> timePoints() {
+		return protocol.codes();
 	}
 
 	/** How many follow-ups have each status on the given day, in the order of {@link FollowUp.Status}. */
@@ -209,26 +217,50 @@ public class FollowUpService {
 	}
 
 	/**
-	 * Completes the follow-up once each of the given instruments has a response recorded for it:
+	 * Completes the follow-up once every instrument it requires has a response (see
+	 * {@link FollowUpCompletion}: those the clinic can collect, and always the primary outcomes):
 	 * the one rule behind both the patient's survey and staff entering answers. The follow-up's row
 	 * is locked first, so of two answers recorded at once the later one sees the earlier.
-	 * @param instruments the instruments that must be answered
 	 * @return whether the follow-up is completed now; a cancelled one is refused (409)
 	 */
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
-	public boolean completeWhenAnswered(UUID followUpId, Collection<String> instruments) {
+	public boolean completeWhenAnswered(UUID followUpId) {
 		FollowUp before = locked(followUpId);
 		if (before.recorded() == FollowUp.Status.COMPLETED) {
 			return true;
 		}
 		refuseIfCancelled(before);
-		boolean answered = instruments.stream()
-			.allMatch(id -> responses.forFollowUp(before.clinicId(), before.patientId(), before.id(), id).isPresent());
+		boolean answered = completion.missing(before, protocol.primaryOutcomes(before.timePoint())).isEmpty();
 		if (answered) {
 			complete(before);
 		}
 		return answered;
+	}
+
+	/**
+	 * What an open follow-up still waits for before it completes, each with the reason; empty for a
+	 * completed or cancelled one.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<Outstanding> outstanding(UUID followUpId) {
+		FollowUp followUp = get(followUpId);
+		if (followUp.recorded() != null) {
+			return List.of();
+		}
+		return completion.missing(followUp, protocol.primaryOutcomes(followUp.timePoint()))
+			.stream()
+			.map(m -> new Outstanding(m.instrumentId(), m.title(), m.primary(), m.online(), m.reason()))
+			.toList();
+	}
+
+	/**
+	 * An instrument a follow-up waits for.
+	 * @param primary a primary outcome of the time point: the follow-up never completes without it
+	 * @param online the patient's survey can ask it
+	 */
+	public record Outstanding(String instrumentId, String title, boolean primary, boolean online, String reason) {
 	}
 
 	private FollowUp locked(UUID followUpId) {

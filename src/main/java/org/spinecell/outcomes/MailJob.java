@@ -121,33 +121,66 @@ public class MailJob {
 		int failed = 0;
 		if (sender != null) {
 			for (UUID id : outbox.due(clinicId, now)) {
-				MailOutboxService.Prepared prepared = outbox.prepare(clinicId, id, now);
-				if (prepared.cancelled()) {
-					cancelled++;
-				}
-				if (prepared.outgoing().isEmpty()) {
-					continue;
-				}
-				MailOutboxService.Outgoing outgoing = prepared.outgoing().get();
-				String error = send(outgoing);
-				if (error == null) {
-					outbox.sent(clinicId, id, now);
-					sent++;
-				}
-				else if (outbox.failed(clinicId, id, error) == MailMessage.Status.FAILED) {
-					log.warn("Mail message {} failed for good after {} attempts: {}", id, outgoing.message().attempts(),
-							error);
-					failed++;
-				}
-				else {
-					log.warn("Mail message {} not sent (attempt {}), will retry: {}", id, outgoing.message().attempts(),
-							error);
-					retrying++;
+				switch (deliver(clinicId, id, now)) {
+					case SENT -> sent++;
+					case CANCELLED -> cancelled++;
+					case RETRYING -> retrying++;
+					case FAILED -> failed++;
+					case BUSY, SENDING_OFF -> {
+					}
 				}
 			}
 		}
 		return new RunResult(queued.invitations(), queued.reminders(), sent, cancelled, retrying, failed,
 				sendingEnabled());
+	}
+
+	/** What became of one message. */
+	public enum Outcome {
+
+		SENT, CANCELLED, RETRYING, FAILED,
+		/** Another sender holds it, or it is not due. */
+		BUSY,
+		/** No SMTP server is configured: it waits in the outbox. */
+		SENDING_OFF
+
+	}
+
+	/**
+	 * Sends one queued message now, as the system scoped to its clinic, with the same checks and
+	 * records as the scheduled run: for staff who asked for a survey link to be e-mailed.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	public Outcome sendNow(UUID clinicId, UUID messageId, Instant now) {
+		if (sender == null) {
+			return Outcome.SENDING_OFF;
+		}
+		if (!CurrentUser.get().isMemberOf(clinicId)) {
+			throw org.spinecell.platform.ApiException.notFound(MailOutboxService.ENTITY);
+		}
+		return CurrentUser.callAsSystem(Set.of(clinicId), () -> deliver(clinicId, messageId, now));
+	}
+
+	private Outcome deliver(UUID clinicId, UUID id, Instant now) {
+		MailOutboxService.Prepared prepared = outbox.prepare(clinicId, id, now);
+		if (prepared.cancelled()) {
+			return Outcome.CANCELLED;
+		}
+		if (prepared.outgoing().isEmpty()) {
+			return Outcome.BUSY;
+		}
+		MailOutboxService.Outgoing outgoing = prepared.outgoing().get();
+		String error = send(outgoing);
+		if (error == null) {
+			outbox.sent(clinicId, id, now);
+			return Outcome.SENT;
+		}
+		if (outbox.failed(clinicId, id, error) == MailMessage.Status.FAILED) {
+			log.warn("Mail message {} failed for good after {} attempts: {}", id, outgoing.message().attempts(), error);
+			return Outcome.FAILED;
+		}
+		log.warn("Mail message {} not sent (attempt {}), will retry: {}", id, outgoing.message().attempts(), error);
+		return Outcome.RETRYING;
 	}
 
 	/** Sends; returns {@code null} on success, else the kind of failure (exception classes only). */

@@ -93,6 +93,13 @@ class MailOutboxRepository {
 		return latest;
 	}
 
+	/** The follow-up's latest message (highest sequence), if it has any. */
+	Optional<MailMessage> latest(UUID clinicId, UUID followUpId) {
+		return jdbc.sql(SELECT + """
+				 WHERE m.clinic_id = :clinicId AND m.follow_up_id = :followUpId ORDER BY m.sequence DESC LIMIT 1
+				""").param("clinicId", clinicId).param("followUpId", followUpId).query((rs, n) -> map(rs)).optional();
+	}
+
 	/** Messages of the clinics, newest first, optionally of one status. */
 	List<MailMessage> list(Collection<UUID> clinicIds, MailMessage.Status status, int limit) {
 		return jdbc.sql(SELECT + """

@@ -19,6 +19,7 @@ import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.FieldProblem;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -124,6 +125,48 @@ public class MailOutboxService {
 			}
 		}
 		return new Queued(invitations, reminders);
+	}
+
+	/**
+	 * Why a survey link cannot be e-mailed for the follow-up now, worded without patient data, or
+	 * {@code null}: the checks made when a message is sent, on today's status.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	String refusalForStaff(FollowUp followUp, Patient patient) {
+		return refusal(followUp, patient, followUps.today());
+	}
+
+	/**
+	 * Queues the follow-up's next message because staff asked for the link to be e-mailed now: the
+	 * invitation if none was sent, else the next reminder (any number of them). A message still
+	 * pending is returned instead of adding another. Refused (409, naming the reason) when the
+	 * message could not go out.
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	MailMessage queueForStaff(UUID followUpId, Instant now) {
+		FollowUp followUp = followUps.get(followUpId);
+		Patient patient = patients.get(followUp.patientId());
+		String refusal = refusal(followUp, patient, followUps.today());
+		if (refusal != null) {
+			throw ApiException.conflict("The survey link cannot be e-mailed: " + refusal,
+					List.of(new FieldProblem("channel", refusal)));
+		}
+		MailMessage last = outbox.latest(followUp.clinicId(), followUp.id()).orElse(null);
+		if (last != null && last.status() == MailMessage.Status.PENDING) {
+			return last;
+		}
+		int sequence = last == null ? 0 : last.sequence() + 1;
+		MailMessage.Kind kind = sequence == 0 ? MailMessage.Kind.INVITATION : MailMessage.Kind.REMINDER;
+		UUID id = UUID.randomUUID();
+		if (!outbox.insertIfAbsent(followUp.clinicId(), id, patient.id(), followUp.id(), kind, sequence, now,
+				CurrentUser.get().id())) {
+			throw ApiException.conflict("Another message for this follow-up was queued at the same moment; try again");
+		}
+		MailMessage message = outbox.find(followUp.clinicId(), id).orElseThrow();
+		audit.created(ENTITY, message.id(), message.clinicId(), message.snapshot());
+		return message;
 	}
 
 	/** Ids of the clinic's pending messages due by {@code now}, oldest first. */

@@ -2,10 +2,12 @@ package org.spinecell.outcomes;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.ApiException;
 import org.spinecell.platform.FormErrors;
@@ -41,11 +43,14 @@ class StaffFollowUpPageController {
 
 	private final PatientService patients;
 
+	private final List<SurveyLinkChannel> channels;
+
 	private final SurveyLinks links;
 
 	StaffFollowUpPageController(StaffFollowUpService staff, FollowUpService followUps, SurveyService surveys,
-			PatientService patients, SurveyLinks links) {
+			PatientService patients, List<SurveyLinkChannel> channels, SurveyLinks links) {
 		this.links = links;
+		this.channels = channels.stream().sorted(java.util.Comparator.comparing(SurveyLinkChannel::id)).toList();
 		this.staff = staff;
 		this.followUps = followUps;
 		this.surveys = surveys;
@@ -68,13 +73,23 @@ class StaffFollowUpPageController {
 			.orElseThrow(() -> ApiException.notFound("Instrument"));
 		AnswerForm read = AnswerForm.read(target.items(), form, false);
 		Map<String, String> errors = new HashMap<>(read.errors());
+		java.time.LocalDate answeredOn = null;
+		String answeredText = form.getFirst("answeredOn");
+		if (answeredText != null && !answeredText.isBlank()) {
+			try {
+				answeredOn = java.time.LocalDate.parse(answeredText.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				errors.put("answeredOn", "must be a date such as 2026-03-31");
+			}
+		}
 		List<String> refusals = List.of();
 		if (errors.isEmpty()) {
 			try {
-				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers());
+				StaffFollowUpService.Entered entered = staff.enter(id, instrument, read.answers(), answeredOn);
 				redirect.addFlashAttribute("flash", target.title() + " answers saved"
 						+ (entered.followUp().recorded() == FollowUp.Status.COMPLETED
-								? "; every instrument is answered, so the follow-up is completed." : "."));
+								? "; every required instrument is answered, so the follow-up is completed." : "."));
 				return "redirect:/follow-up/" + id + "/answers";
 			}
 			catch (ApiException ex) {
@@ -105,24 +120,51 @@ class StaffFollowUpPageController {
 		return "outcomes/response";
 	}
 
-	/** Shows the new link once; it is not stored and cannot be shown again. */
+	/** A channel as the link page offers it: why it cannot be used now, or null. */
+	record ChannelChoice(String id, String label, String unavailable) {
+	}
+
+	/**
+	 * Gets a new survey link to the patient: by e-mail (or another configured channel) sent now, or,
+	 * with {@code channel=copy}, shown once to copy into the clinic's own message. The link is never
+	 * stored and cannot be shown again.
+	 */
 	@PostMapping("/link")
-	String link(@PathVariable UUID id, Model model, HttpServletResponse response) {
+	String link(@PathVariable UUID id, @RequestParam(defaultValue = "copy") String channel, Model model,
+			HttpServletResponse response) {
 		FollowUp followUp = followUps.get(id);
+		Patient patient = patients.get(followUp.patientId());
 		model.addAttribute("navSection", "followup");
 		model.addAttribute("followUp", followUp);
-		model.addAttribute("patient", patients.get(followUp.patientId()));
+		model.addAttribute("patient", patient);
+		model.addAttribute("channels", channels.stream()
+			.map(c -> new ChannelChoice(c.id(), c.label(), c.unavailable(followUp, patient).orElse(null)))
+			.toList());
 		response.setHeader("Cache-Control", "no-store");
 		try {
-			SurveyService.CreatedLink link = surveys.createLink(id);
-			model.addAttribute("url", links.url(link.token()));
-			model.addAttribute("expiresAt", link.expiresAt());
+			if ("copy".equals(channel)) {
+				SurveyService.CreatedLink link = surveys.createLink(id);
+				model.addAttribute("url", links.url(link.token()));
+				model.addAttribute("expiresAt", link.expiresAt());
+				return "outcomes/link";
+			}
+			SurveyLinkChannel chosen = channels.stream()
+				.filter(c -> c.id().equals(channel))
+				.findFirst()
+				.orElseThrow(() -> ApiException.invalid("channel", "must be one of email, sms or copy"));
+			String unavailable = chosen.unavailable(followUp, patient).orElse(null);
+			if (unavailable != null) {
+				throw ApiException.conflict("The link cannot be sent by " + chosen.label().toLowerCase(Locale.ROOT)
+						+ ": " + unavailable);
+			}
+			model.addAttribute("delivery", chosen.send(followUp));
+			model.addAttribute("channel", chosen.label());
 		}
 		catch (ApiException ex) {
-			if (ex.status() != HttpStatus.CONFLICT) {
+			if (ex.status() != HttpStatus.CONFLICT && ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
 				throw ex;
 			}
-			response.setStatus(HttpStatus.CONFLICT.value());
+			response.setStatus(ex.status().value());
 			model.addAttribute("refused", ex.getMessage());
 		}
 		return "outcomes/link";
@@ -141,7 +183,9 @@ class StaffFollowUpPageController {
 		model.addAttribute("status", followUp.statusOn(followUps.today()));
 		model.addAttribute("patient", patients.get(followUp.patientId()));
 		model.addAttribute("forms", staff.forms(id));
+		model.addAttribute("outstanding", followUps.outstanding(id));
 		model.addAttribute("submitted", instrument);
+		model.addAttribute("today", java.time.LocalDate.now());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusals", refusals);

@@ -37,8 +37,12 @@ public class StaffFollowUpService {
 
 	private final ClinicService clinics;
 
+	private final java.time.ZoneId zone;
+
 	StaffFollowUpService(FollowUpService followUps, ResponseService responseService, ResponseRepository responses,
-			FollowUpInstruments followUpInstruments, SurveyService surveys, PatientService patients, ClinicService clinics) {
+			FollowUpInstruments followUpInstruments, SurveyService surveys, PatientService patients, ClinicService clinics,
+			org.spinecell.platform.SpineCellProperties settings) {
+		this.zone = settings.timeZone();
 		this.followUps = followUps;
 		this.responseService = responseService;
 		this.responses = responses;
@@ -80,6 +84,18 @@ public class StaffFollowUpService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
 	public Entered enter(UUID followUpId, String instrumentId, Map<String, Object> answers) {
+		return enter(followUpId, instrumentId, answers, null);
+	}
+
+	/**
+	 * As {@link #enter(UUID, String, Map)}, for answers the patient gave on an earlier day (a paper
+	 * form typed in later): the response is dated noon of that day in the clinic's time zone. Today
+	 * or {@code null} is now; a day in the future or before the follow-up's window opened is refused
+	 * (422 on {@code answeredOn}).
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
+	@Transactional
+	public Entered enter(UUID followUpId, String instrumentId, Map<String, Object> answers, java.time.LocalDate answeredOn) {
 		FollowUp followUp = followUps.get(followUpId);
 		if (followUp.recorded() == FollowUp.Status.CANCELLED) {
 			throw ApiException.conflict("The follow-up is cancelled",
@@ -89,9 +105,19 @@ public class StaffFollowUpService {
 			throw ApiException.invalid("instrument", "is not one of this follow-up's instruments: "
 					+ String.join(", ", followUp.instruments()));
 		}
-		RecordedResponse response = responseService.record(followUp.patientId(), followUp.id(), instrumentId, answers,
-				true);
-		followUps.completeWhenAnswered(followUp.id(), followUp.instruments());
+		java.time.LocalDate today = java.time.LocalDate.now(zone);
+		if (answeredOn != null && answeredOn.isAfter(today)) {
+			throw ApiException.invalid("answeredOn", "must not be in the future");
+		}
+		if (answeredOn != null && answeredOn.isBefore(followUp.windowStart())) {
+			throw ApiException.invalid("answeredOn", "must not be before the follow-up window opened ("
+					+ followUp.windowStart() + ")");
+		}
+		RecordedResponse response = answeredOn == null || answeredOn.equals(today)
+				? responseService.record(followUp.patientId(), followUp.id(), instrumentId, answers, true)
+				: responseService.record(followUp.patientId(), followUp.id(), instrumentId, answers, true,
+						answeredOn.atTime(12, 0).atZone(zone).toInstant());
+		followUps.completeWhenAnswered(followUp.id());
 		return new Entered(response, followUps.get(followUp.id()));
 	}
 

@@ -218,7 +218,8 @@ public class SurveyService {
 	/**
 	 * Records the patient's answers to one instrument (idempotent: the same answers again return
 	 * the stored response) and, once every instrument available online is answered, completes the
-	 * follow-up.
+	 * follow-up unless a primary outcome is still missing that only staff can collect (the licensed
+	 * ODI without its text, for example): then the follow-up stays open for staff, who see why.
 	 */
 	public Submission submit(String token, String instrumentId, Map<String, Object> answers) {
 		ResolvedLink link = resolve(token);
@@ -240,8 +241,8 @@ public class SurveyService {
 					answers, false);
 			SurveyState after = load(link);
 			if (after.done()) {
-				followUps.completeWhenAnswered(link.followUpId(),
-						after.steps().stream().filter(Step::available).map(Step::instrumentId).toList());
+				// Completes unless a primary outcome is still missing that only staff can collect.
+				followUps.completeWhenAnswered(link.followUpId());
 			}
 			return new Submission(response, after.done(), after.next().map(Step::instrumentId));
 		});

@@ -110,6 +110,7 @@ class DiagnosisPageController {
 		model.addAttribute("patient", patient);
 		model.addAttribute("segmentGroups", labels.segmentGroups());
 		model.addAttribute("vertebrae", labels.vertebrae());
+		model.addAttribute("levelRegions", labels.levelRegions());
 		model.addAttribute("sideOptions", labels.options(Diagnosis.Side.values()));
 		model.addAttribute("statusOptions", labels.options(Diagnosis.Status.values()));
 		return "patients/history/diagnosis-form";

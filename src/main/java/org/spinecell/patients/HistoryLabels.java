@@ -84,6 +84,21 @@ public class HistoryLabels {
 		return groups;
 	}
 
+	/**
+	 * Each level with the regions whose codes may name it, space-separated ({@code L5-S1} is
+	 * "LUMBOSACRAL"), so the form can offer only the levels the chosen code allows.
+	 */
+	Map<String, String> levelRegions() {
+		Map<String, String> regions = new LinkedHashMap<>();
+		for (SpinalLevel level : allLevels()) {
+			regions.put(level.toString(), String.join(" ", java.util.Arrays.stream(SpineRegion.values())
+				.filter(region -> region.allows(level))
+				.map(SpineRegion::name)
+				.toList()));
+		}
+		return regions;
+	}
+
 	/** The single vertebrae (such as L1), from the top down. */
 	List<String> vertebrae() {
 		return allLevels().stream().filter(level -> !level.isSegment()).map(SpinalLevel::toString).toList();

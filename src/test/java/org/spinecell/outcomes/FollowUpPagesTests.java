@@ -42,7 +42,67 @@ class FollowUpPagesTests extends FollowUpTest {
 
 		WebSession.Page completed = browser.post("/follow-up/" + w2 + "/complete",
 				Map.of("back", "/follow-up", "_csrf", page.csrf()));
-		assertThat(completed.html()).contains("Follow-up W2 marked complete.").contains("<meter");
+		assertThat(completed.html()).contains("Follow-up 2 weeks marked complete.").contains("<meter");
+	}
+
+	@Test
+	void theWorklistSortsAndFiltersInTheDatabaseAndAnHtmxRequestGetsTheResultsOnly() {
+		completeProcedure(true);
+		UUID iris = patientId;
+		// A second patient, Abbott, whose 2-week follow-up is overdue; Quinn's baseline is due today.
+		patientId = id(ok(physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn", "CP-" + unique(),
+				"givenName", "Abel", "familyName", "Abbott", "birthDate", "1971-02-03", "sex", "MALE"))));
+		completeProcedure(true);
+		UUID abbottW2 = id(find(followUps(), "timePoint", "W2"));
+		shift(abbottW2, -5, 7, 7);
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+
+		String byDue = results(browser.get("/follow-up?clinicId=" + clinicId).html());
+		assertThat(byDue).contains("3 follow-ups to collect").contains("aria-sort=\"ascending\"");
+		assertThat(byDue.indexOf("5 days overdue")).as(byDue).isPositive().isLessThan(byDue.indexOf("Quinn, Iris"));
+		// Sorted by patient: Abbott before Quinn; reversed: Quinn first.
+		String byPatient = results(browser.get("/follow-up?clinicId=" + clinicId + "&sort=patient").html());
+		assertThat(byPatient.indexOf("Abbott, Abel")).isLessThan(byPatient.indexOf("Quinn, Iris"));
+		String byPatientDesc = results(browser.get("/follow-up?clinicId=" + clinicId + "&sort=patient&dir=desc").html());
+		assertThat(byPatientDesc.indexOf("Quinn, Iris")).isLessThan(byPatientDesc.indexOf("Abbott, Abel"));
+		assertThat(byPatientDesc).contains("aria-sort=\"descending\"");
+		// Time point in protocol order: both baselines before the 2-week follow-up.
+		String byTimePoint = results(browser.get("/follow-up?clinicId=" + clinicId + "&sort=timePoint").html());
+		assertThat(byTimePoint.lastIndexOf(">Baseline<")).isLessThan(byTimePoint.indexOf(">2 weeks<"));
+
+		assertThat(browser.get("/follow-up?clinicId=" + clinicId + "&q=abbo").html())
+			.contains("2 follow-ups to collect")
+			.doesNotContain("Quinn, Iris");
+		assertThat(browser.get("/follow-up?clinicId=" + clinicId + "&timePoint=W2").html())
+			.contains("1 follow-up to collect")
+			.contains("Abbott, Abel");
+		assertThat(browser.get("/follow-up?status=OVERDUE&q=quinn").html())
+			.contains("Nobody is due for follow-up with this filter.");
+		// LIKE wildcards are searched for as typed, not as patterns.
+		assertThat(browser.get("/follow-up?q=%25").html()).contains("Nobody is due");
+
+		// Unknown sort keys, time points and SQL fall back to the defaults instead of reaching the query.
+		WebSession.Page injected = browser.get("/follow-up?clinicId=" + clinicId
+				+ "&sort=due_date%3B%20DROP%20TABLE%20follow_up&dir=sideways&timePoint=X%27%20OR%201%3D1");
+		assertThat(injected.status()).isEqualTo(200);
+		assertThat(injected.html()).contains("3 follow-ups to collect");
+
+		WebSession.Page partial = browser.getWithHeader("/follow-up?clinicId=" + clinicId + "&sort=patient", "HX-Request",
+				"true");
+		assertThat(partial.status()).isEqualTo(200);
+		assertThat(partial.html()).startsWith("<section id=\"worklist-results\"")
+			.contains("Abbott, Abel")
+			.doesNotContain("<html")
+			.doesNotContain("Completion rate per time point");
+		assertThat(iris).isNotEqualTo(patientId);
+	}
+
+	/** The worklist's results section only, so that positions compare rows of the list. */
+	private static String results(String html) {
+		int start = html.indexOf("id=\"worklist-results\"");
+		assertThat(start).as(html).isPositive();
+		return html.substring(start, html.indexOf("</section>", start));
 	}
 
 	@Test
@@ -53,11 +113,11 @@ class FollowUpPagesTests extends FollowUpTest {
 		WebSession.Page chart = browser.get("/patients/" + patientId);
 		assertThat(chart.status()).isEqualTo(200);
 		assertThat(chart.html()).contains("id=\"follow-up-heading\"")
-			.contains("BASELINE")
-			.contains("M24")
+			.contains(">Baseline<")
+			.contains(">24 months<")
 			.contains("<span class=\"badge warn\">Due</span>")
 			.contains("<span class=\"badge\">Upcoming</span>")
-			.contains("odi-2.1a");
+			.contains("Oswestry Disability Index (ODI 2.1a)");
 
 		WebSession labBrowser = new WebSession(port);
 		labBrowser.signIn(labUsername, USER_PASSWORD);

@@ -44,6 +44,20 @@ class MailOffTests extends MailTest {
 	}
 
 	@Test
+	void anEmailedLinkIsQueuedAndThePageSaysNoMailIsSentHere() {
+		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		String csrf = browser.get("/follow-up/" + baseline + "/answers").csrf();
+		WebSession.Page page = browser.post("/follow-up/" + baseline + "/link",
+				java.util.Map.of("_csrf", csrf, "channel", "email"));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.html()).contains("The e-mail is queued but this server sends no mail")
+			.contains("Show a link to copy");
+		assertThat(stored(baseline)).singleElement().satisfies(m -> assertThat(m.status()).isEqualTo("PENDING"));
+	}
+
+	@Test
 	void aPatientWithoutAnAddressIsShownAsNeedingALetterAndNothingIsQueued() {
 		completeProcedure(true);
 		UUID baseline = UUID.fromString(find(followUps(), "timePoint", "BASELINE").get("id").asString());

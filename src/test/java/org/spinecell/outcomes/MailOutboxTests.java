@@ -171,6 +171,72 @@ class MailOutboxTests extends MailTest {
 	}
 
 	@Test
+	void staffSendTheSurveyLinkByEmailAtOnceThroughTheOutboxAndEachSendReplacesTheLink() throws Exception {
+		UUID baseline = patientWithEmailAndOpenBaseline(true);
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		String csrf = browser.get("/follow-up/" + baseline + "/answers").csrf();
+
+		WebSession.Page sent = browser.post("/follow-up/" + baseline + "/link",
+				Map.of("_csrf", csrf, "channel", "email"));
+		assertThat(sent.status()).as(sent.html()).isEqualTo(200);
+		assertThat(sent.html()).contains("The survey link was e-mailed to the address on file.")
+			.doesNotContain(email)
+			.doesNotContain("id=\"survey-url\"");
+		assertThat(received()).hasSize(1);
+		String first = token(GreenMailUtil.getBody(received()[0]));
+		assertThat(new WebSession(port).get("/s/" + first).status()).isEqualTo(200);
+		// The outbox row holds neither the address nor the token (ADR 0010), and it is recorded as sent.
+		assertThat(stored(baseline)).extracting(Stored::kind, Stored::sequence, Stored::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("INVITATION", 0, "SENT"));
+		assertThat(ownerJdbc().sql("SELECT string_agg(m::text, ' ') FROM mail_outbox m WHERE follow_up_id = :f")
+			.param("f", baseline)
+			.query(String.class)
+			.single()).doesNotContain(email).doesNotContain(first);
+
+		// Sending again e-mails a new link, which revokes the first one.
+		browser.post("/follow-up/" + baseline + "/link", Map.of("_csrf", csrf, "channel", "email"));
+		assertThat(received()).hasSize(2);
+		String second = token(GreenMailUtil.getBody(received()[1]));
+		assertThat(second).isNotEqualTo(first);
+		assertThat(new WebSession(port).get("/s/" + first).status()).isEqualTo(404);
+		assertThat(stored(baseline)).extracting(Stored::sequence, Stored::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(0, "SENT"), org.assertj.core.groups.Tuple.tuple(1, "SENT"));
+
+		// SMS is not configured here: refused, nothing sent; the page says why.
+		WebSession.Page sms = browser.post("/follow-up/" + baseline + "/link", Map.of("_csrf", csrf, "channel", "sms"));
+		assertThat(sms.status()).isEqualTo(409);
+		assertThat(sms.html()).contains("SMS is not set up on this server");
+		// Copying stays as the fallback: the address is shown once, with a copy button (script from a file).
+		WebSession.Page copy = browser.post("/follow-up/" + baseline + "/link", Map.of("_csrf", csrf, "channel", "copy"));
+		assertThat(copy.html()).contains("id=\"survey-url\"").contains("data-copy=\"survey-url\"")
+			.contains("/js/copy.js")
+			.doesNotContain("<script>");
+		assertThat(received()).hasSize(2);
+		// An unknown channel is a clear 422, not a 500.
+		assertThat(browser.post("/follow-up/" + baseline + "/link", Map.of("_csrf", csrf, "channel", "pigeon"))
+			.status()).isEqualTo(422);
+	}
+
+	@Test
+	void theLinkIsNotEmailedWithoutRegistryConsentOrAnAddressAndThePageSaysWhy() throws Exception {
+		UUID baseline = patientWithEmailAndOpenBaseline(false);
+		WebSession browser = new WebSession(port);
+		browser.signIn(createUser("COORDINATOR", Set.of(clinicId)), USER_PASSWORD);
+		String csrf = browser.get("/follow-up/" + baseline + "/answers").csrf();
+		WebSession.Page refused = browser.post("/follow-up/" + baseline + "/link",
+				Map.of("_csrf", csrf, "channel", "email"));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.html()).contains("no current registry consent");
+		ownerJdbc().sql("UPDATE patient SET email = NULL WHERE id = :id").param("id", patientId).update();
+		consent("REGISTRY");
+		assertThat(browser.post("/follow-up/" + baseline + "/link", Map.of("_csrf", csrf, "channel", "email")).html())
+			.contains("no e-mail address");
+		assertThat(received()).isEmpty();
+		assertThat(stored(baseline)).isEmpty();
+	}
+
+	@Test
 	void aPatientWhoWithdrewRegistryConsentGetsNothingAndTheQueuedMessageIsCancelled() throws Exception {
 		UUID baseline = patientWithEmailAndOpenBaseline(true);
 		Instant now = Instant.now();
@@ -345,7 +411,7 @@ class MailOutboxTests extends MailTest {
 		WebSession.Page page = browser.get("/follow-up/mail?clinicId=" + clinicId);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html()).contains("Mail sending is on").doesNotContain("Mail sending is off");
-		assertThat(page.html()).contains("Quinn, " + givenName).contains("BASELINE").contains("Invitation")
+		assertThat(page.html()).contains("Quinn, " + givenName).contains(">Baseline<").contains("Invitation")
 			.contains("Sent");
 		assertThat(page.html()).doesNotContain(email).doesNotContain("<script>");
 		assertThat(stored(baseline)).hasSize(1);

@@ -29,6 +29,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
+import org.spinecell.WebSession;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,19 +168,43 @@ class StaffFollowUpApiTests extends SurveyTest {
 	}
 
 	@Test
-	void staffEnterLicensedInstrumentsAfterTheSurveyCompletedTheFollowUp() {
+	void theSurveyCannotCompleteTheFollowUpWithoutItsLicensedPrimaryOutcomeAndStaffEntryDoes() {
 		UUID followUp = baselineFollowUp();
 		narrow(followUp, List.of("nrs-back", "odi-2.1a"));
 		String token = link(followUp);
-		// The ODI text is licensed and not loaded, so the survey completes without it ...
+		// The ODI text is licensed and not loaded: the survey cannot ask it, and it is a primary outcome ...
 		assertThat(submit(token, "nrs-back", Map.of("nrs", 5)).status()).isEqualTo(201);
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString())
-			.isEqualTo("COMPLETED");
-		// ... and staff collect it by phone afterwards.
+		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		WebSession browser = new WebSession(port);
+		browser.signIn(physicianUsername, USER_PASSWORD);
+		assertThat(browser.get("/follow-up/" + followUp + "/answers").html())
+			.contains("Still needed before this follow-up is complete")
+			.contains("(primary outcome)")
+			.contains("its licensed text is not loaded, so the survey cannot ask it");
+		// ... so staff collect it by phone, which completes the follow-up.
 		TestApi.Response odi = enter(followUp, "odi-2.1a", ODI);
 		assertThat(odi.status()).as(odi.body()).isEqualTo(201);
 		assertThat(odi.json().get("followUpStatus").asString()).isEqualTo("COMPLETED");
 		assertThat(responsesStored(followUp, "odi-2.1a")).isEqualTo(1);
+		assertThat(browser.get("/follow-up/" + followUp + "/answers").html())
+			.doesNotContain("Still needed before this follow-up is complete");
+	}
+
+	@Test
+	void aPhoneEntryCompletesTheFollowUpWithoutTheLicensedInstrumentsNobodyCanAnswer() {
+		// The whole baseline: NRS back and leg, ODI, medication and work, EQ-5D-5L and PROMIS-29; the last
+		// two are licensed with no text loaded and not primary outcomes, so they are optional.
+		UUID followUp = baselineFollowUp();
+		ok(enter(followUp, "nrs-back", Map.of("nrs", 6)));
+		ok(enter(followUp, "nrs-leg", Map.of("nrs", 2)));
+		TestApi.Response withoutOdi = enter(followUp, "medication-work",
+				Map.of("pain-medication", true, "opioid", false, "work-status", "full-time"));
+		// Everything the survey could ask is answered, but not the primary outcome: still open.
+		assertThat(withoutOdi.json().get("followUpStatus").asString()).isEqualTo("DUE");
+		TestApi.Response odi = enter(followUp, "odi-2.1a", ODI);
+		assertThat(odi.json().get("followUpStatus").asString()).isEqualTo("COMPLETED");
+		assertThat(responsesStored(followUp, "eq-5d-5l")).isZero();
+		assertThat(responsesStored(followUp, "promis-29")).isZero();
 	}
 
 	@Test

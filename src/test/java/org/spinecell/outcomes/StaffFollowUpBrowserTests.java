@@ -28,7 +28,7 @@ class StaffFollowUpBrowserTests extends SurveyTest {
 			driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("follow-up")));
 			Browser.screenshot(driver, "staff-chart");
 			Browser.clickAndWait(driver, By.cssSelector("a[href='/follow-up/" + followUp + "/answers']"));
-			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter answers: BASELINE");
+			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Enter answers: Baseline");
 			new Select(driver.findElement(By.id("a-nrs-back-nrs"))).selectByValue("8");
 			Browser.clickAndWait(driver, By.cssSelector("#instrument-nrs-back button[type=submit]"));
 

@@ -39,8 +39,8 @@ class StaffFollowUpPagesTests extends SurveyTest {
 		}
 		// nrs-back's text is not licensed and is shown; EQ-5D's is licensed, not loaded, and its licence named.
 		assertThat(page.html()).contains("for=\"a-nrs-back-nrs\"")
-			.contains("<strong>nrs</strong><span> — ")
-			.contains("<strong>eq5d-mo</strong>")
+			.contains("<strong class=\"code item-code\">nrs</strong><span> — ")
+			.contains("<strong class=\"code item-code\">eq5d-mo</strong>")
 			.doesNotContain("[licensed text not loaded]")
 			.contains("the licensed text of this instrument is not loaded")
 			.contains("EuroQol")
@@ -163,7 +163,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 		WebSession.Page cancelled = browser.post("/follow-up/" + followUp + "/cancel",
 				Map.of("_csrf", csrf, "back", back, "reason", "Patient moved away"));
 		assertThat(cancelled.uri()).endsWith(back);
-		assertThat(cancelled.html()).contains("Follow-up BASELINE cancelled.").contains("(Patient moved away)");
+		assertThat(cancelled.html()).contains("Follow-up Baseline cancelled.").contains("(Patient moved away)");
 		assertThat(browser.get("/follow-up/" + followUp + "/answers").html()).contains("This follow-up is cancelled")
 			.doesNotContain("action=\"/follow-up/" + followUp + "/answers/nrs-back\"");
 		WebSession.Page link = browser.post("/follow-up/" + followUp + "/link", Map.of("_csrf", csrf));
@@ -175,6 +175,30 @@ class StaffFollowUpPagesTests extends SurveyTest {
 			.param("f", followUp)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aPaperFormTypedInLaterKeepsTheDateItWasAnsweredAndAFutureDateIsRefusedInline() {
+		UUID followUp = baselineFollowUp();
+		WebSession browser = signedIn();
+		WebSession.Page form = browser.get("/follow-up/" + followUp + "/answers");
+		assertThat(form.html()).contains("Date answered").contains("name=\"answeredOn\"");
+		java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+		WebSession.Page future = browser.post("/follow-up/" + followUp + "/answers/nrs-back",
+				Map.of("_csrf", form.csrf(), "nrs", "5", "answeredOn", tomorrow.toString()));
+		assertThat(future.status()).isEqualTo(422);
+		assertThat(future.html()).contains("must not be in the future");
+		assertThat(responsesStored(followUp, "nrs-back")).isZero();
+
+		java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
+		browser.post("/follow-up/" + followUp + "/answers/nrs-back",
+				Map.of("_csrf", form.csrf(), "nrs", "5", "answeredOn", day.toString()));
+		java.time.Instant submitted = ownerJdbc()
+			.sql("SELECT submitted_at FROM instrument_response WHERE follow_up_id = :f AND instrument_id = 'nrs-back'")
+			.param("f", followUp)
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.single();
+		assertThat(submitted).isEqualTo(day.atTime(12, 0).atZone(java.time.ZoneOffset.UTC).toInstant());
 	}
 
 	private WebSession signedIn() {

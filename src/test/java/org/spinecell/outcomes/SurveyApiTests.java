@@ -138,14 +138,24 @@ class SurveyApiTests extends SurveyTest {
 	}
 
 	@Test
-	void completingEveryOnlineInstrumentCompletesTheFollowUp() {
+	void theSurveyLeavesTheFollowUpOpenWhileItsLicensedPrimaryOutcomeIsMissingAndStaffEntryCompletesIt() {
 		String token = link(baselineFollowUp());
 		ok(submit(token, "nrs-back", Map.of("nrs", 6)));
 		ok(submit(token, "nrs-leg", Map.of("nrs", 3)));
 		TestApi.Response last = submit(token, "medication-work",
 				Map.of("pain-medication", false, "work-status", "full-time"));
 		assertThat(last.status()).as(last.body()).isEqualTo(201);
+		// The patient has answered all they can; the ODI (a primary outcome, licensed text not loaded) is
+		// still missing, so the follow-up stays open for staff instead of completing without it.
 		assertThat(last.json().get("surveyCompleted").asBoolean()).isTrue();
+		assertThat(ok(physician.get("/api/v1/follow-ups/" + baseline)).get("status").asString()).isEqualTo("DUE");
+		Map<String, Object> odi = new java.util.HashMap<>();
+		for (int i = 1; i <= 10; i++) {
+			odi.put("odi-" + i, 2);
+		}
+		ok(physician.post("/api/v1/follow-ups/" + baseline + "/responses",
+				Map.of("instrument", "odi-2.1a", "answers", odi)));
+		// EQ-5D-5L and PROMIS-29 (licensed, text not loaded, not primary) do not hold it open.
 		assertThat(ok(physician.get("/api/v1/follow-ups/" + baseline)).get("status").asString()).isEqualTo("COMPLETED");
 		// The same answers again after completion: still the same result.
 		assertThat(submit(token, "nrs-back", Map.of("nrs", 6)).status()).isEqualTo(200);

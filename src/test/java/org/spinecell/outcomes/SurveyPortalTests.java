@@ -69,7 +69,7 @@ class SurveyPortalTests extends SurveyTest {
 	}
 
 	@Test
-	void answeringEveryOnlineInstrumentCompletesTheFollowUpAndOffersTheOptionalSteps() {
+	void answeringEveryOnlineInstrumentOffersTheOptionalStepsAndLeavesTheOfflinePrimaryOutcomeToStaff() {
 		UUID followUp = baselineFollowUp();
 		String token = link(followUp);
 		WebSession browser = new WebSession(port);
@@ -81,8 +81,10 @@ class SurveyPortalTests extends SurveyTest {
 				Map.of("_csrf", csrf, "pain-medication", "true", "opioid", "false", "work-status", "full-time"));
 		assertThat(optional.status()).as(optional.html()).isEqualTo(200);
 		assertThat(optional.html()).contains("Your pain medicines now").contains("Optional step 1 of 2");
-		assertThat(browser.get("/s/" + token).html()).contains("Thank you");
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(browser.get("/s/" + token).html()).contains("Thank you")
+			.contains("this questionnaire is not available online yet; your clinic will contact you");
+		// The ODI, a primary outcome whose licensed text is not loaded, is still missing: the follow-up stays open.
+		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
 	}
 
 	@Test

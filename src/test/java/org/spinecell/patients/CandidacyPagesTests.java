@@ -52,7 +52,7 @@ class CandidacyPagesTests extends ClinicalHistoryTest {
 		assertThat(result.uri()).contains("/candidacy/");
 		assertThat(result.html()).contains("Not eligible").contains("pregnancy").contains("Pregnancy recorded")
 			.contains("SpineCell default screening, version 1 (shipped default)")
-			.contains("facts.activeDiagnoses");
+			.contains("Active diagnoses");
 
 		WebSession.Page override = browser.post(result.uri().replaceFirst("^http://[^/]+", "") + "/override",
 				Map.of("decision", "ELIGIBLE", "reason", "", "version", "0", "_csrf", result.csrf()));

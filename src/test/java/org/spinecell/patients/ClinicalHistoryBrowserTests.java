@@ -74,8 +74,27 @@ class ClinicalHistoryBrowserTests extends IntegrationTest {
 		code.clear();
 		code.sendKeys(suggestion.getAttribute("value"));
 
-		// A cervical level for a lumbar code is refused beside the levels, and the typed code is kept.
-		driver.findElement(By.id("level-C5-C6")).click();
+		// Only the levels the lumbar code allows can be ticked: L4-L5, not C5-C6 nor the lumbosacral L5-S1.
+		wait.until(d -> !d.findElement(By.id("level-C5-C6")).isEnabled());
+		assertThat(driver.findElement(By.id("level-L5-S1")).isEnabled()).isFalse();
+		assertThat(driver.findElement(By.id("level-L4-L5")).isEnabled()).isTrue();
+		// A lumbosacral code allows L5-S1.
+		code.clear();
+		code.sendKeys("M51.37");
+		wait.until(d -> d.findElements(By.cssSelector("#icd10-options option"))
+			.stream()
+			.anyMatch(o -> "LUMBOSACRAL".equals(o.getAttribute("data-region"))));
+		code.clear();
+		code.sendKeys(driver.findElements(By.cssSelector("#icd10-options option")).get(0).getAttribute("value"));
+		wait.until(d -> d.findElement(By.id("level-L5-S1")).isEnabled());
+		code.clear();
+		code.sendKeys("M51.360");
+		wait.until(d -> !d.findElement(By.id("level-L5-S1")).isEnabled());
+
+		// Without the script (or with a code it does not know), the server still refuses a cervical level for
+		// a lumbar code beside the levels, and the typed code is kept.
+		driver.executeScript("arguments[0].removeAttribute('data-regions'); arguments[0].disabled = false;"
+				+ " arguments[0].click();", driver.findElement(By.id("level-C5-C6")));
 		Browser.screenshot(driver, "history-diagnosis-form");
 		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.id("levels-error")).getText()).contains("not a level of the LUMBAR region");
