@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.spinecell.IntegrationTest;
+import org.spinecell.TestApi;
 import org.spinecell.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +37,21 @@ class LoginLogTests extends IntegrationTest {
 
 	@Test
 	void aForgedLineInTheApiLoginNameStaysInOneEscapedLine() {
-		anonymous.post("/api/v1/auth/token", Map.of("username", "x\r\nFAKE INFO admin signed in\u001b[2K\u2028",
+		// Line breaks and line separators are storable text, so the API takes the name and fails the sign-in.
+		anonymous.post("/api/v1/auth/token", Map.of("username", "x\r\nFAKE INFO admin signed in\u2028",
 				"password", "Definitely-Wrong-99"));
 		String line = onlyLineAbout("FAKE");
-		assertThat(line).contains("x\\r\\nFAKE INFO admin signed in\\u001B[2K\\u2028");
-		assertThat(line).doesNotContain("\r", "\n", "\u001b", "\u2028");
+		assertThat(line).contains("x\\r\\nFAKE INFO admin signed in\\u2028");
+		assertThat(line).doesNotContain("\r", "\n", "\u2028");
+	}
+
+	@Test
+	void anApiLoginNameWithAnEscapeCharacterIsRefusedNamingTheFieldAndNeverLogged() {
+		TestApi.Response response = anonymous.post("/api/v1/auth/token",
+				Map.of("username", "x\u001b[2KFAKE", "password", "Definitely-Wrong-99"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).contains("username");
+		assertThat(appender.list).noneMatch(e -> e.getFormattedMessage().contains("FAKE"));
 	}
 
 	@Test

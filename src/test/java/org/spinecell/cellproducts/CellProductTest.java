@@ -71,7 +71,14 @@ public abstract class CellProductTest extends IntegrationTest {
 
 	/** Harvest, centrifugation, passing QC, storage with expiry: ready for release once classified. */
 	protected void processToQuarantine(UUID product) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		processToQuarantine(product, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/**
+	 * As {@link #processToQuarantine(UUID)}, with the lab's steps dated in the hour before {@code now}
+	 * (a product made on an earlier day, for a procedure backdated to that day).
+	 */
+	protected void processToQuarantine(UUID product, Instant now) {
 		ok(lab.post(path(product, "harvest"), Map.of("site", "Posterior iliac crest", "volumeMl", 60, "anticoagulant",
 				"Heparin", "operator", "Dr. Reyes", "startedAt", now.minusSeconds(3600).toString(), "endedAt",
 				now.minusSeconds(3000).toString())));
@@ -121,6 +128,12 @@ public abstract class CellProductTest extends IntegrationTest {
 
 	protected TestApi.Response release(TestApi as, UUID product, String password) {
 		return as.post(path(product, "release"), Map.of("password", password, "meaning", "Released for clinical use"));
+	}
+
+	/** A release signed now of a decision taken at {@code releasedAt}. */
+	protected TestApi.Response release(TestApi as, UUID product, String password, Instant releasedAt) {
+		return as.post(path(product, "release"), Map.of("password", password, "meaning", "Released for clinical use",
+				"releasedAt", releasedAt.toString()));
 	}
 
 	protected static String path(UUID product, String action) {

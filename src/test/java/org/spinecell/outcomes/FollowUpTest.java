@@ -1,6 +1,8 @@
 package org.spinecell.outcomes;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,19 @@ public abstract class FollowUpTest extends CellProductTest {
 	/** As {@link #injectAndComplete()}, with some fields of the procedure request replaced (date, target ...). */
 	protected UUID injectAndComplete(Map<String, Object> overrides) {
 		UUID product = createBmac();
-		processToQuarantine(product);
-		classifyAndConfirm(product);
-		ok(release(lab, product, USER_PASSWORD));
+		Object date = overrides.get("date");
+		if (date != null && LocalDate.parse(date.toString()).isBefore(LocalDate.now())) {
+			// A backdated procedure: the product was made and released the day before it.
+			Instant made = LocalDate.parse(date.toString()).minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+			processToQuarantine(product, made);
+			classifyAndConfirm(product);
+			ok(release(lab, product, USER_PASSWORD, made.minusSeconds(300)));
+		}
+		else {
+			processToQuarantine(product);
+			classifyAndConfirm(product);
+			ok(release(lab, product, USER_PASSWORD));
+		}
 		UUID physicianId = userId(physicianUsername);
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", patientId);
