@@ -91,7 +91,7 @@ public abstract class CellProductTest extends IntegrationTest {
 		passingQc(product, now);
 		ok(lab.post(path(product, "custody-events"), Map.of("action", "STORED", "location", "Procedure suite fridge 2",
 				"temperature", "15-25 °C", "at", now.minusSeconds(600).toString(), "expiresAt",
-				now.plus(1, ChronoUnit.DAYS).toString())));
+				Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())));
 	}
 
 	protected void passingQc(UUID product, Instant now) {
