@@ -577,7 +577,7 @@ public class CellProductService {
 							: "a 351 biologic may only be used under an IND or BLA"));
 		}
 		if (product.origin() == Origin.ALLOGENEIC) {
-			Donor donor = donors.get(product.donorId());
+			Donor donor = donors.ofProduct(product.donorId());
 			criteria.add(new ReleaseCriterion("donorEligibility", "Donor eligible and reviewed",
 					donor.eligibleAndReviewed(), donor.determination().name()
 							+ (donor.reviewedAt() == null ? ", not reviewed" : ", reviewed by " + donor.reviewedByName())));

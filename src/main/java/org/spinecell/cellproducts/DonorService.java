@@ -88,6 +88,15 @@ public class DonorService {
 		return donors.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
 	}
 
+	/**
+	 * The donor of a product, for the product's own release checklist: whoever may read the
+	 * product's checklist (a coordinator too) sees the donor's eligibility there, though only the lab
+	 * and physicians open donor records. Still limited to the caller's clinics.
+	 */
+	Donor ofProduct(UUID donorId) {
+		return donors.find(CurrentUser.get().clinicIds(), donorId).orElseThrow(() -> ApiException.notFound(ENTITY));
+	}
+
 	/** The donors of the signed-in user's clinics, most recently registered first (at most 500). */
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN')")
 	@Transactional(readOnly = true)

@@ -66,7 +66,7 @@ class ReleaseTasks implements TaskSource {
 		String href = "/lab/products/" + product.id();
 		String release = "the release of " + din;
 		List<Task> tasks = new ArrayList<>();
-		List<ReleaseCriterion> checklist = products.releaseChecklist(product.id());
+		List<ReleaseCriterion> checklist = physician || lab ? products.releaseChecklist(product.id()) : List.of();
 		boolean classified = product.pathway() != null;
 		if (physician && classified && product.classificationConfirmedAt() == null) {
 			tasks.add(new Task("Confirm the regulatory classification of product " + din, href, release));

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
+import org.spinecell.WebSession;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,6 +246,19 @@ class CellProductApiTests extends CellProductTest {
 			.orElseThrow();
 		assertThat(donorCriterion.get("met").asBoolean()).isFalse();
 		assertThat(donorCriterion.get("detail").asString()).contains("INELIGIBLE");
+
+		// A coordinator reads the checklist (the donor's eligibility in it) and the dashboard, whose
+		// task list reads the checklists of products on their way to release, without opening donors.
+		String coordinatorName = createUser("COORDINATOR", Set.of(clinicId));
+		TestApi coordinator = login(coordinatorName, USER_PASSWORD);
+		JsonNode seenByCoordinator = ok(coordinator.get(path(product, "release-checklist"))).get("criteria");
+		assertThat(seenByCoordinator.toString()).contains("donorEligibility").contains("INELIGIBLE");
+		assertThat(coordinator.get("/api/v1/donors/" + donor).status()).isEqualTo(403);
+		WebSession web = new WebSession(port);
+		web.signIn(coordinatorName, USER_PASSWORD);
+		WebSession.Page dashboard = web.get("/");
+		assertThat(dashboard.status()).isEqualTo(200);
+		assertThat(dashboard.html()).contains("Waiting on you");
 	}
 
 	@Test
