@@ -1,6 +1,7 @@
 package org.spinecell.assurance;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -255,6 +256,57 @@ class AnalyticsCrawlTests {
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return new TestApi(port, response.json().get("token").asString());
 	}
+
+	/**
+	 * Every staff role walks the pages it is shown on the demo history, from the dashboard through
+	 * every link a page offers it (downloads and sign-out left out), up to a bound: each answers
+	 * 200 with the whole page. A link shown to a role that then refuses it (403), fails (500) or
+	 * stops mid-page is a defect of the journey, whatever page it is on.
+	 */
+	@Test
+	void everyRoleReachesEveryPageItIsShownWithoutAnErrorPage() {
+		TestApi anonymous = new TestApi(port, null);
+		TestApi admin = login(anonymous, "admin", ADMIN_PASSWORD);
+		List<String> failures = new ArrayList<>();
+		int pages = 0;
+		for (String role : List.of("COORDINATOR", "PHYSICIAN", "LAB", "AUDITOR", "RESEARCHER", "ADMIN")) {
+			ActorClient actor = signedIn(anonymous, admin, role, clinics);
+			java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of("/"));
+			Set<String> seen = new java.util.HashSet<>();
+			int walked = 0;
+			while (!queue.isEmpty() && walked < 80) {
+				String page = queue.poll();
+				if (!seen.add(page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}"))) {
+					continue;
+				}
+				HttpResponse<String> response = actor.get(page);
+				walked++;
+				String body = response.body();
+				boolean html = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
+				if (response.statusCode() != 200 || (html && !body.stripTrailing().endsWith("</html>"))) {
+					failures.add(role + " " + page + " -> " + response.statusCode());
+					continue;
+				}
+				Matcher links = PAGE_LINK.matcher(body);
+				while (links.find()) {
+					String link = links.group(1).replace("&amp;", "&");
+					if (!LEFT_OUT.matcher(link).find()) {
+						queue.add(link);
+					}
+				}
+			}
+			pages += walked;
+		}
+		assertThat(failures).as("pages shown to a role that answer an error").isEmpty();
+		assertThat(pages).isGreaterThan(100);
+	}
+
+	/** A same-site link of a page: a path, not a fragment, an anchor to another site or a script. */
+	private static final Pattern PAGE_LINK = Pattern.compile("href=\"(/(?!/)[^\"#]*)\"");
+
+	/** Downloads, sign-out, static files and the API are not pages of the journey. */
+	private static final Pattern LEFT_OUT = Pattern
+		.compile("logout|\\.(pdf|csv|svg|zip|css|js|png)\\b|^/(css|js|webjars|favicon|api|swagger|v3)\\b|download");
 
 	private ActorClient signedIn(TestApi anonymous, TestApi admin, String role, List<String> clinics) {
 		String username = role.toLowerCase() + ".crawl." + UUID.randomUUID().toString().substring(0, 8);
