@@ -135,7 +135,7 @@ class DemoSeeder implements ApplicationRunner {
 				default -> "none (manages clinics and accounts)";
 			};
 			accountLines.add(new DemoBanner.Account(user.username(), String.join(", ",
-					user.roles().stream().map(DemoSeeder::roleWords).toList()), clinicNames, created.password()));
+					user.roles().stream().map(role -> roleWords(role, user.clinics() != 0)).toList()), clinicNames, created.password()));
 		}
 		long started = System.nanoTime();
 		Random random = new Random(20261125L);
@@ -194,9 +194,9 @@ class DemoSeeder implements ApplicationRunner {
 		return "http://localhost:" + port + "/";
 	}
 
-	private static String roleWords(Role role) {
+	private static String roleWords(Role role, boolean ofClinics) {
 		return switch (role) {
-			case ADMIN -> "administrator";
+			case ADMIN -> ofClinics ? "clinic administrator" : "installation administrator";
 			case PHYSICIAN -> "physician";
 			case COORDINATOR -> "coordinator";
 			case LAB -> "cell lab";
