@@ -42,6 +42,9 @@ class AuditCountsTests extends IntegrationTest {
 		Matcher listed = LISTED.matcher(trail.html());
 		assertThat(listed.find()).as(trail.html()).isTrue();
 		assertThat(number(listed.group(1))).isEqualTo(visible);
+		// Changes are shown field by field, old value to new, never as the stored JSON.
+		assertThat(trail.html()).contains("<dl class=\"changes\">").contains("(empty)")
+			.doesNotContain("newValue").doesNotContain("oldValue");
 
 		WebSession.Page verified = browser.post("/audit/verify", Map.of("_csrf", trail.csrf()));
 		long all = ownerJdbc().sql("SELECT count(*) FROM audit_event").query(Long.class).single();
