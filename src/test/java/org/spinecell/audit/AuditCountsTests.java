@@ -30,6 +30,9 @@ class AuditCountsTests extends IntegrationTest {
 	@Test
 	void verificationSaysHowManyChainsAndEntriesItCheckedBeyondThoseListed() {
 		UUID clinic = createClinic("Counted");
+		// Two clinics of others, so that verification has chains the auditor is not shown, run alone too.
+		createClinic("Counted elsewhere");
+		createClinic("Counted elsewhere too");
 		String auditor = createUser("AUDITOR", Set.of(clinic));
 		// An account of no clinic: its creation is a clinic-less entry that concerns none of the auditor's clinics.
 		createUser("ADMIN", Set.of());
