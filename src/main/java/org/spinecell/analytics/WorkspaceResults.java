@@ -275,8 +275,9 @@ final class WorkspaceResults {
 		};
 	}
 
+	/** A recorded code in words ({@code NOT_RELATED} as "not related"), or "not assessed" when none was recorded. */
 	private static String orNotAssessed(String value) {
-		return value == null ? NOT_ASSESSED : value;
+		return value == null ? NOT_ASSESSED : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 	}
 
 	/** A table of proportions {@code x / n} per group and time point with their CIs. */

@@ -94,7 +94,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 					+ "<td>0.84 to 90.57</td>")
 			.contains("<td>ALL</td><td>serious</td><td>yes</td><td>1</td><td>1</td><td>3 (too small)</td><td>33.33</td>")
 			// The serious list: grade 3, onset day 20 = 0.66 months, not related.
-			.contains("<td>ALL</td><td>3</td><td>0.66</td><td>NOT_RELATED</td>");
+			.contains("<td>ALL</td><td>3</td><td>0.66</td><td>not related</td>");
 		assertThat(session.get("/analytics?tab=medication").html())
 			.contains("Opioid use among baseline users")
 			.contains("Baseline opioid users");
