@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo whether to seed and show demo data
  * @param security account and token settings
  * @param api API request limits
- * @param timeZone the zone local times are printed in, on labels and reports
+ * @param timeZone the zone local times are printed in, on labels, reports and pages
  */
 @ConfigurationProperties("spinecell")
 public record SpineCellProperties(@DefaultValue("./spinecell-data") Path dataDir, @DefaultValue("false") boolean demo,
