@@ -47,8 +47,29 @@ public final class Browser {
 	public static void clickAndWait(ChromeDriver driver, org.openqa.selenium.By target) {
 		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
 		driver.findElement(target).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(page));
+	}
+
+	/**
+	 * Whether the element's page has been left. While Chromium swaps documents, asking about an
+	 * element of the old one can also fail with "Node with given id does not belong to the
+	 * document" instead of a stale reference: that means gone as well.
+	 */
+	private static boolean gone(org.openqa.selenium.WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** Signs in through the login form of the app at {@code base} and waits for the next page. */
