@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Recording, reading and reviewing adverse events. A serious event opens a safety reporting task
  * in the same transaction (DOMAIN §6, 21 CFR 312.32(c)).
  */
+// Over 400 lines because it holds several use cases (staff reports, patient reports and their review, and safety-task opening in one); the restructure (issue 14) splits it
+// into one service per use case. Left whole here so that the day-one fixes did not move code too.
 @Service
 public class AdverseEventService {
 
