@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * What an administrator may manage (ADR 0016). An installation administrator (an administrator
@@ -25,10 +24,10 @@ final class AdministratorScope {
 	}
 
 	/** A refusal of something the administrator may see but not do: 403 with the field at fault. */
-	static final class Refused extends ApiException {
+	static final class Refused extends Refusal {
 
 		Refused(String detail, String field, String message) {
-			super(HttpStatus.FORBIDDEN, "Forbidden", detail,
+			super(Kind.FORBIDDEN, "Forbidden", detail,
 					field == null ? List.of() : List.of(new FieldProblem(field, message)));
 		}
 
@@ -48,7 +47,7 @@ final class AdministratorScope {
 	/** The account, if the administrator may see it; any other account is "not found". */
 	static UserAccount requireVisible(CurrentUser admin, UserAccount account) {
 		if (!maySee(admin, account)) {
-			throw ApiException.notFound(UserService.ENTITY);
+			throw Refusal.notFound(UserService.ENTITY);
 		}
 		return account;
 	}
@@ -108,7 +107,7 @@ final class AdministratorScope {
 	/** Refuses changing a clinic the administrator does not administer: 404, as for any clinic they cannot see. */
 	static void requireAdministers(CurrentUser admin, UUID clinicId) {
 		if (!admin.administers(clinicId)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
 	}
 

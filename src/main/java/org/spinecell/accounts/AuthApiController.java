@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /** Exchanging a username and password for an API token, and giving the token back. */
 @RestController
@@ -90,17 +90,17 @@ class AuthApiController {
 	}
 
 	/** Wrong credentials, unknown user, disabled or locked account: one answer for all. */
-	static final class TokenRefused extends ApiException {
+	static final class TokenRefused extends Refusal {
 
 		TokenRefused() {
-			super(HttpStatus.UNAUTHORIZED, "Unauthorized",
+			super(Kind.UNAUTHENTICATED, "Unauthorized",
 					"Wrong username or password, or the account is disabled or temporarily locked",
 					java.util.List.of());
 		}
 
 		/** The password was right but the second factor is missing or wrong: the field says which. */
 		TokenRefused(String field, String message) {
-			super(HttpStatus.UNAUTHORIZED, "Unauthorized", "A second factor is needed: " + message,
+			super(Kind.UNAUTHENTICATED, "Unauthorized", "A second factor is needed: " + message,
 					java.util.List.of(new org.spinecell.platform.FieldProblem(field, message)));
 		}
 

@@ -6,8 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +58,7 @@ class ClinicPageController {
 				redirect.addFlashAttribute("flash", "Clinic " + clinic.name() + " created.");
 				return "redirect:/admin/clinics";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -83,7 +83,7 @@ class ClinicPageController {
 				redirect.addFlashAttribute("flash", "Clinic " + clinic.name() + " saved.");
 				return "redirect:/admin/clinics";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
@@ -42,7 +42,7 @@ public class ClinicService {
 			conflicts.add(new FieldProblem("fin", "this facility identification number is in use"));
 		}
 		if (!conflicts.isEmpty()) {
-			throw ApiException.conflict("The clinic conflicts with an existing clinic", conflicts);
+			throw Refusal.conflict("The clinic conflicts with an existing clinic", conflicts);
 		}
 		Clinic clinic = new Clinic(UUID.randomUUID(), request.name(), request.city(), request.region(),
 				request.country(), request.fin(), 0);
@@ -61,9 +61,9 @@ public class ClinicService {
 	public Clinic update(UUID id, ClinicRequest request) {
 		AdministratorScope.requireAdministers(CurrentUser.get(), id);
 		if (request.version() == null) {
-			throw ApiException.invalid("version", "the version you read is required to change a clinic");
+			throw Refusal.invalid("version", "the version you read is required to change a clinic");
 		}
-		Clinic before = clinics.find(id).orElseThrow(() -> ApiException.notFound("Clinic"));
+		Clinic before = clinics.find(id).orElseThrow(() -> Refusal.notFound("Clinic"));
 		List<FieldProblem> conflicts = new ArrayList<>();
 		if (clinics.nameTakenByOther(request.name(), id)) {
 			conflicts.add(new FieldProblem("name", "a clinic with this name exists"));
@@ -75,12 +75,12 @@ public class ClinicService {
 			conflicts.add(new FieldProblem("fin", "a FIN cannot change once set: product identifiers carry it"));
 		}
 		if (!conflicts.isEmpty()) {
-			throw ApiException.conflict("The change conflicts with existing data", conflicts);
+			throw Refusal.conflict("The change conflicts with existing data", conflicts);
 		}
 		Clinic changed = new Clinic(id, request.name(), request.city(), request.region(), request.country(),
 				request.fin(), before.version());
 		if (!clinics.update(changed, request.version(), CurrentUser.get().id())) {
-			throw ApiException.conflict("The clinic was changed by someone else; reload it",
+			throw Refusal.conflict("The clinic was changed by someone else; reload it",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		Clinic after = clinics.find(id).orElseThrow();
@@ -98,9 +98,9 @@ public class ClinicService {
 	public Clinic get(UUID id) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isInstallationAdmin() && !user.isMemberOf(id)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
-		return clinics.find(id).orElseThrow(() -> ApiException.notFound("Clinic"));
+		return clinics.find(id).orElseThrow(() -> Refusal.notFound("Clinic"));
 	}
 
 	/** Clinics by id, for showing names; unknown ids are skipped. */

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.SpineCellProperties;
@@ -58,14 +58,14 @@ public class ElectronicSignatures {
 			String contentHash) {
 		CurrentUser signer = CurrentUser.get();
 		UserRepository.Credentials credentials = users.findCredentials(signer.username())
-			.orElseThrow(() -> ApiException.invalid("password", "the password is not correct"));
+			.orElseThrow(() -> Refusal.invalid("password", "the password is not correct"));
 		if (credentials.account().locked()) {
-			throw ApiException.conflict("The account is temporarily locked after repeated failures",
+			throw Refusal.conflict("The account is temporarily locked after repeated failures",
 					List.of(new FieldProblem("password", "account temporarily locked")));
 		}
 		if (password == null || !passwordEncoder.matches(password, credentials.passwordHash())) {
 			failures.record(signer.username());
-			throw ApiException.invalid("password", "the password is not correct");
+			throw Refusal.invalid("password", "the password is not correct");
 		}
 		ElectronicSignature signature = signatures.insert(clinicId, entityType, entityId, signer.id(),
 				signer.displayName(), meaning, contentHash);

@@ -15,7 +15,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import jakarta.servlet.http.HttpServletRequest;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FormErrors;
 
@@ -118,7 +118,7 @@ class MfaPageController {
 			model.addAttribute("recoveryCodes", codes);
 			return "accounts/mfa-recovery";
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			FormErrors.bind(ex, result);
 			form.setCode(null);
 			return enrolment(model, request);
@@ -131,7 +131,7 @@ class MfaPageController {
 		try {
 			mfa.disableOwn(form.getPassword(), form.getCode());
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			FormErrors.bind(ex, result);
 			form.setCode(null);
 			form.setPassword(null);

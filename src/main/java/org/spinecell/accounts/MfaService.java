@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.LogSafe;
 import org.spinecell.platform.SpineCellProperties;
@@ -115,7 +115,7 @@ public class MfaService {
 		CurrentUser user = CurrentUser.get();
 		MfaRepository.Enrolment existing = mfa.findForUpdate(user.id()).orElse(null);
 		if (existing != null && existing.confirmed()) {
-			throw ApiException.conflict("A second factor is already set up; turn it off first to enrol again");
+			throw Refusal.conflict("A second factor is already set up; turn it off first to enrol again");
 		}
 		byte[] secret;
 		if (existing != null) {
@@ -132,17 +132,17 @@ public class MfaService {
 
 	/** Confirms the enrolment with a first code; returns the recovery codes, shown this once. */
 	@PreAuthorize("isAuthenticated()")
-	@Transactional(noRollbackFor = ApiException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public List<String> confirm(String code) {
 		CurrentUser user = CurrentUser.get();
 		MfaRepository.Enrolment pending = mfa.findForUpdate(user.id())
 			.filter(enrolment -> !enrolment.confirmed())
-			.orElseThrow(() -> ApiException.conflict("There is no enrolment waiting for a code; start again"));
+			.orElseThrow(() -> Refusal.conflict("There is no enrolment waiting for a code; start again"));
 		byte[] secret = cipher.decrypt(pending.secretEnc(), context(user.id()));
 		OptionalLong step = Totp.matchingStep(secret, normalise(code), Instant.now(), pending.lastUsedStep());
 		if (step.isEmpty()) {
 			mfa.recordFailure(user.id(), settings.maxFailedLogins(), settings.lockout());
-			throw ApiException.invalid("code", "wrong or expired code; enter the 6 digits your app shows now");
+			throw Refusal.invalid("code", "wrong or expired code; enter the 6 digits your app shows now");
 		}
 		mfa.confirm(user.id(), step.getAsLong());
 		List<String> codes = newRecoveryCodes(user.id());
@@ -155,7 +155,7 @@ public class MfaService {
 	 * Checks a TOTP or recovery code at sign-in. A code is accepted once; wrong codes count towards
 	 * the same lock-out as wrong passwords, and a locked account accepts nothing.
 	 */
-	@Transactional(noRollbackFor = ApiException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	Outcome verify(UUID userId, String code) {
 		MfaRepository.Enrolment enrolment = mfa.findForUpdate(userId)
 			.filter(MfaRepository.Enrolment::confirmed)
@@ -185,15 +185,15 @@ public class MfaService {
 
 	/** Turns off the signed-in user's second factor; needs the password and a current code. */
 	@PreAuthorize("isAuthenticated()")
-	@Transactional(noRollbackFor = ApiException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public void disableOwn(String password, String code) {
 		CurrentUser user = CurrentUser.get();
-		String hash = mfa.passwordHash(user.id()).orElseThrow(() -> ApiException.notFound("User"));
+		String hash = mfa.passwordHash(user.id()).orElseThrow(() -> Refusal.notFound("User"));
 		if (password == null || !passwordEncoder.matches(password, hash)) {
-			throw ApiException.invalid("password", "wrong password");
+			throw Refusal.invalid("password", "wrong password");
 		}
 		if (verify(user.id(), code) != Outcome.ACCEPTED) {
-			throw ApiException.invalid("code", "wrong, expired or already used code");
+			throw Refusal.invalid("code", "wrong, expired or already used code");
 		}
 		remove(user.id(), "turned off by the user");
 	}
@@ -202,7 +202,7 @@ public class MfaService {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void resetByAdmin(UUID userId) {
-		UserAccount account = users.find(userId).orElseThrow(() -> ApiException.notFound(UserService.ENTITY));
+		UserAccount account = users.find(userId).orElseThrow(() -> Refusal.notFound(UserService.ENTITY));
 		AdministratorScope.requireManageable(CurrentUser.get(), account);
 		remove(userId, "reset by administrator");
 		tokens.revokeAll(userId);

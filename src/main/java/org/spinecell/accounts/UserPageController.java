@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 import org.spinecell.platform.Page;
 import org.spinecell.platform.Role;
@@ -80,7 +80,7 @@ class UserPageController {
 				redirect.addFlashAttribute("flash", "User " + user.username() + " created.");
 				return "redirect:/admin/users/" + user.id();
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -109,7 +109,7 @@ class UserPageController {
 				redirect.addFlashAttribute("flash", "Changes saved.");
 				return "redirect:/admin/users/" + id;
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -124,8 +124,8 @@ class UserPageController {
 			users.disable(id);
 			redirect.addFlashAttribute("flash", "Account disabled; its sessions and API tokens were ended.");
 		}
-		catch (ApiException ex) {
-			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flash", ex.getMessage() + ".");
@@ -154,8 +154,8 @@ class UserPageController {
 			users.resetPassword(id, password);
 			redirect.addFlashAttribute("flash", "Password reset; the user's sessions and API tokens were ended.");
 		}
-		catch (ApiException ex) {
-			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("passwordError",

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
@@ -63,10 +63,10 @@ public class UserService {
 			.ifPresent(message -> problems.add(new FieldProblem("password", message)));
 		problems.addAll(unknownClinics(request.clinicIds()));
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		if (users.usernameTaken(request.username())) {
-			throw ApiException.conflict("The username is taken",
+			throw Refusal.conflict("The username is taken",
 					List.of(new FieldProblem("username", "already in use")));
 		}
 		UserAccount user = new UserAccount(UUID.randomUUID(), request.username(), request.displayName(),
@@ -107,7 +107,7 @@ public class UserService {
 	}
 
 	private UserAccount find(UUID id) {
-		return users.find(id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return users.find(id).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -119,7 +119,7 @@ public class UserService {
 		AdministratorScope.requireGrantable(admin, request.clinicIds());
 		List<FieldProblem> problems = unknownClinics(request.clinicIds());
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		if (AdministratorScope.isInstallationAdmin(before.roles(), before.clinicIds())
 				&& !AdministratorScope.isInstallationAdmin(request.roles(), request.clinicIds())) {
@@ -127,7 +127,7 @@ public class UserService {
 		}
 		if (!users.update(id, request.displayName(), request.roles(), request.clinicIds(), request.version(),
 				CurrentUser.get().id())) {
-			throw ApiException.conflict("The user was changed by someone else; reload and try again",
+			throw Refusal.conflict("The user was changed by someone else; reload and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		UserAccount after = find(id);
@@ -192,7 +192,7 @@ public class UserService {
 
 	private void setPassword(UserAccount user, String password) {
 		passwordPolicy.check(password, user.username()).ifPresent(message -> {
-			throw ApiException.invalid("password", message);
+			throw Refusal.invalid("password", message);
 		});
 		users.setPassword(user.id(), passwordEncoder.encode(password), CurrentUser.get().id());
 		tokens.revokeAll(user.id());
@@ -205,7 +205,7 @@ public class UserService {
 	/** An installation must keep an enabled installation administrator: only they can create clinics. */
 	private void requireAnotherAdmin(UUID id, String field) {
 		if (users.countEnabledInstallationAdminsOtherThan(id) == 0) {
-			throw ApiException.conflict("This is the last enabled installation administrator",
+			throw Refusal.conflict("This is the last enabled installation administrator",
 					List.of(new FieldProblem(field, "at least one enabled installation administrator must remain")));
 		}
 	}

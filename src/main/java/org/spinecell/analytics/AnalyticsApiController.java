@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.spinecell.analytics.AnalyticsRows.CohortCount;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -52,13 +52,13 @@ class AnalyticsApiController {
 		boolean wide = switch (single(parameters, "format", "long")) {
 			case "long" -> false;
 			case "wide" -> true;
-			default -> throw ApiException.badRequest("format", "format must be one of: long, wide");
+			default -> throw Refusal.badRequest("format", "format must be one of: long, wide");
 		};
 		Boolean identified = switch (single(parameters, "identified", "")) {
 			case "" -> null;
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw ApiException.badRequest("identified", "identified must be one of: true, false");
+			default -> throw Refusal.badRequest("identified", "identified must be one of: true, false");
 		};
 		CohortFilter filter = CohortFilter.parse(parameters, List.of("format", "identified"));
 		analytics.export(filter, wide, identified, () -> {
@@ -113,7 +113,7 @@ class AnalyticsApiController {
 	static String single(MultiValueMap<String, String> parameters, String name, String fallback) {
 		List<String> values = parameters.getOrDefault(name, List.of());
 		if (values.size() > 1) {
-			throw ApiException.badRequest(name, name + " takes one value");
+			throw Refusal.badRequest(name, name + " takes one value");
 		}
 		return values.isEmpty() ? fallback : values.get(0).strip().toLowerCase(java.util.Locale.ROOT);
 	}

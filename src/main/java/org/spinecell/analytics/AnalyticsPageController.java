@@ -7,7 +7,7 @@ import java.util.Map;
 import org.spinecell.cellproducts.SourceType;
 import org.spinecell.patients.ConditionFamily;
 import org.spinecell.patients.Sex;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.chart.Chart;
 import org.spinecell.platform.chart.Forest;
 import org.spinecell.platform.chart.SvgChart;
@@ -61,7 +61,7 @@ class AnalyticsPageController {
 		try {
 			request = AnalyticsWorkspace.Request.parse(parameters);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			// A filter that cannot be read is shown beside the form, not as an error page.
 			model.addAttribute("filterErrors", ex.errors());
 			model.addAttribute("filterError", ex.getMessage());
@@ -99,7 +99,7 @@ class AnalyticsPageController {
 			cohorts.create(name, values);
 			redirect.addFlashAttribute("saved", name.strip());
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("saveError", ex.getMessage());
 		}
 		parameters.remove("name");
@@ -124,7 +124,7 @@ class AnalyticsPageController {
 		try {
 			model.addAttribute("count", workspace.count(AnalyticsWorkspace.Request.parse(parameters).filter()));
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			model.addAttribute("filterError", ex.getMessage());
 		}
 		return "analytics/workspace :: count";
@@ -135,7 +135,7 @@ class AnalyticsPageController {
 			@RequestParam MultiValueMap<String, String> parameters) {
 		WorkspaceResults.Table found = tab(tab, parameters).table(table);
 		if (found == null) {
-			throw ApiException.notFound("Table");
+			throw Refusal.notFound("Table");
 		}
 		java.io.StringWriter text = new java.io.StringWriter();
 		CsvWriter csv = new CsvWriter(text);
@@ -151,7 +151,7 @@ class AnalyticsPageController {
 		Chart plot = found.chart(chart);
 		Forest forest = found.forest(chart);
 		if (plot == null && forest == null) {
-			throw ApiException.notFound("Chart");
+			throw Refusal.notFound("Chart");
 		}
 		return download(plot != null ? SvgChart.document(plot) : SvgChart.document(forest), "image/svg+xml",
 				tab + "-" + chart + ".svg");
@@ -159,7 +159,7 @@ class AnalyticsPageController {
 
 	private WorkspaceResults.Tab tab(String tab, MultiValueMap<String, String> parameters) {
 		if (!AnalyticsWorkspace.TABS.contains(tab)) {
-			throw ApiException.notFound("Tab");
+			throw Refusal.notFound("Tab");
 		}
 		return workspace.tab(AnalyticsWorkspace.Request.parse(parameters), tab);
 	}

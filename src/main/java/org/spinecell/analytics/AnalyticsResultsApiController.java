@@ -10,7 +10,7 @@ import org.spinecell.analytics.AnalyticsResults.Medication;
 import org.spinecell.analytics.AnalyticsResults.Outcomes;
 import org.spinecell.analytics.AnalyticsResults.Safety;
 import org.spinecell.analytics.AnalyticsResults.Variability;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -39,7 +39,7 @@ class AnalyticsResultsApiController {
 	Outcomes outcomes(@RequestParam MultiValueMap<String, String> parameters) {
 		String measure = single(parameters, "measure");
 		if (measure == null) {
-			throw ApiException.badRequest("measure", "measure is required, one of: " + Measure.allowed());
+			throw Refusal.badRequest("measure", "measure is required, one of: " + Measure.allowed());
 		}
 		return results.outcomes(filter(parameters, "measure", "by", "timePoint"),
 				Stratifier.parse(single(parameters, "by")), Measure.parse("measure", measure),
@@ -50,7 +50,7 @@ class AnalyticsResultsApiController {
 	Durability durability(@RequestParam MultiValueMap<String, String> parameters) {
 		String endpoint = single(parameters, "endpoint");
 		if (endpoint != null && !endpoint.equals("failure") && !endpoint.equals("lossOfResponse")) {
-			throw ApiException.badRequest("endpoint", "endpoint must be one of: failure, lossOfResponse");
+			throw Refusal.badRequest("endpoint", "endpoint must be one of: failure, lossOfResponse");
 		}
 		return results.durability(filter(parameters, "by", "endpoint"), Stratifier.parse(single(parameters, "by")),
 				"lossOfResponse".equals(endpoint));
@@ -87,7 +87,7 @@ class AnalyticsResultsApiController {
 				id = UUID.fromString(cohort);
 			}
 			catch (IllegalArgumentException ex) {
-				throw ApiException.badRequest("cohort", "cohort must be the id (a UUID) of a saved cohort");
+				throw Refusal.badRequest("cohort", "cohort must be the id (a UUID) of a saved cohort");
 			}
 			merged.putAll(cohorts.get(id).filter());
 		}
@@ -99,7 +99,7 @@ class AnalyticsResultsApiController {
 	private static String single(MultiValueMap<String, String> parameters, String name) {
 		List<String> values = parameters.getOrDefault(name, List.of());
 		if (values.size() > 1) {
-			throw ApiException.badRequest(name, name + " takes one value");
+			throw Refusal.badRequest(name, name + " takes one value");
 		}
 		return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
 	}

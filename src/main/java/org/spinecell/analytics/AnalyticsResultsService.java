@@ -34,7 +34,7 @@ import org.spinecell.analytics.stats.LogRank;
 import org.spinecell.analytics.stats.MeanSummary;
 import org.spinecell.analytics.stats.Proportion;
 import org.spinecell.analytics.stats.SurvivalObservation;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -360,7 +360,7 @@ public class AnalyticsResultsService {
 		}
 		String timePoint = value.strip().toUpperCase(java.util.Locale.ROOT);
 		if (!FOLLOW_UP_TIME_POINTS.contains(timePoint)) {
-			throw ApiException.badRequest("timePoint",
+			throw Refusal.badRequest("timePoint",
 					"timePoint must be one of: " + String.join(", ", FOLLOW_UP_TIME_POINTS));
 		}
 		return timePoint;

@@ -18,7 +18,7 @@ import org.spinecell.analytics.AnalyticsRows.OutcomeStats;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
@@ -142,13 +142,13 @@ public class AnalyticsService {
 		else {
 			for (UUID clinic : filter.clinicIds()) {
 				if (!user.isMemberOf(clinic)) {
-					throw ApiException.notFound("Clinic");
+					throw Refusal.notFound("Clinic");
 				}
 			}
 			clinics = filter.clinicIds();
 		}
 		if (clinics.isEmpty()) {
-			throw ApiException.badRequest("clinicId", "You belong to no clinic, so there is no data to analyse");
+			throw Refusal.badRequest("clinicId", "You belong to no clinic, so there is no data to analyse");
 		}
 		CohortFilter scoped = filter.withClinics(new TreeSet<>(clinics));
 		return isResearcherOnly() ? scoped.withResearchConsent() : scoped;

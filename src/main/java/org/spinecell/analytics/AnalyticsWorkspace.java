@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +47,7 @@ class AnalyticsWorkspace {
 			String measure = first(parameters, "measure");
 			String tab = first(parameters, "tab");
 			if (tab != null && !TABS.contains(tab)) {
-				throw ApiException.badRequest("tab", "tab must be one of: " + String.join(", ", TABS));
+				throw Refusal.badRequest("tab", "tab must be one of: " + String.join(", ", TABS));
 			}
 			return new Request(filter, measure == null ? Measure.ODI : Measure.parse("measure", measure),
 					Stratifier.parse(first(parameters, "by")),
@@ -82,7 +82,7 @@ class AnalyticsWorkspace {
 				.of(results.variability(filter, request.measure(), request.timePoint()), name);
 			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()), name);
 			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()), name);
-			default -> throw ApiException.notFound("Tab");
+			default -> throw Refusal.notFound("Tab");
 		};
 	}
 

@@ -20,7 +20,7 @@ import org.spinecell.cellproducts.Tissue;
 import org.spinecell.patients.ConditionFamily;
 import org.spinecell.patients.Sex;
 import org.spinecell.patients.SpineRegion;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.procedures.Procedure;
 
 /**
@@ -92,7 +92,7 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 			if (!PARAMETERS.contains(name) && !options.contains(name)) {
 				List<String> allowed = new ArrayList<>(options);
 				allowed.addAll(PARAMETERS);
-				throw ApiException.badRequest(name,
+				throw Refusal.badRequest(name,
 						name + " is not a parameter here; allowed: " + String.join(", ", allowed));
 			}
 		}
@@ -138,19 +138,19 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 
 	private void checkRanges() {
 		if (from != null && to != null && from.isAfter(to)) {
-			throw ApiException.badRequest("to", "to must not be before from");
+			throw Refusal.badRequest("to", "to must not be before from");
 		}
 		if (doseMin != null && doseMax != null && doseMin.compareTo(doseMax) > 0) {
-			throw ApiException.badRequest("doseMax", "doseMax must not be below doseMin");
+			throw Refusal.badRequest("doseMax", "doseMax must not be below doseMin");
 		}
 		if (ageMin != null && ageMax != null && ageMin > ageMax) {
-			throw ApiException.badRequest("ageMax", "ageMax must not be below ageMin");
+			throw Refusal.badRequest("ageMax", "ageMax must not be below ageMin");
 		}
 		if (baselineMin != null && baselineMax != null && baselineMin.compareTo(baselineMax) > 0) {
-			throw ApiException.badRequest("baselineMax", "baselineMax must not be below baselineMin");
+			throw Refusal.badRequest("baselineMax", "baselineMax must not be below baselineMin");
 		}
 		if ((baselineMin != null || baselineMax != null) && baselineMeasure == null) {
-			throw ApiException.badRequest("baselineMeasure",
+			throw Refusal.badRequest("baselineMeasure",
 					"baselineMeasure is required with baselineMin or baselineMax; allowed values: " + Measure.allowed());
 		}
 	}
@@ -187,7 +187,7 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 		String single(String name) {
 			List<String> values = values(name);
 			if (values.size() > 1) {
-				throw ApiException.badRequest(name, name + " takes one value");
+				throw Refusal.badRequest(name, name + " takes one value");
 			}
 			return values.isEmpty() ? null : values.get(0);
 		}
@@ -205,7 +205,7 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 			for (String value : values(name)) {
 				String code = value.toUpperCase(java.util.Locale.ROOT);
 				if (!allowed.contains(code)) {
-					throw ApiException.badRequest(name,
+					throw Refusal.badRequest(name,
 							name + " must be one of: " + String.join(", ", allowed));
 				}
 				out.add(code);
@@ -242,7 +242,7 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 			return switch (value.toLowerCase(java.util.Locale.ROOT)) {
 				case "true" -> true;
 				case "false" -> false;
-				default -> throw ApiException.badRequest(name, name + " must be one of: true, false");
+				default -> throw Refusal.badRequest(name, name + " must be one of: true, false");
 			};
 		}
 
@@ -264,7 +264,7 @@ public record CohortFilter(Set<UUID> clinicIds, LocalDate from, LocalDate to, Se
 				return parser.apply(value);
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException ex) {
-				throw ApiException.badRequest(name, name + " must be " + expected);
+				throw Refusal.badRequest(name, name + " must be " + expected);
 			}
 		}
 

@@ -12,7 +12,7 @@ import org.spinecell.analytics.AnalyticsRows.CohortCount;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,18 +49,18 @@ public class CohortService {
 	@Transactional
 	public Cohort create(String name, Map<String, ?> filter) {
 		if (name == null || name.isBlank() || name.strip().length() > 200) {
-			throw ApiException.invalid("name", "Give the cohort a name of 1 to 200 characters");
+			throw Refusal.invalid("name", "Give the cohort a name of 1 to 200 characters");
 		}
 		CohortFilter parsed = CohortFilter.parse(parameters(filter == null ? Map.of() : filter));
 		CurrentUser user = CurrentUser.get();
 		for (UUID clinic : parsed.clinicIds()) {
 			if (!user.isMemberOf(clinic)) {
-				throw ApiException.notFound("Clinic");
+				throw Refusal.notFound("Clinic");
 			}
 		}
 		Collection<UUID> home = parsed.clinicIds().isEmpty() ? user.clinicIds() : parsed.clinicIds();
 		if (home.isEmpty()) {
-			throw ApiException.badRequest("clinicId", "You belong to no clinic, so a cohort cannot be kept");
+			throw Refusal.badRequest("clinicId", "You belong to no clinic, so a cohort cannot be kept");
 		}
 		Cohort cohort = new Cohort(UUID.randomUUID(), new TreeSet<>(home).first(), user.id(), name.strip(),
 				parsed.toParameters(), java.time.Instant.now());
@@ -83,9 +83,9 @@ public class CohortService {
 	public Cohort get(UUID id) {
 		CurrentUser user = CurrentUser.get();
 		if (user.clinicIds().isEmpty()) {
-			throw ApiException.notFound("Cohort");
+			throw Refusal.notFound("Cohort");
 		}
-		return cohorts.find(user.clinicIds(), user.id(), id).orElseThrow(() -> ApiException.notFound("Cohort"));
+		return cohorts.find(user.clinicIds(), user.id(), id).orElseThrow(() -> Refusal.notFound("Cohort"));
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR', 'RESEARCHER')")
@@ -93,7 +93,7 @@ public class CohortService {
 	public void delete(UUID id) {
 		Cohort cohort = get(id);
 		if (!cohorts.voidCohort(cohort.clinicId(), id, CurrentUser.get().id())) {
-			throw ApiException.conflict("The cohort was changed by someone else");
+			throw Refusal.conflict("The cohort was changed by someone else");
 		}
 		Map<String, Object> after = new LinkedHashMap<>(cohort.snapshot());
 		after.put("voided", true);
@@ -114,7 +114,7 @@ public class CohortService {
 		Map<String, List<String>> out = new LinkedHashMap<>();
 		for (Map.Entry<String, ?> entry : filter.entrySet()) {
 			if (!CohortFilter.PARAMETERS.contains(entry.getKey())) {
-				throw ApiException.badRequest("filter." + entry.getKey(), "filter." + entry.getKey()
+				throw Refusal.badRequest("filter." + entry.getKey(), "filter." + entry.getKey()
 						+ " is not a filter; allowed: " + String.join(", ", CohortFilter.PARAMETERS));
 			}
 			List<String> values = new ArrayList<>();

@@ -11,13 +11,13 @@ import jakarta.validation.Validator;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.accounts.StaffDirectory;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,11 +85,11 @@ class DataUseAgreementPageController {
 			redirect.addFlashAttribute("flash", "Data-use agreement \u201c" + ended.title() + "\u201d ended.");
 			return "redirect:/admin/data-use-agreements";
 		}
-		catch (ApiException ex) {
-			if (ex.status() == HttpStatus.NOT_FOUND) {
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				throw ex;
 			}
-			response.setStatus(ex.status().value());
+			response.setStatus(ApiProblemHandler.status(ex.kind()).value());
 			model.addAttribute("endFailed", id);
 			model.addAttribute("endError", ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message());
 			model.addAttribute("endReason", reason);

@@ -11,7 +11,7 @@ import org.spinecell.accounts.UserService;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Role;
@@ -58,14 +58,14 @@ public class DataUseAgreementService {
 		UUID clinic = draft.clinicId();
 		if (clinic == null) {
 			if (admin.clinicIds().size() != 1) {
-				throw ApiException.badRequest("clinicId", admin.clinicIds().isEmpty()
+				throw Refusal.badRequest("clinicId", admin.clinicIds().isEmpty()
 						? "You administer no clinic; an agreement is recorded by an administrator of its clinic"
 						: "Name the clinic (clinicId): you administer more than one");
 			}
 			clinic = admin.clinicIds().iterator().next();
 		}
 		else if (!admin.isMemberOf(clinic)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (draft.recipientUserId() != null && !isResearcherOf(draft.recipientUserId(), clinic)) {
@@ -75,7 +75,7 @@ public class DataUseAgreementService {
 			problems.add(new FieldProblem("endDate", "The end date must not be before the start date"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		DataUseAgreement agreement = new DataUseAgreement(UUID.randomUUID(), clinic, draft.recipientUserId(),
 				draft.title().strip(), draft.purpose().strip(), draft.startDate(), draft.endDate(),
@@ -106,21 +106,21 @@ public class DataUseAgreementService {
 	public DataUseAgreement end(UUID id, String reason) {
 		CurrentUser admin = CurrentUser.get();
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "Say why the agreement ends early");
+			throw Refusal.invalid("reason", "Say why the agreement ends early");
 		}
 		if (reason.strip().length() > END_REASON_MAX) {
-			throw ApiException.invalid("reason", "The reason may have up to " + END_REASON_MAX + " characters");
+			throw Refusal.invalid("reason", "The reason may have up to " + END_REASON_MAX + " characters");
 		}
 		DataUseAgreement agreement = (admin.clinicIds().isEmpty() ? java.util.Optional.<DataUseAgreement>empty()
 				: agreements.find(admin.clinicIds(), id))
-			.orElseThrow(() -> ApiException.notFound("Data-use agreement"));
+			.orElseThrow(() -> Refusal.notFound("Data-use agreement"));
 		if (agreement.ended()) {
 			throw alreadyEnded(agreement);
 		}
 		DataUseAgreement ended = agreement.end(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
 				reason.strip());
 		if (!agreements.end(ended, admin.id())) {
-			throw ApiException.conflict("The agreement was ended by someone else meanwhile");
+			throw Refusal.conflict("The agreement was ended by someone else meanwhile");
 		}
 		audit.record(agreement.clinicId(), AuditAction.VOID, ENTITY, id,
 				FieldChange.diff(agreement.snapshot(), ended.snapshot()), ended.endReason());
@@ -139,8 +139,8 @@ public class DataUseAgreementService {
 		return agreements.list(user.clinicIds(), user.id()).stream().filter(a -> a.activeOn(today)).toList();
 	}
 
-	private static ApiException alreadyEnded(DataUseAgreement agreement) {
-		return ApiException.conflict("Data-use agreement " + agreement.id() + " already ended on "
+	private static Refusal alreadyEnded(DataUseAgreement agreement) {
+		return Refusal.conflict("Data-use agreement " + agreement.id() + " already ended on "
 				+ agreement.endedOn() + " (" + agreement.endReason() + ")");
 	}
 
@@ -173,17 +173,17 @@ public class DataUseAgreementService {
 		try {
 			account = users.get(userId);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			return false;
 		}
 		return account.enabled() && account.roles().contains(Role.RESEARCHER) && account.clinicIds().contains(clinic);
 	}
 
 	/** 403: a limited data set without a valid data-use agreement. */
-	static final class AgreementRequired extends ApiException {
+	static final class AgreementRequired extends Refusal {
 
 		AgreementRequired(String detail) {
-			super(org.springframework.http.HttpStatus.FORBIDDEN, "Data-use agreement required",
+			super(Kind.FORBIDDEN, "Data-use agreement required",
 					detail + ". A limited data set needs an active data-use agreement recorded by your clinic that"
 							+ " names you; without one, ask for the de-identified export.",
 					List.of(new FieldProblem("agreement", detail)));

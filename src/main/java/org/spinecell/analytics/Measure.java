@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * The outcome measures analytics summarises, each with its default minimal clinically important
@@ -33,7 +33,7 @@ public enum Measure {
 			return valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest(parameter, parameter + " must be one of: " + allowed());
+			throw Refusal.badRequest(parameter, parameter + " must be one of: " + allowed());
 		}
 	}
 

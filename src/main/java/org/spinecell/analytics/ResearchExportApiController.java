@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.spinecell.analytics.ResearchExportService.Variant;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.MultiValueMap;
@@ -40,24 +40,24 @@ class ResearchExportApiController {
 				if (AnalyticsService.isResearcherOnly()) {
 					throw new AccessDeniedException("Researchers receive de-identified data only");
 				}
-				throw ApiException.badRequest("variant", "The research export is never identified; clinic staff"
+				throw Refusal.badRequest("variant", "The research export is never identified; clinic staff"
 						+ " export identified rows from /api/v1/analytics/export.csv. variant must be one of:"
 						+ " deidentified, limited");
 			}
-			default -> throw ApiException.badRequest("variant", "variant must be one of: deidentified, limited");
+			default -> throw Refusal.badRequest("variant", "variant must be one of: deidentified, limited");
 		};
 		CohortFilter filter = CohortFilter.parse(parameters, OPTIONS);
 		UUID cohort = uuid(parameters, "cohort");
 		if (cohort != null) {
 			for (String name : parameters.keySet()) {
 				if (!OPTIONS.contains(name)) {
-					throw ApiException.badRequest(name, "Give either a saved cohort or filter parameters, not both");
+					throw Refusal.badRequest(name, "Give either a saved cohort or filter parameters, not both");
 				}
 			}
 		}
 		UUID agreement = uuid(parameters, "agreement");
 		if (agreement != null && variant != Variant.LIMITED) {
-			throw ApiException.badRequest("agreement", "agreement goes with variant=limited only");
+			throw Refusal.badRequest("agreement", "agreement goes with variant=limited only");
 		}
 		exports.export(new ResearchExportService.Request(cohort, filter, variant, agreement), zipTo(response, variant));
 		response.flushBuffer();
@@ -87,7 +87,7 @@ class ResearchExportApiController {
 			return UUID.fromString(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest(name, name + " must be a UUID");
+			throw Refusal.badRequest(name, name + " must be a UUID");
 		}
 	}
 

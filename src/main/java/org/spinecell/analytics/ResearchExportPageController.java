@@ -8,8 +8,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.spinecell.analytics.ResearchExportService.Variant;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,17 +70,17 @@ class ResearchExportPageController {
 			exports.export(new ResearchExportService.Request(form.getCohort(), CohortFilter.ALL, variant, agreement),
 					ResearchExportApiController.zipTo(response, variant));
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			if (response.isCommitted()) {
 				throw ex;
 			}
-			if (ex.status() == HttpStatus.NOT_FOUND) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				result.rejectValue("cohort", "notFound", "None of your saved cohorts has this id; choose one from the list");
 			}
 			else {
 				FormErrors.bind(ex, result);
 			}
-			return view(model, response, ex.status());
+			return view(model, response, ApiProblemHandler.status(ex));
 		}
 		response.flushBuffer();
 		return null;

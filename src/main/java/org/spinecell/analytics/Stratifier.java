@@ -3,7 +3,7 @@ package org.spinecell.analytics;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * What a summary may be split by. Each names its column of {@code analytics_episode}: the only
@@ -44,7 +44,7 @@ public enum Stratifier {
 				return s;
 			}
 		}
-		throw ApiException.badRequest("by", "by must be one of: "
+		throw Refusal.badRequest("by", "by must be one of: "
 				+ Arrays.stream(values()).map(Stratifier::parameter).collect(Collectors.joining(", ")));
 	}
 

@@ -15,7 +15,7 @@ import jakarta.validation.Validator;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
@@ -130,8 +130,8 @@ class CellLabPageController {
 			CellProduct product = products.getByDin(din);
 			return "redirect:/lab/products/" + product.id();
 		}
-		catch (ApiException ex) {
-			String message = ex.status() == HttpStatus.NOT_FOUND
+		catch (Refusal ex) {
+			String message = ex.kind() == Refusal.Kind.NOT_FOUND
 					? "no product with this DIN in your clinics"
 					: ex.errors().stream().map(FieldProblem::message).findFirst().orElse(ex.getMessage());
 			model.addAttribute("din", din);
@@ -169,7 +169,7 @@ class CellLabPageController {
 						"Product registered with DIN " + product.dinValue().printed() + ".");
 				return "redirect:/lab/products/" + product.id();
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(renamed(ex, Map.of("patientId", "patientMrn", "recipientPatientId", "recipientMrn")),
 						result);
 			}
@@ -194,8 +194,8 @@ class CellLabPageController {
 				.header(HttpHeaders.CACHE_CONTROL, "no-store")
 				.body(pdf);
 		}
-		catch (ApiException ex) {
-			if (ex.status() != HttpStatus.CONFLICT) {
+		catch (Refusal ex) {
+			if (ex.kind() != Refusal.Kind.CONFLICT) {
 				throw ex;
 			}
 			// Not printable yet: back to the product page, whose label section says what is missing.
@@ -255,7 +255,7 @@ class CellLabPageController {
 	}
 
 	/** The same refusal with field names of the API replaced by the form's. */
-	static ApiException renamed(ApiException ex, Map<String, String> names) {
+	static Refusal renamed(Refusal ex, Map<String, String> names) {
 		if (ex.errors().isEmpty()) {
 			return ex;
 		}
@@ -263,7 +263,7 @@ class CellLabPageController {
 			.stream()
 			.map(p -> new FieldProblem(names.getOrDefault(p.field(), p.field()), p.message()))
 			.toList();
-		return problems.equals(ex.errors()) ? ex : ApiException.invalid(problems);
+		return problems.equals(ex.errors()) ? ex : Refusal.invalid(problems);
 	}
 
 	private static Tab tab(ProductState state) {

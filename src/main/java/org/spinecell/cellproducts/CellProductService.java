@@ -24,7 +24,7 @@ import org.spinecell.audit.FieldChange;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import tools.jackson.databind.JsonNode;
@@ -94,7 +94,7 @@ public class CellProductService {
 	public CellProduct create(CellProductRequests.Create request) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isMemberOf(request.clinicId())) {
-			throw ApiException.invalid("clinicId", "not a clinic you work in");
+			throw Refusal.invalid("clinicId", "not a clinic you work in");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!request.sourceType().origins().contains(request.origin())) {
@@ -127,28 +127,28 @@ public class CellProductService {
 			relatedPatient = request.recipientPatientId();
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		if (relatedPatient != null) {
 			Patient patient = patients.get(relatedPatient);
 			if (!patient.clinicId().equals(request.clinicId()) || patient.voided()) {
-				throw ApiException.invalid(request.origin() == Origin.AUTOLOGOUS ? "patientId" : "recipientPatientId",
+				throw Refusal.invalid(request.origin() == Origin.AUTOLOGOUS ? "patientId" : "recipientPatientId",
 						"not a current patient of this clinic");
 			}
 		}
 		if (request.donorId() != null) {
 			Donor donor = donors.get(request.donorId());
 			if (!donor.clinicId().equals(request.clinicId())) {
-				throw ApiException.invalid("donorId", "the donor belongs to another clinic");
+				throw Refusal.invalid("donorId", "the donor belongs to another clinic");
 			}
 			if (donor.recipientPatientId() != null && request.recipientPatientId() != null
 					&& !donor.recipientPatientId().equals(request.recipientPatientId())) {
-				throw ApiException.invalid("recipientPatientId", "the donor is related to another recipient");
+				throw Refusal.invalid("recipientPatientId", "the donor is related to another recipient");
 			}
 		}
 		Clinic clinic = clinics.get(request.clinicId());
 		if (clinic.fin() == null) {
-			throw ApiException.conflict("The clinic has no facility identification number (FIN) for product labels",
+			throw Refusal.conflict("The clinic has no facility identification number (FIN) for product labels",
 					List.of(new FieldProblem("clinicId", "clinic has no FIN; an administrator can add it")));
 		}
 		int year = Instant.now().atZone(ZoneOffset.UTC).getYear();
@@ -190,7 +190,7 @@ public class CellProductService {
 	public CellProduct getByDin(String text) {
 		Din din = Din.parse(text);
 		return products.findByDin(CurrentUser.get().clinicIds(), din.value())
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN', 'COORDINATOR')")
@@ -212,13 +212,13 @@ public class CellProductService {
 		CellProduct product = get(id);
 		requireState(product, ProductState.COLLECTED);
 		if (events(product, ProductEvent.Kind.HARVEST).size() > 0) {
-			throw ApiException.conflict("The harvest is already recorded");
+			throw Refusal.conflict("The harvest is already recorded");
 		}
 		if (request.endedAt().isBefore(request.startedAt())) {
-			throw ApiException.invalid("endedAt", "must not be before startedAt");
+			throw Refusal.invalid("endedAt", "must not be before startedAt");
 		}
 		if (request.endedAt().isAfter(Instant.now().plusSeconds(300))) {
-			throw ApiException.invalid("endedAt", "must not be in the future");
+			throw Refusal.invalid("endedAt", "must not be in the future");
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("site", request.site());
@@ -238,7 +238,7 @@ public class CellProductService {
 		CellProduct product = get(id);
 		if (product.state() == ProductState.COLLECTED) {
 			if (events(product, ProductEvent.Kind.HARVEST).isEmpty()) {
-				throw ApiException.conflict("Record the harvest before processing",
+				throw Refusal.conflict("Record the harvest before processing",
 						List.of(new FieldProblem("state", "harvest not recorded")));
 			}
 			move(product, ProductState.IN_PROCESSING, "processing started");
@@ -279,13 +279,13 @@ public class CellProductService {
 	public CellProduct addQcResult(UUID id, CellProductRequests.Qc request) {
 		CellProduct product = get(id);
 		if (!ACTIVE.contains(product.state())) {
-			throw ApiException.conflict("No results can be added to a product that is " + product.state(),
+			throw Refusal.conflict("No results can be added to a product that is " + product.state(),
 					List.of(new FieldProblem("state", product.state().name())));
 		}
 		List<FieldProblem> problems = QcResult.validate(request.test(), request.value(), request.result(),
 				request.unit(), request.markers(), request.method(), request.performedAt());
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		timeline(product).checkLabStep(request.performedAt(), "performedAt");
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -305,11 +305,11 @@ public class CellProductService {
 	public CellProduct recordCustody(UUID id, CellProductRequests.Custody request) {
 		CellProduct product = get(id);
 		if (!ACTIVE.contains(product.state())) {
-			throw ApiException.conflict("The product is " + product.state() + "; its custody has ended",
+			throw Refusal.conflict("The product is " + product.state() + "; its custody has ended",
 					List.of(new FieldProblem("state", product.state().name())));
 		}
 		if (request.action() == CellProductRequests.CustodyAction.DISCARDED) {
-			throw ApiException.invalid("action", "use the discard action, which needs a reason");
+			throw Refusal.invalid("action", "use the discard action, which needs a reason");
 		}
 		timeline(product).checkLabStep(request.at(), "at");
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -354,7 +354,7 @@ public class CellProductService {
 	public CellProduct confirmClassification(UUID id) {
 		CellProduct product = get(id);
 		if (product.classification() == null) {
-			throw ApiException.conflict("Classify the product first",
+			throw Refusal.conflict("Classify the product first",
 					List.of(new FieldProblem("classification", "missing")));
 		}
 		JsonNode stored = json.readTree(product.classification());
@@ -376,7 +376,7 @@ public class CellProductService {
 	public CellProduct setIndNumber(UUID id, CellProductRequests.Ind request) {
 		CellProduct product = get(id);
 		if (!ACTIVE.contains(product.state())) {
-			throw ApiException.conflict("The product is " + product.state());
+			throw Refusal.conflict("The product is " + product.state());
 		}
 		String ind = request.indNumber().replaceFirst("^(IND|BLA)([0-9])", "$1 $2");
 		products.updateIndNumber(product.clinicId(), id, ind, CurrentUser.get().id());
@@ -402,7 +402,7 @@ public class CellProductService {
 	public CellProduct release(UUID id, CellProductRequests.Release request) {
 		CellProduct product = get(id);
 		if (product.state() != ProductState.QUARANTINE) {
-			throw ApiException.conflict("Only a product in quarantine can be released; this one is " + product.state(),
+			throw Refusal.conflict("Only a product in quarantine can be released; this one is " + product.state(),
 					List.of(new FieldProblem("state", product.state().name())));
 		}
 		List<ProductEvent> events = products.events(product.clinicId(), id);
@@ -414,12 +414,12 @@ public class CellProductService {
 			.map(criterion -> new FieldProblem(criterion.id(), criterion.description() + ": " + criterion.detail()))
 			.toList();
 		if (!unmet.isEmpty()) {
-			throw ApiException.conflict("The product does not meet its release criteria", unmet);
+			throw Refusal.conflict("The product does not meet its release criteria", unmet);
 		}
 		ElectronicSignature signature = signatures.sign(product.clinicId(), ENTITY, id.toString(), request.password(),
 				request.meaning(), contentHash(product, events));
 		if (!products.release(product.clinicId(), id, signature.id(), CurrentUser.get().id())) {
-			throw ApiException.conflict("The product was released or changed by someone else",
+			throw Refusal.conflict("The product was released or changed by someone else",
 					List.of(new FieldProblem("state", "changed concurrently")));
 		}
 		record(product, ProductEvent.Kind.RELEASE,
@@ -450,11 +450,11 @@ public class CellProductService {
 	public CellProduct issue(UUID id) {
 		CellProduct product = get(id);
 		if (product.isExpired(Instant.now())) {
-			throw ApiException.conflict("The product expired at " + product.expiresAt(),
+			throw Refusal.conflict("The product expired at " + product.expiresAt(),
 					List.of(new FieldProblem("expiresAt", "expired")));
 		}
 		if (releaseSignature(id).map(signature -> !signature.valid()).orElse(false)) {
-			throw ApiException.conflict("The release signature no longer matches the product's data",
+			throw Refusal.conflict("The release signature no longer matches the product's data",
 					List.of(new FieldProblem("releaseSignature", "invalidated by a change after release")));
 		}
 		move(product, ProductState.ISSUED, "issued for administration");
@@ -679,7 +679,7 @@ public class CellProductService {
 	private void move(CellProduct product, ProductState to, String reason) {
 		product.state().checkMoveTo(to);
 		if (!products.moveState(product.clinicId(), product.id(), product.state(), to, CurrentUser.get().id())) {
-			throw ApiException.conflict("The product was changed by someone else; reload it",
+			throw Refusal.conflict("The product was changed by someone else; reload it",
 					List.of(new FieldProblem("state", "changed concurrently")));
 		}
 		record(product, ProductEvent.Kind.STATE_CHANGE, Instant.now(),
@@ -690,7 +690,7 @@ public class CellProductService {
 
 	private static void requireState(CellProduct product, ProductState required) {
 		if (product.state() != required) {
-			throw ApiException.conflict("The product is " + product.state() + "; this step needs " + required,
+			throw Refusal.conflict("The product is " + product.state() + "; this step needs " + required,
 					List.of(new FieldProblem("state", product.state().name())));
 		}
 	}

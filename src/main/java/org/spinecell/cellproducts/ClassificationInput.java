@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -34,14 +34,14 @@ public record ClassificationInput(Origin origin, DonorRelation relation, Tissue 
 		boolean sameSurgicalProcedure, boolean systemicEffect, boolean dependsOnMetabolicActivity,
 		boolean reproductiveUse) {
 
-	/** @throws ApiException invalid, listing every problem {@link #validate} finds */
+	/** @throws Refusal invalid, listing every problem {@link #validate} finds */
 	public ClassificationInput {
 		processingSteps = copy(processingSteps, ProcessingStepType.class);
 		additives = copy(additives, Additive.class);
 		List<FieldProblem> problems = validate(origin, relation, tissue, sourceType, processingSteps, intendedUse,
 				route);
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 	}
 
@@ -217,7 +217,7 @@ public record ClassificationInput(Origin origin, DonorRelation relation, Tissue 
 			return this;
 		}
 
-		/** @throws ApiException invalid if the input contradicts itself */
+		/** @throws Refusal invalid if the input contradicts itself */
 		public ClassificationInput build() {
 			return new ClassificationInput(origin, relation, tissue, sourceType, processingSteps, additives,
 					intendedUse, route, sameSurgicalProcedure, systemicEffect, dependsOnMetabolicActivity,

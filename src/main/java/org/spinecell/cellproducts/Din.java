@@ -2,7 +2,7 @@ package org.spinecell.cellproducts;
 
 import java.util.Locale;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * An ISBT 128 Donation Identification Number: the facility identification number (FIN, one
@@ -31,7 +31,7 @@ public record Din(String value) {
 	private static final int MAX_INPUT_LENGTH = 40;
 
 	/**
-	 * @throws ApiException bad request on field {@code din} if the value is not a well-formed DIN
+	 * @throws Refusal bad request on field {@code din} if the value is not a well-formed DIN
 	 * with the right check character
 	 */
 	public Din {
@@ -43,18 +43,18 @@ public record Din(String value) {
 	 * @param fin the facility identification number, one letter and four digits (e.g. W1234)
 	 * @param year the collection year's last two digits, 0-99
 	 * @param sequence the facility's sequence number for the year, 0-999999
-	 * @throws ApiException bad request on {@code fin}, {@code year} or {@code sequence}
+	 * @throws Refusal bad request on {@code fin}, {@code year} or {@code sequence}
 	 */
 	public static Din of(String fin, int year, long sequence) {
 		String facility = fin == null ? "" : fin.strip().toUpperCase(Locale.ROOT);
 		if (!isFin(facility)) {
-			throw ApiException.badRequest("fin", "FIN must be one letter followed by four digits, such as W1234");
+			throw Refusal.badRequest("fin", "FIN must be one letter followed by four digits, such as W1234");
 		}
 		if (year < 0 || year > 99) {
-			throw ApiException.badRequest("year", "year must be the last two digits of the year, 0 to 99");
+			throw Refusal.badRequest("year", "year must be the last two digits of the year, 0 to 99");
 		}
 		if (sequence < 0 || sequence > 999_999) {
-			throw ApiException.badRequest("sequence", "sequence must be between 0 and 999999");
+			throw Refusal.badRequest("sequence", "sequence must be between 0 and 999999");
 		}
 		String data = facility + String.format(Locale.ROOT, "%02d%06d", year, sequence);
 		return new Din(data + Mod37_2.checkCharacter(data));
@@ -63,15 +63,15 @@ public record Din(String value) {
 	/**
 	 * Reads a DIN as typed or printed: the 13 data characters and the check character, with or
 	 * without the spaces printed on labels ({@code W1234 26 000123 3}), in either case.
-	 * @throws ApiException bad request on field {@code din} saying whether the length, a character
+	 * @throws Refusal bad request on field {@code din} saying whether the length, a character
 	 * or the check character is wrong
 	 */
 	public static Din parse(String text) {
 		if (text == null || text.isBlank()) {
-			throw ApiException.badRequest(FIELD, "DIN is required");
+			throw Refusal.badRequest(FIELD, "DIN is required");
 		}
 		if (text.length() > MAX_INPUT_LENGTH) {
-			throw ApiException.badRequest(FIELD, "DIN is too long: it has 13 data characters and a check character");
+			throw Refusal.badRequest(FIELD, "DIN is too long: it has 13 data characters and a check character");
 		}
 		StringBuilder normalised = new StringBuilder(DATA_LENGTH + 1);
 		for (int i = 0; i < text.length(); i++) {
@@ -119,29 +119,29 @@ public record Din(String value) {
 
 	private static void check(String value) {
 		if (value == null || value.isEmpty()) {
-			throw ApiException.badRequest(FIELD, "DIN is required");
+			throw Refusal.badRequest(FIELD, "DIN is required");
 		}
 		if (value.length() != DATA_LENGTH + 1) {
-			throw ApiException.badRequest(FIELD, "DIN must have 13 data characters and a check character (14 without"
+			throw Refusal.badRequest(FIELD, "DIN must have 13 data characters and a check character (14 without"
 					+ " spaces); got " + value.length());
 		}
 		for (int i = 0; i < DATA_LENGTH; i++) {
 			char character = value.charAt(i);
 			boolean ok = i == 0 ? character >= 'A' && character <= 'Z' : character >= '0' && character <= '9';
 			if (!ok) {
-				throw ApiException.badRequest(FIELD, "DIN character " + (i + 1) + " ('" + character + "') must be "
+				throw Refusal.badRequest(FIELD, "DIN character " + (i + 1) + " ('" + character + "') must be "
 						+ (i == 0 ? "a letter A-Z" : "a digit 0-9"));
 			}
 		}
 		char check = value.charAt(DATA_LENGTH);
 		if (Mod37_2.value(check) < 0) {
-			throw ApiException.badRequest(FIELD,
+			throw Refusal.badRequest(FIELD,
 					"DIN check character '" + check + "' must be a digit, a letter A-Z or *");
 		}
 		if (!Mod37_2.isValid(value)) {
 			// The expected character is not given: a user told it would copy it instead of
 			// re-reading a number that was probably mistyped.
-			throw ApiException.badRequest(FIELD, "DIN check character '" + check + "' does not match "
+			throw Refusal.badRequest(FIELD, "DIN check character '" + check + "' does not match "
 					+ value.substring(0, DATA_LENGTH) + ": the number was mistyped or misread");
 		}
 	}

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
@@ -57,19 +57,19 @@ public class DonorService {
 	@Transactional
 	public Donor register(DonorRequest request) {
 		if (!CurrentUser.get().isMemberOf(request.clinicId())) {
-			throw ApiException.invalid("clinicId", "not a clinic you work in");
+			throw Refusal.invalid("clinicId", "not a clinic you work in");
 		}
 		if (request.recipientPatientId() != null) {
 			Patient recipient = patients.get(request.recipientPatientId());
 			if (!recipient.clinicId().equals(request.clinicId())) {
-				throw ApiException.invalid("recipientPatientId", "the recipient belongs to another clinic");
+				throw Refusal.invalid("recipientPatientId", "the recipient belongs to another clinic");
 			}
 		}
 		else if (request.relation() != DonorRelation.UNRELATED) {
-			throw ApiException.invalid("recipientPatientId", "a related donor needs the recipient it is related to");
+			throw Refusal.invalid("recipientPatientId", "a related donor needs the recipient it is related to");
 		}
 		if (donors.codeTaken(request.clinicId(), request.code())) {
-			throw ApiException.conflict("The donor code is in use", List.of(new FieldProblem("code", "already in use")));
+			throw Refusal.conflict("The donor code is in use", List.of(new FieldProblem("code", "already in use")));
 		}
 		Donor donor = new Donor(UUID.randomUUID(), request.clinicId(), request.code(), request.relation(),
 				request.recipientPatientId(), List.of(), Donor.Determination.PENDING, null, null, 0);
@@ -85,7 +85,7 @@ public class DonorService {
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN')")
 	@Transactional(readOnly = true)
 	public Donor get(UUID id) {
-		return donors.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return donors.find(CurrentUser.get().clinicIds(), id).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/**
@@ -94,7 +94,7 @@ public class DonorService {
 	 * and physicians open donor records. Still limited to the caller's clinics.
 	 */
 	Donor ofProduct(UUID donorId) {
-		return donors.find(CurrentUser.get().clinicIds(), donorId).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return donors.find(CurrentUser.get().clinicIds(), donorId).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** The donors of the signed-in user's clinics, most recently registered first (at most 500). */
@@ -114,7 +114,7 @@ public class DonorService {
 			.map(item -> new Donor.ScreeningResult(item.test(), item.outcome(), item.sampleDate()))
 			.toList();
 		if (results.stream().map(Donor.ScreeningResult::test).distinct().count() != results.size()) {
-			throw ApiException.invalid("results", "each test may appear once");
+			throw Refusal.invalid("results", "each test may appear once");
 		}
 		Donor.Determination determination = Donor.determine(results);
 		donors.updateScreening(before, results, determination, CurrentUser.get().id());
@@ -129,7 +129,7 @@ public class DonorService {
 	public Donor review(UUID id) {
 		Donor before = get(id);
 		if (before.determination() == Donor.Determination.PENDING) {
-			throw ApiException.conflict("The screening is incomplete; record every required test first",
+			throw Refusal.conflict("The screening is incomplete; record every required test first",
 					List.of(new FieldProblem("screening", "incomplete")));
 		}
 		CurrentUser reviewer = CurrentUser.get();

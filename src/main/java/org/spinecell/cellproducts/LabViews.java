@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -403,7 +403,7 @@ class LabViews {
 			LabelData data = labels.labelData(productId);
 			return new LabelPreview(data, time(data.collectedAt()), time(data.expiresAt()), List.of());
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			List<String> missing = ex.errors().stream().map(problem -> problem.message()).toList();
 			return new LabelPreview(null, null, null, missing.isEmpty() ? List.of(ex.getMessage()) : missing);
 		}

@@ -9,7 +9,7 @@ import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.SpineCellProperties;
 
@@ -57,7 +57,7 @@ public class ProductLabels {
 			missing.add(new FieldProblem("expiresAt", "record the expiry with a custody event first"));
 		}
 		if (!missing.isEmpty()) {
-			throw ApiException.conflict("The label needs the product's volume and expiry", missing);
+			throw Refusal.conflict("The label needs the product's volume and expiry", missing);
 		}
 		Instant collected = products.events(productId)
 			.stream()

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -52,7 +52,7 @@ public enum ProductState {
 	}
 
 	/**
-	 * @throws ApiException conflict naming both states, with a problem on field {@code state}
+	 * @throws Refusal conflict naming both states, with a problem on field {@code state}
 	 * saying where the product may go instead
 	 */
 	public void checkMoveTo(ProductState target) {
@@ -62,7 +62,7 @@ public enum ProductState {
 		}
 		String message = isFinal() ? words(this) + " is final: the product cannot change state any more"
 				: "from " + words(this) + " a product can only move to " + alternatives();
-		throw ApiException.conflict("Illegal transition from " + this + " to " + target,
+		throw Refusal.conflict("Illegal transition from " + this + " to " + target,
 				List.of(new FieldProblem("state", message)));
 	}
 

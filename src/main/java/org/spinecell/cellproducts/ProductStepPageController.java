@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -77,14 +76,14 @@ class ProductStepPageController {
 				products.addQcResult(id, request);
 				return done(id, "QC result recorded.", redirect);
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				// A marker's problem is reported as markers.CD90: put it beside the markers field.
 				List<FieldProblem> problems = ex.errors()
 					.stream()
 					.map(p -> p.field().startsWith("markers.")
 							? new FieldProblem("markers", p.field().substring(8) + ": " + p.message()) : p)
 					.toList();
-				FormErrors.bind(problems.equals(ex.errors()) ? ex : ApiException.invalid(problems), result);
+				FormErrors.bind(problems.equals(ex.errors()) ? ex : Refusal.invalid(problems), result);
 			}
 		}
 		return again(id, "qc", model);
@@ -108,7 +107,7 @@ class ProductStepPageController {
 			return done(id, "Classified: " + LabViews.pathwayLabel(classification.pathway())
 					+ ". A physician must confirm it.", redirect);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			FormErrors.bind(ex, result);
 		}
 		return again(id, "classify", model);
@@ -149,8 +148,8 @@ class ProductStepPageController {
 				products.release(id, request);
 				return done(id, "Released for clinical use under your electronic signature.", redirect);
 			}
-			catch (ApiException ex) {
-				if (ex.status() == HttpStatus.CONFLICT
+			catch (Refusal ex) {
+				if (ex.kind() == Refusal.Kind.CONFLICT
 						&& ex.errors().stream().noneMatch(p -> p.field().equals("password"))) {
 					model.addAttribute("releaseRefusal", ex.getMessage());
 					model.addAttribute("releaseProblems", ex.errors()
@@ -199,8 +198,8 @@ class ProductStepPageController {
 	}
 
 	/** An action without fields that was refused: the reason is shown at the top of the page. */
-	private static String refused(UUID id, ApiException ex, RedirectAttributes redirect) {
-		if (ex.status() == HttpStatus.NOT_FOUND) {
+	private static String refused(UUID id, Refusal ex, RedirectAttributes redirect) {
+		if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 			throw ex;
 		}
 		redirect.addFlashAttribute("actionError", ex.getMessage());
@@ -221,7 +220,7 @@ class ProductStepPageController {
 			action.run();
 			return done(id, message, redirect);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			return refused(id, ex, redirect);
 		}
 	}

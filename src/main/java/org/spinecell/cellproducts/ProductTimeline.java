@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -58,7 +58,7 @@ public record ProductTimeline(Instant harvestedAt, Instant processedAt, Instant 
 	void checkLabStep(Instant at, String field) {
 		notInFuture(at, field);
 		if (harvestedAt != null && at.isBefore(harvestedAt)) {
-			throw ApiException.invalid(field, "must not be before the harvest ended (" + harvestedAt + ")");
+			throw Refusal.invalid(field, "must not be before the harvest ended (" + harvestedAt + ")");
 		}
 	}
 
@@ -66,7 +66,7 @@ public record ProductTimeline(Instant harvestedAt, Instant processedAt, Instant 
 	void checkReleaseAt(Instant at) {
 		checkLabStep(at, "releasedAt");
 		if (processedAt != null && at.isBefore(processedAt)) {
-			throw ApiException.invalid("releasedAt", "must not be before the last processing step (" + processedAt + ")");
+			throw Refusal.invalid("releasedAt", "must not be before the last processing step (" + processedAt + ")");
 		}
 	}
 
@@ -102,7 +102,7 @@ public record ProductTimeline(Instant harvestedAt, Instant processedAt, Instant 
 
 	private static void notInFuture(Instant at, String field) {
 		if (at.isAfter(Instant.now().plusSeconds(CLOCK_SKEW_SECONDS))) {
-			throw ApiException.invalid(field, "must not be in the future");
+			throw Refusal.invalid(field, "must not be in the future");
 		}
 	}
 

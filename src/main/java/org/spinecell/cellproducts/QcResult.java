@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -36,11 +36,11 @@ public record QcResult(QcTest test, BigDecimal value, QualitativeResult result, 
 
 	static final int MAX_METHOD_LENGTH = 200;
 
-	/** @throws ApiException invalid, listing every problem {@link #validate} finds */
+	/** @throws Refusal invalid, listing every problem {@link #validate} finds */
 	public QcResult {
 		List<FieldProblem> problems = validate(test, value, result, unit, markers, method, performedAt);
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		unit = switch (test.kind()) {
 			case NUMERIC -> test.unit(unit).orElseThrow();

@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -91,7 +91,7 @@ class AdverseEventReviewPageController {
 	private AdverseEvent eventOf(Patient patient, UUID eventId) {
 		AdverseEvent event = events.get(eventId);
 		if (!event.patientId().equals(patient.id())) {
-			throw ApiException.notFound(AdverseEventService.ENTITY);
+			throw Refusal.notFound(AdverseEventService.ENTITY);
 		}
 		return event;
 	}

@@ -14,7 +14,7 @@ import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.ClinicalDates;
 import org.spinecell.platform.CurrentUser;
@@ -23,7 +23,6 @@ import org.spinecell.platform.SpineCellProperties;
 import org.spinecell.procedures.Procedure;
 import org.spinecell.procedures.ProcedureService;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,12 +99,12 @@ public class AdverseEventService {
 		checkRules(request.onset(), request.awarenessDate(), awareness, request.deathDate(), request.resolutionDate(),
 				request.grade(), request.outcome(), request.serious());
 		if (request.reporter() == AdverseEvent.Reporter.PATIENT) {
-			throw ApiException.invalid("reporter", "PATIENT is set only by the patient's own report through the "
+			throw Refusal.invalid("reporter", "PATIENT is set only by the patient's own report through the "
 					+ "survey portal; record an event the patient told you about as CLINICIAN");
 		}
 		Procedure procedure = request.procedureId() == null ? null : procedure(patient, request.procedureId());
 		if (procedure != null && request.onset().isBefore(procedure.date())) {
-			throw ApiException.invalid("onset", "must not be before the procedure it is attributed to ("
+			throw Refusal.invalid("onset", "must not be before the procedure it is attributed to ("
 					+ procedure.date() + ")");
 		}
 		CellProduct product = request.productId() == null ? null : product(patient, procedure, request.productId());
@@ -175,7 +174,7 @@ public class AdverseEventService {
 			problems.add(new FieldProblem("careSought", "is required"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		String text = description.strip();
 		events.lockFollowUp(patient.clinicId(), followUp.id());
@@ -220,7 +219,7 @@ public class AdverseEventService {
 	public AdverseEvent review(UUID id, AdverseEventRequests.Review request) {
 		AdverseEvent before = get(id);
 		if (before.reviewed()) {
-			throw ApiException.conflict("The adverse event is already reviewed");
+			throw Refusal.conflict("The adverse event is already reviewed");
 		}
 		int expected = request.version() == null ? before.version() : request.version();
 		boolean stored;
@@ -230,12 +229,12 @@ public class AdverseEventService {
 		}
 		else {
 			if (request.classifies()) {
-				throw ApiException.invalid("grade", "is already assigned; only a report awaiting grading is classified at review");
+				throw Refusal.invalid("grade", "is already assigned; only a report awaiting grading is classified at review");
 			}
 			stored = events.review(before.clinicId(), id, blankToNull(request.note()), expected, CurrentUser.get().id());
 		}
 		if (!stored) {
-			throw ApiException.conflict("The adverse event was changed by someone else; reload it and try again",
+			throw Refusal.conflict("The adverse event was changed by someone else; reload it and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		AdverseEvent after = load(before.clinicId(), id);
@@ -262,7 +261,7 @@ public class AdverseEventService {
 			missing.add(new FieldProblem("expected", "is required to review a patient's report"));
 		}
 		if (!missing.isEmpty()) {
-			throw ApiException.invalid(missing);
+			throw Refusal.invalid(missing);
 		}
 		checkRules(event.onset(), null, event.awarenessDate(), request.deathDate(), request.resolutionDate(),
 				request.grade(), request.outcome(), request.serious());
@@ -331,7 +330,7 @@ public class AdverseEventService {
 					"is recorded only when the outcome is RECOVERED or RECOVERED_WITH_SEQUELAE"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 	}
 
@@ -341,11 +340,11 @@ public class AdverseEventService {
 		try {
 			procedure = procedures.get(procedureId);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			throw notVisible(ex, "procedureId", "no such procedure in the patient's clinic");
 		}
 		if (!procedure.clinicId().equals(patient.clinicId()) || !procedure.patientId().equals(patient.id())) {
-			throw ApiException.invalid("procedureId", "no such procedure of this patient");
+			throw Refusal.invalid("procedureId", "no such procedure of this patient");
 		}
 		return procedure;
 	}
@@ -360,15 +359,15 @@ public class AdverseEventService {
 		try {
 			product = products.get(productId);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			throw notVisible(ex, "productId", "no such cell product in the patient's clinic");
 		}
 		if (!product.clinicId().equals(patient.clinicId())) {
-			throw ApiException.invalid("productId", "no such cell product in the patient's clinic");
+			throw Refusal.invalid("productId", "no such cell product in the patient's clinic");
 		}
 		if (procedure != null) {
 			if (procedure.productUnits().stream().noneMatch(u -> u.productId().equals(productId))) {
-				throw ApiException.invalid("productId", "not a product used in the procedure named by procedureId");
+				throw Refusal.invalid("productId", "not a product used in the procedure named by procedureId");
 			}
 			return product;
 		}
@@ -377,18 +376,18 @@ public class AdverseEventService {
 					.stream()
 					.anyMatch(p -> p.productUnits().stream().anyMatch(u -> u.productId().equals(productId)));
 		if (!patients) {
-			throw ApiException.invalid("productId", "no such cell product of this patient");
+			throw Refusal.invalid("productId", "no such cell product of this patient");
 		}
 		return product;
 	}
 
 	/** A referenced record that does not exist or is not visible is a field problem, not a 404 of the event. */
-	private static ApiException notVisible(ApiException ex, String field, String message) {
-		return ex.status() == HttpStatus.NOT_FOUND ? ApiException.invalid(field, message) : ex;
+	private static Refusal notVisible(Refusal ex, String field, String message) {
+		return ex.kind() == Refusal.Kind.NOT_FOUND ? Refusal.invalid(field, message) : ex;
 	}
 
 	private AdverseEvent load(UUID clinicId, UUID id) {
-		return events.find(List.of(clinicId), id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return events.find(List.of(clinicId), id).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	private static void notInFuture(LocalDate date, String field, LocalDate latest, List<FieldProblem> problems) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -88,11 +88,11 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 	 */
 	void checkAnswerable(String instrumentId) {
 		if (recorded == Status.CANCELLED) {
-			throw ApiException.conflict("The follow-up is cancelled; answers cannot be recorded for it",
+			throw Refusal.conflict("The follow-up is cancelled; answers cannot be recorded for it",
 					List.of(new FieldProblem("followUpId", "is cancelled")));
 		}
 		if (!instruments.contains(instrumentId)) {
-			throw ApiException.invalid("instrument",
+			throw Refusal.invalid("instrument",
 					"is not one of this follow-up's instruments: " + String.join(", ", instruments));
 		}
 	}
@@ -103,7 +103,7 @@ public record FollowUp(UUID id, UUID clinicId, UUID patientId, UUID procedureId,
 	 */
 	void checkAnsweredOn(LocalDate answered, LocalDate procedureDay) {
 		if (!BASELINE.equals(timePoint) && answered.isBefore(procedureDay)) {
-			throw ApiException.invalid("answeredAt",
+			throw Refusal.invalid("answeredAt",
 					"must not be before the procedure this follow-up comes after (" + procedureDay + ")");
 		}
 	}

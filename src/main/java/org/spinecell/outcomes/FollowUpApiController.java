@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,7 +89,7 @@ class FollowUpApiController {
 		catch (IllegalArgumentException ex) {
 			// reported below
 		}
-		throw ApiException.badRequest("status", "status must be DUE or OVERDUE");
+		throw Refusal.badRequest("status", "status must be DUE or OVERDUE");
 	}
 
 }

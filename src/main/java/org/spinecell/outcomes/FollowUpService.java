@@ -19,7 +19,7 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.procedures.ProcedureCompleted;
@@ -265,13 +265,13 @@ public class FollowUpService {
 
 	private FollowUp locked(UUID followUpId) {
 		FollowUp visible = get(followUpId);
-		return followUps.lock(visible.clinicId(), visible.id()).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return followUps.lock(visible.clinicId(), visible.id()).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	private FollowUp complete(FollowUp before) {
 		refuseIfCancelled(before);
 		if (!followUps.complete(before.clinicId(), before.id(), CurrentUser.get().id())) {
-			throw ApiException.conflict("The follow-up was changed by someone else");
+			throw Refusal.conflict("The follow-up was changed by someone else");
 		}
 		FollowUp after = get(before.id());
 		audit.updated(ENTITY, after.id(), after.clinicId(), before.snapshot(), after.snapshot(), "completed");
@@ -283,16 +283,16 @@ public class FollowUpService {
 	@Transactional
 	public FollowUp cancel(UUID followUpId, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "Give the reason the follow-up is cancelled");
+			throw Refusal.invalid("reason", "Give the reason the follow-up is cancelled");
 		}
 		FollowUp before = get(followUpId);
 		refuseIfCancelled(before);
 		if (before.recorded() == FollowUp.Status.COMPLETED) {
-			throw ApiException.conflict("A completed follow-up cannot be cancelled",
+			throw Refusal.conflict("A completed follow-up cannot be cancelled",
 					List.of(new FieldProblem("status", "COMPLETED")));
 		}
 		if (!followUps.cancel(before.clinicId(), before.id(), reason.strip(), CurrentUser.get().id())) {
-			throw ApiException.conflict("The follow-up was changed by someone else");
+			throw Refusal.conflict("The follow-up was changed by someone else");
 		}
 		FollowUp after = get(followUpId);
 		audit.updated(ENTITY, after.id(), after.clinicId(), before.snapshot(), after.snapshot(), reason.strip());
@@ -301,7 +301,7 @@ public class FollowUpService {
 
 	private static void refuseIfCancelled(FollowUp followUp) {
 		if (followUp.recorded() == FollowUp.Status.CANCELLED) {
-			throw ApiException.conflict("The follow-up is cancelled", List.of(new FieldProblem("status", "CANCELLED")));
+			throw Refusal.conflict("The follow-up is cancelled", List.of(new FieldProblem("status", "CANCELLED")));
 		}
 	}
 
@@ -312,7 +312,7 @@ public class FollowUpService {
 			return user.clinicIds();
 		}
 		if (!user.isMemberOf(clinicId)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
 		return Set.of(clinicId);
 	}

@@ -25,7 +25,7 @@ import org.spinecell.outcomes.InstrumentDefinition.AnswerType;
 import org.spinecell.outcomes.InstrumentDefinition.Domain;
 import org.spinecell.outcomes.InstrumentDefinition.Item;
 import org.spinecell.outcomes.InstrumentDefinition.Method;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * Reads and checks instrument definitions: FHIR R4 Questionnaire JSON with SpineCell's scoring
@@ -352,8 +352,8 @@ final class InstrumentFormat {
 		return line.length() > 300 ? line.substring(0, 300) : line;
 	}
 
-	private static ApiException invalid(String field, String message) {
-		return ApiException.invalid(field, message);
+	private static Refusal invalid(String field, String message) {
+		return Refusal.invalid(field, message);
 	}
 
 }

@@ -12,7 +12,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
 import org.spinecell.outcomes.InstrumentDefinition.Method;
 import org.spinecell.outcomes.InstrumentRepository.StoredInstrument;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
@@ -59,7 +59,7 @@ public class InstrumentLibrary {
 	 */
 	private static void requireInstallationAdmin() {
 		if (!CurrentUser.get().isInstallationAdmin()) {
-			throw ApiException.forbidden("The instrument library serves every clinic; an installation administrator "
+			throw Refusal.forbidden("The instrument library serves every clinic; an installation administrator "
 					+ "changes it");
 		}
 	}
@@ -85,7 +85,7 @@ public class InstrumentLibrary {
 		requireInstallationAdmin();
 		InstrumentDefinition definition = InstrumentFormat.parse(json);
 		if (!repository.insertIfAbsent(definition, json, IMPORTED, CurrentUser.get().id())) {
-			throw ApiException.conflict("Version " + definition.version() + " of " + definition.id()
+			throw Refusal.conflict("Version " + definition.version() + " of " + definition.id()
 					+ " exists; definitions are never changed, import a new version",
 					List.of(new FieldProblem("version", "already imported")));
 		}
@@ -109,15 +109,15 @@ public class InstrumentLibrary {
 		StoredInstrument stored = stored(id);
 		InstrumentDefinition definition = InstrumentFormat.parse(stored.definition());
 		if (text == null || text.isEmpty()) {
-			throw ApiException.invalid("items", "give the text of at least one item");
+			throw Refusal.invalid("items", "give the text of at least one item");
 		}
 		for (Map.Entry<String, String> entry : text.entrySet()) {
 			if (definition.item(entry.getKey()).isEmpty()) {
-				throw ApiException.invalid("items." + entry.getKey(), "is not an item of " + id);
+				throw Refusal.invalid("items." + entry.getKey(), "is not an item of " + id);
 			}
 			String value = entry.getValue();
 			if (value == null || value.isBlank() || value.length() > MAX_ITEM_TEXT) {
-				throw ApiException.invalid("items." + entry.getKey(), "needs text of 1-" + MAX_ITEM_TEXT + " characters");
+				throw Refusal.invalid("items." + entry.getKey(), "needs text of 1-" + MAX_ITEM_TEXT + " characters");
 			}
 		}
 		Map<String, String> merged = new LinkedHashMap<>(stored.itemText());
@@ -151,7 +151,7 @@ public class InstrumentLibrary {
 	@Transactional(readOnly = true)
 	Instrument instrument(String id, String field) {
 		StoredInstrument stored = repository.current(id == null ? "" : id)
-			.orElseThrow(() -> ApiException.invalid(field, "unknown instrument '" + id + "'"));
+			.orElseThrow(() -> Refusal.invalid(field, "unknown instrument '" + id + "'"));
 		InstrumentDefinition definition = InstrumentFormat.parse(stored.definition());
 		ScoringTable table = stored.scoringTable() == null ? null
 				: ScoringTable.parse(definition, stored.scoringTable());
@@ -178,7 +178,7 @@ public class InstrumentLibrary {
 	}
 
 	private StoredInstrument stored(String id) {
-		return repository.current(id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return repository.current(id).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	private static InstrumentSummary summary(StoredInstrument stored) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.spinecell.outcomes.InstrumentDefinition.Domain;
 import org.spinecell.outcomes.InstrumentDefinition.Item;
 import org.spinecell.outcomes.Score.Measurement;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -67,7 +67,7 @@ final class InstrumentScorer {
 			normalised.put(item.linkId(), value);
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		return normalised;
 	}

@@ -11,13 +11,12 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.SpinalLevel;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.procedures.Procedure;
 import org.spinecell.procedures.ProcedureService;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ public class InterventionService {
 			problems.add(new FieldProblem("level", ex.getMessage()));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		if (request.procedureId() != null) {
 			checkProcedure(patient, request.procedureId(), request.date());
@@ -73,7 +72,7 @@ public class InterventionService {
 		interventions.insert(new Intervention(id, patient.clinicId(), patientId, request.type(), request.date(), level,
 				request.reason().strip(), request.procedureId(), 0, null), CurrentUser.get().id());
 		Intervention created = interventions.find(patient.clinicId(), patientId, id)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 		audit.created(ENTITY, id, patient.clinicId(), created.snapshot());
 		return created;
 	}
@@ -90,7 +89,7 @@ public class InterventionService {
 	public Intervention get(UUID patientId, UUID interventionId) {
 		Patient patient = patients.get(patientId);
 		return interventions.find(patient.clinicId(), patientId, interventionId)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** The procedure the intervention follows: this patient's, and not after the intervention. */
@@ -99,17 +98,17 @@ public class InterventionService {
 		try {
 			procedure = procedures.get(procedureId);
 		}
-		catch (ApiException ex) {
-			if (ex.status() == HttpStatus.NOT_FOUND) {
-				throw ApiException.invalid("procedureId", "no such procedure in the patient's clinic");
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
+				throw Refusal.invalid("procedureId", "no such procedure in the patient's clinic");
 			}
 			throw ex;
 		}
 		if (!procedure.clinicId().equals(patient.clinicId()) || !procedure.patientId().equals(patient.id())) {
-			throw ApiException.invalid("procedureId", "no such procedure of this patient");
+			throw Refusal.invalid("procedureId", "no such procedure of this patient");
 		}
 		if (procedure.date() != null && date.isBefore(procedure.date())) {
-			throw ApiException.invalid("date", "must not be before the procedure it follows (" + procedure.date() + ")");
+			throw Refusal.invalid("date", "must not be before the procedure it follows (" + procedure.date() + ")");
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +62,7 @@ class MailApiController {
 			return MailMessage.Status.valueOf(status);
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.badRequest("status", "status must be PENDING, SENT, FAILED or CANCELLED");
+			throw Refusal.badRequest("status", "status must be PENDING, SENT, FAILED or CANCELLED");
 		}
 	}
 

@@ -156,7 +156,7 @@ public class MailJob {
 			return Outcome.SENDING_OFF;
 		}
 		if (!CurrentUser.get().isMemberOf(clinicId)) {
-			throw org.spinecell.platform.ApiException.notFound(MailOutboxService.ENTITY);
+			throw org.spinecell.platform.Refusal.notFound(MailOutboxService.ENTITY);
 		}
 		return CurrentUser.callAsSystem(Set.of(clinicId), () -> deliver(clinicId, messageId, now));
 	}

@@ -17,7 +17,7 @@ import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
@@ -150,7 +150,7 @@ public class MailOutboxService {
 		Patient patient = patients.get(followUp.patientId());
 		String refusal = refusal(followUp, patient, followUps.today());
 		if (refusal != null) {
-			throw ApiException.conflict("The survey link cannot be e-mailed: " + refusal,
+			throw Refusal.conflict("The survey link cannot be e-mailed: " + refusal,
 					List.of(new FieldProblem("channel", refusal)));
 		}
 		MailMessage last = outbox.latest(followUp.clinicId(), followUp.id()).orElse(null);
@@ -162,7 +162,7 @@ public class MailOutboxService {
 		UUID id = UUID.randomUUID();
 		if (!outbox.insertIfAbsent(followUp.clinicId(), id, patient.id(), followUp.id(), kind, sequence, now,
 				CurrentUser.get().id())) {
-			throw ApiException.conflict("Another message for this follow-up was queued at the same moment; try again");
+			throw Refusal.conflict("Another message for this follow-up was queued at the same moment; try again");
 		}
 		MailMessage message = outbox.find(followUp.clinicId(), id).orElseThrow();
 		audit.created(ENTITY, message.id(), message.clinicId(), message.snapshot());
@@ -220,7 +220,7 @@ public class MailOutboxService {
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	@Transactional
 	void sent(UUID clinicId, UUID id, Instant now) {
-		MailMessage before = outbox.find(clinicId, id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		MailMessage before = outbox.find(clinicId, id).orElseThrow(() -> Refusal.notFound(ENTITY));
 		save(before, with(before, MailMessage.Status.SENT, before.attempts(), before.nextAttemptAt(), null, now, null),
 				null);
 	}
@@ -233,7 +233,7 @@ public class MailOutboxService {
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	@Transactional
 	MailMessage.Status failed(UUID clinicId, UUID id, String error) {
-		MailMessage before = outbox.find(clinicId, id).orElseThrow(() -> ApiException.notFound(ENTITY));
+		MailMessage before = outbox.find(clinicId, id).orElseThrow(() -> Refusal.notFound(ENTITY));
 		MailMessage.Status status = before.attempts() >= settings.maxAttempts() ? MailMessage.Status.FAILED
 				: MailMessage.Status.PENDING;
 		save(before, with(before, status, before.attempts(), before.nextAttemptAt(), error, null, null), null);
@@ -289,7 +289,7 @@ public class MailOutboxService {
 
 	private void save(MailMessage before, MailMessage after, String reason) {
 		if (!outbox.update(before, after)) {
-			throw ApiException.conflict("The message was changed by another sender");
+			throw Refusal.conflict("The message was changed by another sender");
 		}
 		audit.updated(ENTITY, before.id(), before.clinicId(), before.snapshot(), after.snapshot(), reason);
 	}

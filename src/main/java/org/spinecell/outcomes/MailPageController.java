@@ -3,7 +3,7 @@ package org.spinecell.outcomes;
 import java.util.UUID;
 
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.stereotype.Controller;
@@ -39,7 +39,7 @@ class MailPageController {
 		try {
 			filter = MailApiController.status(status);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			filter = null;
 		}
 		model.addAttribute("navSection", "followup");

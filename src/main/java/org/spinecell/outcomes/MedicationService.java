@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -97,7 +97,7 @@ public class MedicationService {
 			problems.add(new FieldProblem("frequencyPerDay", "is required except for a patch"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		MmeConversion.Result mme = conversion.convert(request.drug(), request.dose(), request.unit(), request.route(),
 				request.frequencyPerDay());
@@ -118,18 +118,18 @@ public class MedicationService {
 		Patient patient = writable(patients.get(patientId));
 		Medication before = load(patient, medicationId);
 		if (before.voided() || before.stop() != null) {
-			throw ApiException.conflict("The medication is already stopped (" + before.stop() + ")",
+			throw Refusal.conflict("The medication is already stopped (" + before.stop() + ")",
 					List.of(new FieldProblem("stop", "already recorded")));
 		}
 		if (request.stop().isBefore(before.start())) {
-			throw ApiException.invalid("stop", "must not be before start (" + before.start() + ")");
+			throw Refusal.invalid("stop", "must not be before start (" + before.start() + ")");
 		}
 		if (request.stop().isAfter(LocalDate.now(LATEST_DAY))) {
-			throw ApiException.invalid("stop", "must not be in the future");
+			throw Refusal.invalid("stop", "must not be in the future");
 		}
 		int expected = request.version() == null ? before.version() : request.version();
 		if (!medications.stop(patient.clinicId(), medicationId, request.stop(), expected, CurrentUser.get().id())) {
-			throw ApiException.conflict("The medication was changed by someone else; reload it and try again",
+			throw Refusal.conflict("The medication was changed by someone else; reload it and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		Medication after = load(patient, medicationId);
@@ -186,10 +186,10 @@ public class MedicationService {
 	@Transactional
 	public List<Medication> reportByPatient(UUID patientId, UUID followUpId, MedicationRequests.PatientUpdate update) {
 		if (update.stopped().size() > MedicationRequests.MAX_STOPPED) {
-			throw ApiException.invalid("stopped", "must list at most " + MedicationRequests.MAX_STOPPED + " medicines");
+			throw Refusal.invalid("stopped", "must list at most " + MedicationRequests.MAX_STOPPED + " medicines");
 		}
 		if (update.added().size() > MedicationRequests.MAX_ADDED) {
-			throw ApiException.invalid("added", "must list at most " + MedicationRequests.MAX_ADDED + " medicines");
+			throw Refusal.invalid("added", "must list at most " + MedicationRequests.MAX_ADDED + " medicines");
 		}
 		Patient patient = writable(patients.get(patientId));
 		LocalDate today = LocalDate.now(clinicDay);
@@ -211,14 +211,14 @@ public class MedicationService {
 			patientAdded(patient, update.added().get(i), "added[" + i + "].", today, problems).ifPresent(toAdd::add);
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		UUID actor = CurrentUser.get().id();
 		String reason = "Reported by the patient through the " + PORTAL + " (follow-up " + followUpId + ")";
 		for (Medication before : toStop) {
 			LocalDate stop = today.isBefore(before.start()) ? before.start() : today;
 			if (!medications.stop(patient.clinicId(), before.id(), stop, before.version(), actor)) {
-				throw ApiException.conflict("Your medicines were changed at the clinic meanwhile; please reload the page",
+				throw Refusal.conflict("Your medicines were changed at the clinic meanwhile; please reload the page",
 						List.of(new FieldProblem("stopped", "changed meanwhile")));
 			}
 			audit.updated(ENTITY, before.id(), patient.clinicId(), before.snapshot(),
@@ -287,7 +287,7 @@ public class MedicationService {
 		try {
 			mme = conversion.convert(drug, added.dose(), unit, route, times);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			ex.errors().forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
 			return Optional.empty();
 		}
@@ -298,12 +298,12 @@ public class MedicationService {
 
 	private Medication load(Patient patient, UUID medicationId) {
 		return medications.find(patient.clinicId(), patient.id(), medicationId)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	static Patient writable(Patient patient) {
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided; nothing can be added to it");
+			throw Refusal.conflict("The patient record is voided; nothing can be added to it");
 		}
 		return patient;
 	}

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,11 +131,11 @@ final class MmeConversion {
 	 * Converts one statement.
 	 *
 	 * @param frequencyPerDay doses a day; ignored for a continuous-rate form such as a patch
-	 * @throws ApiException 422 naming {@code unit} for an unknown unit or one the table does not convert
+	 * @throws Refusal 422 naming {@code unit} for an unknown unit or one the table does not convert
 	 *         for this drug and route, or naming {@code frequencyPerDay} when a converted dose lacks one
 	 */
 	Result convert(String drug, BigDecimal dose, String unit, Medication.Route route, BigDecimal frequencyPerDay) {
-		String canonicalUnit = canonicalUnit(unit).orElseThrow(() -> ApiException.invalid("unit",
+		String canonicalUnit = canonicalUnit(unit).orElseThrow(() -> Refusal.invalid("unit",
 				"unknown unit; use one of " + String.join(", ", units)));
 		String name = normalise(drug);
 		Optional<Excluded> exclusion = excluded.stream().filter(e -> matches(name, e.drug())).findFirst();
@@ -154,13 +154,13 @@ final class MmeConversion {
 		}
 		Factor factor = forRoute.get();
 		if (!factor.unit().equals(canonicalUnit)) {
-			throw ApiException.invalid("unit", factor.drug() + " by the " + route.name() + " route is recorded in "
+			throw Refusal.invalid("unit", factor.drug() + " by the " + route.name() + " route is recorded in "
 					+ factor.unit() + (factor.continuousRate() ? " (the patch rate)" : ""));
 		}
 		BigDecimal perDay = dose.multiply(factor.factor());
 		if (!factor.continuousRate()) {
 			if (frequencyPerDay == null) {
-				throw ApiException.invalid("frequencyPerDay", "is required to calculate the daily dose");
+				throw Refusal.invalid("frequencyPerDay", "is required to calculate the daily dose");
 			}
 			perDay = perDay.multiply(frequencyPerDay);
 		}

@@ -20,7 +20,7 @@ import org.spinecell.outcomes.ResponseRepository.StoredResponse;
 import org.spinecell.outcomes.Score.Measurement;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.SpineCellProperties;
@@ -109,24 +109,24 @@ public class ResponseService {
 	public RecordedResponse record(UUID patientId, UUID followUpId, String instrumentId, Map<String, Object> answers,
 			boolean staffEntered, Instant answeredAt) {
 		if (answeredAt == null) {
-			throw ApiException.invalid("answeredAt", "is required");
+			throw Refusal.invalid("answeredAt", "is required");
 		}
 		if (answeredAt.isAfter(Instant.now())) {
-			throw ApiException.invalid("answeredAt", "must not be in the future");
+			throw Refusal.invalid("answeredAt", "must not be in the future");
 		}
 		Patient patient = patients.get(patientId);
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided");
+			throw Refusal.conflict("The patient record is voided");
 		}
 		if (answers == null) {
-			throw ApiException.invalid("answers", "are required");
+			throw Refusal.invalid("answers", "are required");
 		}
 		Instrument instrument = library.instrument(instrumentId, "instrument");
 		InstrumentDefinition definition = instrument.definition();
 		if (followUpId != null) {
 			FollowUp followUp = followUps.find(followUpId)
 				.filter(f -> f.clinicId().equals(patient.clinicId()) && f.patientId().equals(patientId))
-				.orElseThrow(() -> ApiException.invalid("followUpId", "no such follow-up of this patient"));
+				.orElseThrow(() -> Refusal.invalid("followUpId", "no such follow-up of this patient"));
 			followUp.checkAnswerable(definition.id());
 			followUp.checkAnsweredOn(answeredAt.atZone(zone).toLocalDate(),
 					procedures.get(followUp.procedureId()).date());
@@ -173,7 +173,7 @@ public class ResponseService {
 	@Transactional(readOnly = true)
 	public RecordedResponse get(UUID patientId, UUID responseId) {
 		Patient patient = patients.get(patientId);
-		return responses.find(patient.clinicId(), patientId, responseId).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return responses.find(patient.clinicId(), patientId, responseId).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** The patient's responses, oldest first. */
@@ -189,7 +189,7 @@ public class ResponseService {
 	@Transactional(readOnly = true)
 	public List<Observation> observations(UUID patientId, String measure) {
 		if (measure != null && !MEASURE.matcher(measure).matches()) {
-			throw ApiException.badRequest("measure", "measure is a name such as ODI, NRS_BACK or PROMIS_FATIGUE");
+			throw Refusal.badRequest("measure", "measure is a name such as ODI, NRS_BACK or PROMIS_FATIGUE");
 		}
 		Patient patient = patients.get(patientId);
 		return observations.forPatient(patient.clinicId(), patientId, measure);
@@ -202,7 +202,7 @@ public class ResponseService {
 			return Optional.empty();
 		}
 		if (!stored.get().answersHash().equals(hash)) {
-			throw ApiException.conflict("Different answers to " + instrumentId
+			throw Refusal.conflict("Different answers to " + instrumentId
 					+ " are already recorded for this follow-up; void that response to record new ones",
 					List.of(new FieldProblem("answers", "differ from the response recorded for this follow-up")));
 		}

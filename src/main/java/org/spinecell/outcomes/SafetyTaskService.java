@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.patients.RecordAccess;
@@ -79,11 +79,11 @@ public class SafetyTaskService {
 	public SafetyTask complete(UUID id, String note, Integer version) {
 		SafetyTask before = get(id);
 		if (before.status() == SafetyTask.Status.COMPLETED) {
-			throw ApiException.conflict("The safety task is already completed");
+			throw Refusal.conflict("The safety task is already completed");
 		}
 		int expected = version == null ? before.version() : version;
 		if (!tasks.complete(before.clinicId(), id, note, expected, CurrentUser.get().id())) {
-			throw ApiException.conflict("The safety task was changed by someone else; reload it and try again",
+			throw Refusal.conflict("The safety task was changed by someone else; reload it and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		SafetyTask after = get(id);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import org.spinecell.outcomes.InstrumentDefinition.Domain;
 import org.spinecell.outcomes.InstrumentDefinition.Method;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
@@ -42,15 +42,15 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 		}
 		catch (StreamReadException ex) {
 			String message = ex.getOriginalMessage();
-			throw ApiException.invalid("table", message != null && message.startsWith("Duplicate Object property")
+			throw Refusal.invalid("table", message != null && message.startsWith("Duplicate Object property")
 					? "sends a key twice: " + message.substring("Duplicate Object property ".length())
 					: "not valid JSON");
 		}
 		catch (JacksonException ex) {
-			throw ApiException.invalid("table", "not valid JSON");
+			throw Refusal.invalid("table", "not valid JSON");
 		}
 		if (root == null || !root.isObject()) {
-			throw ApiException.invalid("table", "must be a JSON object");
+			throw Refusal.invalid("table", "must be a JSON object");
 		}
 		String name = root.path("name").isString() ? root.get("name").asString() : definition.id();
 		if (definition.method() == Method.PROMIS_T_SCORE) {
@@ -59,13 +59,13 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 		if (definition.method() == Method.EQ5D_INDEX) {
 			return valueSet(name, root);
 		}
-		throw ApiException.invalid("instrument", definition.id() + " is scored without a table");
+		throw Refusal.invalid("instrument", definition.id() + " is scored without a table");
 	}
 
 	private static Map<String, Map<Integer, BigDecimal>> tScores(InstrumentDefinition definition, JsonNode root) {
 		JsonNode domains = root.path("domains");
 		if (!domains.isObject() || domains.isEmpty()) {
-			throw ApiException.invalid("domains", "a T-score table needs an object of domains");
+			throw Refusal.invalid("domains", "a T-score table needs an object of domains");
 		}
 		Map<String, Map<Integer, BigDecimal>> tables = new LinkedHashMap<>();
 		for (String domainName : domains.propertyNames()) {
@@ -73,7 +73,7 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 				.stream()
 				.filter(d -> d.name().equals(domainName) && !d.reportRaw())
 				.findFirst()
-				.orElseThrow(() -> ApiException.invalid("domains." + domainName, "not a T-scored domain of "
+				.orElseThrow(() -> Refusal.invalid("domains." + domainName, "not a T-scored domain of "
 						+ definition.id()));
 			Map<Integer, BigDecimal> table = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> row : domains.get(domainName).properties()) {
@@ -83,12 +83,12 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 					rawSum = Integer.parseInt(row.getKey());
 				}
 				catch (NumberFormatException ex) {
-					throw ApiException.invalid(field, "raw sums must be whole numbers");
+					throw Refusal.invalid(field, "raw sums must be whole numbers");
 				}
 				table.put(rawSum, number(row.getValue(), field));
 			}
 			if (table.isEmpty()) {
-				throw ApiException.invalid("domains." + domain.name(), "has no rows");
+				throw Refusal.invalid("domains." + domain.name(), "has no rows");
 			}
 			tables.put(domainName, Map.copyOf(table));
 		}
@@ -99,7 +99,7 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 		Map<String, BigDecimal> states = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> state : root.path("states").properties()) {
 			if (!HEALTH_STATE.matcher(state.getKey()).matches()) {
-				throw ApiException.invalid("states." + state.getKey(), "a health state is five digits 1-5");
+				throw Refusal.invalid("states." + state.getKey(), "a health state is five digits 1-5");
 			}
 			states.put(state.getKey(), number(state.getValue(), "states." + state.getKey()));
 		}
@@ -109,7 +109,7 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 			for (String dimension : InstrumentFormat.EQ5D_DIMENSIONS) {
 				JsonNode levels = decrementNode.path(dimension);
 				if (!levels.isArray() || levels.size() != 5) {
-					throw ApiException.invalid("decrements." + dimension, "needs five numbers, one per level");
+					throw Refusal.invalid("decrements." + dimension, "needs five numbers, one per level");
 				}
 				List<BigDecimal> values = new ArrayList<>();
 				for (int i = 0; i < 5; i++) {
@@ -119,7 +119,7 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 			}
 		}
 		if (states.isEmpty() && decrements.isEmpty()) {
-			throw ApiException.invalid("states", "a value set needs either states or decrements");
+			throw Refusal.invalid("states", "a value set needs either states or decrements");
 		}
 		BigDecimal constant = root.has("constant") ? number(root.get("constant"), "constant") : BigDecimal.ZERO;
 		return new ScoringTable(name, Map.of(), Map.copyOf(states), constant, Map.copyOf(decrements));
@@ -150,7 +150,7 @@ record ScoringTable(String name, Map<String, Map<Integer, BigDecimal>> tScores, 
 
 	private static BigDecimal number(JsonNode node, String field) {
 		if (node == null || !node.isNumber()) {
-			throw ApiException.invalid(field, "must be a number");
+			throw Refusal.invalid(field, "must be a number");
 		}
 		return node.decimalValue();
 	}

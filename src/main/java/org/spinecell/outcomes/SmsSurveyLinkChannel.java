@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.spinecell.patients.Patient;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ class SmsSurveyLinkChannel implements SurveyLinkChannel {
 
 	@Override
 	public Delivery send(FollowUp followUp) {
-		throw ApiException.conflict(NOT_CONFIGURED, List.of(new FieldProblem("channel", "sms is not configured")));
+		throw Refusal.conflict(NOT_CONFIGURED, List.of(new FieldProblem("channel", "sms is not configured")));
 	}
 
 }

@@ -9,8 +9,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,7 +71,7 @@ class StaffFollowUpPageController {
 			.stream()
 			.filter(f -> f.instrumentId().equals(instrument))
 			.findFirst()
-			.orElseThrow(() -> ApiException.notFound("Instrument"));
+			.orElseThrow(() -> Refusal.notFound("Instrument"));
 		AnswerForm read = AnswerForm.read(target.items(), form, false);
 		Map<String, String> errors = new HashMap<>(read.errors());
 		java.time.LocalDate answeredOn = null;
@@ -92,8 +93,8 @@ class StaffFollowUpPageController {
 								? "; every required instrument is answered, so the follow-up is completed." : "."));
 				return "redirect:/follow-up/" + id + "/answers";
 			}
-			catch (ApiException ex) {
-				if (ex.status() == HttpStatus.NOT_FOUND) {
+			catch (Refusal ex) {
+				if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 					throw ex;
 				}
 				MapBindingResult result = new MapBindingResult(new HashMap<>(read.values()), "answers");
@@ -102,7 +103,7 @@ class StaffFollowUpPageController {
 					errors.put(error.getField(), error.getDefaultMessage());
 				}
 				refusals = result.getGlobalErrors().stream().map(ObjectError::getDefaultMessage).toList();
-				response.setStatus(ex.status().value());
+				response.setStatus(ApiProblemHandler.status(ex.kind()).value());
 			}
 		}
 		else {
@@ -151,20 +152,20 @@ class StaffFollowUpPageController {
 			SurveyLinkChannel chosen = channels.stream()
 				.filter(c -> c.id().equals(channel))
 				.findFirst()
-				.orElseThrow(() -> ApiException.invalid("channel", "must be one of email, sms or copy"));
+				.orElseThrow(() -> Refusal.invalid("channel", "must be one of email, sms or copy"));
 			String unavailable = chosen.unavailable(followUp, patient).orElse(null);
 			if (unavailable != null) {
-				throw ApiException.conflict("The link cannot be sent by " + chosen.label().toLowerCase(Locale.ROOT)
+				throw Refusal.conflict("The link cannot be sent by " + chosen.label().toLowerCase(Locale.ROOT)
 						+ ": " + unavailable);
 			}
 			model.addAttribute("delivery", chosen.send(followUp));
 			model.addAttribute("channel", chosen.label());
 		}
-		catch (ApiException ex) {
-			if (ex.status() != HttpStatus.CONFLICT && ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+		catch (Refusal ex) {
+			if (ex.kind() != Refusal.Kind.CONFLICT && ex.kind() != Refusal.Kind.INVALID) {
 				throw ex;
 			}
-			response.setStatus(ex.status().value());
+			response.setStatus(ApiProblemHandler.status(ex.kind()).value());
 			model.addAttribute("refused", ex.getMessage());
 		}
 		return "outcomes/link";

@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 import org.spinecell.accounts.ClinicService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -98,19 +98,19 @@ public class StaffFollowUpService {
 	public Entered enter(UUID followUpId, String instrumentId, Map<String, Object> answers, java.time.LocalDate answeredOn) {
 		FollowUp followUp = followUps.get(followUpId);
 		if (followUp.recorded() == FollowUp.Status.CANCELLED) {
-			throw ApiException.conflict("The follow-up is cancelled",
+			throw Refusal.conflict("The follow-up is cancelled",
 					List.of(new FieldProblem("status", "CANCELLED")));
 		}
 		if (instrumentId == null || !followUp.instruments().contains(instrumentId)) {
-			throw ApiException.invalid("instrument", "is not one of this follow-up's instruments: "
+			throw Refusal.invalid("instrument", "is not one of this follow-up's instruments: "
 					+ String.join(", ", followUp.instruments()));
 		}
 		java.time.LocalDate today = java.time.LocalDate.now(zone);
 		if (answeredOn != null && answeredOn.isAfter(today)) {
-			throw ApiException.invalid("answeredOn", "must not be in the future");
+			throw Refusal.invalid("answeredOn", "must not be in the future");
 		}
 		if (answeredOn != null && answeredOn.isBefore(followUp.windowStart())) {
-			throw ApiException.invalid("answeredOn", "must not be before the follow-up window opened ("
+			throw Refusal.invalid("answeredOn", "must not be before the follow-up window opened ("
 					+ followUp.windowStart() + ")");
 		}
 		RecordedResponse response = answeredOn == null || answeredOn.equals(today)
@@ -141,7 +141,7 @@ public class StaffFollowUpService {
 		FollowUp followUp = followUps.get(followUpId);
 		RecordedResponse response = responses.find(followUp.clinicId(), followUp.patientId(), responseId)
 			.filter(r -> followUp.id().equals(r.followUpId()))
-			.orElseThrow(() -> ApiException.notFound(ResponseService.ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ResponseService.ENTITY));
 		InstrumentForm form = forms(followUpId).stream()
 			.filter(f -> f.instrumentId().equals(response.instrument()))
 			.findFirst()

@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.spinecell.platform.ApiProblemHandler;
+import org.spinecell.platform.Refusal;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -110,11 +113,12 @@ class SurveyApiController {
 
 	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
 	ResponseEntity<ProblemDetail> unavailable(SurveyService.SurveyUnavailable ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		problem.setTitle(ex.status() == HttpStatus.GONE ? "Gone" : "Not found");
-		problem.setType(URI.create("https://spinecell.org/problems/" + ex.status().value()));
+		HttpStatus status = ApiProblemHandler.status(ex.kind());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(ex.kind() == Refusal.Kind.GONE ? "Gone" : "Not found");
+		problem.setType(URI.create("https://spinecell.org/problems/" + status.value()));
 		problem.setInstance(INSTANCE);
-		return ResponseEntity.status(ex.status()).header("Cache-Control", "no-store").body(problem);
+		return ResponseEntity.status(status).header("Cache-Control", "no-store").body(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> tooMany() {

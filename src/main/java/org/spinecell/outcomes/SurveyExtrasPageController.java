@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 import org.springframework.http.HttpStatus;
@@ -87,8 +87,8 @@ class SurveyExtrasPageController {
 				return "another".equals(form.getFirst("action")) ? "redirect:/s/" + token + "/medicines?saved"
 						: "redirect:/s/" + token + "/problem";
 			}
-			catch (ApiException ex) {
-				if (ex.status() != HttpStatus.UNPROCESSABLE_CONTENT && ex.status() != HttpStatus.CONFLICT) {
+			catch (Refusal ex) {
+				if (ex.kind() != Refusal.Kind.INVALID && ex.kind() != Refusal.Kind.CONFLICT) {
 					throw ex;
 				}
 				inline(ex, errors,
@@ -139,8 +139,8 @@ class SurveyExtrasPageController {
 						new AdverseEventRequests.PatientProblem(values.get("description"), onset, care));
 				return "redirect:/s/" + token + "/problem/sent";
 			}
-			catch (ApiException ex) {
-				if (ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+			catch (Refusal ex) {
+				if (ex.kind() != Refusal.Kind.INVALID) {
 					throw ex;
 				}
 				inline(ex, errors, UnaryOperator.identity());
@@ -210,7 +210,7 @@ class SurveyExtrasPageController {
 	}
 
 	/** The service's field problems as inline messages, under the page's field names. */
-	private static void inline(ApiException ex, Map<String, String> errors, UnaryOperator<String> pageField) {
+	private static void inline(Refusal ex, Map<String, String> errors, UnaryOperator<String> pageField) {
 		for (FieldProblem problem : ex.errors()) {
 			errors.putIfAbsent(pageField.apply(problem.field()), "Please check this: it " + problem.message() + ".");
 		}

@@ -4,8 +4,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -58,7 +59,7 @@ class SurveyPageController {
 			.stream()
 			.filter(s -> s.instrumentId().equals(instrument) && s.available())
 			.findFirst()
-			.orElseThrow(() -> new SurveyService.SurveyUnavailable(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new SurveyService.SurveyUnavailable(Refusal.Kind.NOT_FOUND));
 		AnswerForm read = AnswerForm.read(step.items(), form, true);
 		if (!admitted) {
 			// Over the limit: nothing is stored, but what the patient typed comes back to be sent again.
@@ -74,15 +75,15 @@ class SurveyPageController {
 				// After the last instrument come the optional steps, medicines first.
 				return "redirect:/s/" + token + (submission.completed() ? "/medicines" : "");
 			}
-			catch (ApiException ex) {
-				if (ex.status() == HttpStatus.CONFLICT) {
+			catch (Refusal ex) {
+				if (ex.kind() == Refusal.Kind.CONFLICT) {
 					response.setStatus(HttpStatus.CONFLICT.value());
 					return render(token, state, step, values, Map.of(),
 							"Your answers to this questionnaire were already received, with different answers. "
 									+ "If something has changed, please contact your clinic.",
 							model);
 				}
-				if (ex.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+				if (ex.kind() != Refusal.Kind.INVALID) {
 					throw ex;
 				}
 				for (FieldProblem problem : ex.errors()) {
@@ -101,9 +102,9 @@ class SurveyPageController {
 
 	/** The page of an unusable link, the same whoever it was for. */
 	static String unavailablePage(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
-		response.setStatus(ex.status().value());
+		response.setStatus(ApiProblemHandler.status(ex.kind()).value());
 		response.setHeader("Cache-Control", "no-store");
-		model.addAttribute("gone", ex.status() == HttpStatus.GONE);
+		model.addAttribute("gone", ex.kind() == Refusal.Kind.GONE);
 		model.addAttribute("completed", ex.completedSurvey());
 		return "survey/unavailable";
 	}

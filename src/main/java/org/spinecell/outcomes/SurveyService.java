@@ -25,12 +25,11 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.outcomes.SurveyLinkRepository.ResolvedLink;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -107,28 +106,28 @@ public class SurveyService {
 	 */
 	public static final class SurveyUnavailable extends RuntimeException {
 
-		private final HttpStatus status;
+		private final Refusal.Kind kind;
 
 		private final boolean completed;
 
-		SurveyUnavailable(HttpStatus status) {
-			this(status, false, status == HttpStatus.GONE ? "This survey link has expired" : "This survey link is not valid");
+		SurveyUnavailable(Refusal.Kind kind) {
+			this(kind, false, kind == Refusal.Kind.GONE ? "This survey link has expired" : "This survey link is not valid");
 		}
 
-		private SurveyUnavailable(HttpStatus status, boolean completed, String message) {
+		private SurveyUnavailable(Refusal.Kind kind, boolean completed, String message) {
 			super(message);
-			this.status = status;
+			this.kind = kind;
 			this.completed = completed;
 		}
 
 		/** The follow-up is completed: answers and reports through its link are refused. */
 		static SurveyUnavailable completed() {
-			return new SurveyUnavailable(HttpStatus.GONE, true,
+			return new SurveyUnavailable(Refusal.Kind.GONE, true,
 					"This survey is already completed; please contact your clinic about anything new");
 		}
 
-		public HttpStatus status() {
-			return status;
+		public Refusal.Kind kind() {
+			return kind;
 		}
 
 		/** Whether the link is refused because its follow-up is completed (rather than unknown or expired). */
@@ -191,7 +190,7 @@ public class SurveyService {
 		FollowUp.Status status = followUp.statusOn(followUps.today());
 		if (status == FollowUp.Status.COMPLETED || status == FollowUp.Status.CANCELLED
 				|| status == FollowUp.Status.MISSED || followUps.today().isAfter(followUp.windowEnd())) {
-			throw ApiException.conflict("A survey link can only be sent for an open follow-up",
+			throw Refusal.conflict("A survey link can only be sent for an open follow-up",
 					List.of(new FieldProblem("status", status.name())));
 		}
 		byte[] random = new byte[32];
@@ -231,9 +230,9 @@ public class SurveyService {
 				.stream()
 				.filter(s -> s.instrumentId().equals(instrumentId))
 				.findFirst()
-				.orElseThrow(() -> ApiException.invalid("instrument", "is not part of this survey"));
+				.orElseThrow(() -> Refusal.invalid("instrument", "is not part of this survey"));
 			if (!step.available()) {
-				throw ApiException.invalid("instrument", "is not available online; your clinic will contact you");
+				throw Refusal.invalid("instrument", "is not available online; your clinic will contact you");
 			}
 			if (before.status() == FollowUp.Status.COMPLETED && !step.answered()) {
 				// Only a repeat of answers already stored (a double submission) is answered, from the store.
@@ -314,14 +313,14 @@ public class SurveyService {
 
 	private ResolvedLink resolve(String token) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
-			throw new SurveyUnavailable(HttpStatus.NOT_FOUND);
+			throw new SurveyUnavailable(Refusal.Kind.NOT_FOUND);
 		}
-		ResolvedLink link = links.resolve(hash(token)).orElseThrow(() -> new SurveyUnavailable(HttpStatus.NOT_FOUND));
+		ResolvedLink link = links.resolve(hash(token)).orElseThrow(() -> new SurveyUnavailable(Refusal.Kind.NOT_FOUND));
 		if (link.revokedAt() != null) {
-			throw new SurveyUnavailable(HttpStatus.NOT_FOUND);
+			throw new SurveyUnavailable(Refusal.Kind.NOT_FOUND);
 		}
 		if (!Instant.now().isBefore(link.expiresAt())) {
-			throw new SurveyUnavailable(HttpStatus.GONE);
+			throw new SurveyUnavailable(Refusal.Kind.GONE);
 		}
 		return link;
 	}
@@ -335,11 +334,11 @@ public class SurveyService {
 			FollowUp followUp = followUps.get(link.followUpId());
 			Patient patient = patients.get(link.patientId());
 			if (patient.voided() || !followUp.patientId().equals(patient.id())) {
-				throw new SurveyUnavailable(HttpStatus.NOT_FOUND);
+				throw new SurveyUnavailable(Refusal.Kind.NOT_FOUND);
 			}
 			FollowUp.Status status = followUp.statusOn(followUps.today());
 			if (status == FollowUp.Status.CANCELLED) {
-				throw new SurveyUnavailable(HttpStatus.GONE);
+				throw new SurveyUnavailable(Refusal.Kind.GONE);
 			}
 			List<Step> steps = new ArrayList<>();
 			for (FollowUpInstruments.Entry entry : followUpInstruments.of(followUp)) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Words;
 
@@ -58,7 +58,7 @@ class WorklistPageController {
 		try {
 			statuses = FollowUpApiController.statuses(status);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			status = null;
 			statuses = FollowUpApiController.statuses(null);
 		}
@@ -90,8 +90,8 @@ class WorklistPageController {
 			FollowUp done = followUps.markCompleted(id);
 			redirect.addFlashAttribute("flash", "Follow-up " + words.of("timePoint", done.timePoint()) + " marked complete.");
 		}
-		catch (ApiException ex) {
-			if (ex.status().value() == 404) {
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flash", ex.getMessage() + ".");
@@ -110,8 +110,8 @@ class WorklistPageController {
 			FollowUp cancelled = followUps.cancel(id, reason.strip());
 			redirect.addFlashAttribute("flash", "Follow-up " + words.of("timePoint", cancelled.timePoint()) + " cancelled.");
 		}
-		catch (ApiException ex) {
-			if (ex.status().value() == 404) {
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flash", ex.getMessage() + ".");

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.DashboardCard;
 import org.spinecell.platform.FormErrors;
@@ -68,8 +68,8 @@ class BreakGlassPageController {
 						+ ". Every page you open is recorded and shown to the clinic's administrators.");
 				return "redirect:/patients/" + grant.patientId();
 			}
-			catch (ApiException ex) {
-				if (ex.status().value() == 404) {
+			catch (Refusal ex) {
+				if (ex.kind() == Refusal.Kind.NOT_FOUND) {
 					result.rejectValue("mrn", "not-found", "no patient with this medical record number in that clinic");
 				}
 				else {

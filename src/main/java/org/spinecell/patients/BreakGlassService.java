@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Role;
@@ -65,19 +65,19 @@ public class BreakGlassService {
 			problems.add(new FieldProblem("patientId", "name the patient by id, or by clinic and medical record number"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		BreakGlassRepository.PatientKey patient = grants
 			.findPatient(request.clinicId(), byMrn ? request.mrn().strip() : null, request.patientId())
 			.orElse(null);
 		if (patient == null) {
 			outsideAudit.refused(request, "no such patient");
-			throw ApiException.notFound(PatientService.ENTITY);
+			throw Refusal.notFound(PatientService.ENTITY);
 		}
 		CurrentUser user = CurrentUser.get();
 		if (user.isMemberOf(patient.clinicId())) {
 			outsideAudit.refused(request, "a patient of the physician's own clinic");
-			throw ApiException.conflict("You work in this patient's clinic; open the chart directly",
+			throw Refusal.conflict("You work in this patient's clinic; open the chart directly",
 					List.of(new FieldProblem("patientId", "a patient of your own clinic")));
 		}
 		UUID id = UUID.randomUUID();
@@ -94,9 +94,9 @@ public class BreakGlassService {
 		CurrentUser user = CurrentUser.get();
 		BreakGlassGrant grant = grants.find(id)
 			.filter(g -> g.physicianId().equals(user.id()) || adminOf(user, g.clinicId()))
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 		if (!grants.end(grant.clinicId(), id, user.id())) {
-			throw ApiException.conflict("The grant has already ended");
+			throw Refusal.conflict("The grant has already ended");
 		}
 		BreakGlassGrant ended = grants.find(id).orElseThrow();
 		audit.record(null, AuditAction.UPDATE, ENTITY, id, FieldChange.diff(grant.snapshot(), ended.snapshot()),
@@ -116,7 +116,7 @@ public class BreakGlassService {
 	@Transactional(readOnly = true)
 	public List<BreakGlassGrant> forClinic(UUID clinicId) {
 		if (!CurrentUser.get().isMemberOf(clinicId)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
 		return grants.forClinic(clinicId, ADMIN_DAYS, ADMIN_LIMIT);
 	}

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * Everything a candidacy screening reads: the clinician's checklist answers and facts the caller
@@ -58,7 +58,7 @@ public record CandidacyInput(Map<String, Boolean> checklist, Facts facts) {
 		Map<String, Boolean> given = checklist == null ? Map.of() : checklist;
 		for (String item : given.keySet()) {
 			if (item == null || !CHECKLIST_ITEM.matcher(item).matches()) {
-				throw ApiException.invalid("checklist", "checklist item names must be 1 to 60 letters");
+				throw Refusal.invalid("checklist", "checklist item names must be 1 to 60 letters");
 			}
 		}
 		// Standard items first, then any others by name, so stored inputs read the same every time.

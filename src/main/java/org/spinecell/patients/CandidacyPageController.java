@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -102,7 +102,7 @@ class CandidacyPageController {
 			candidacy.override(patientId, assessmentId, chosen, reason.strip(), version);
 			redirect.addFlashAttribute("flash", "Override recorded.");
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("overrideError", ex.getMessage() + ".");
 		}
 		return target;

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyDecision.Reason;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 /**
  * A versioned set of candidacy screening rules, as a clinic maintains it in JSON. Each rule names
@@ -50,7 +50,7 @@ public final class CandidacyRuleSet {
 
 	/**
 	 * Parses and validates a rule set.
-	 * @throws ApiException listing every problem, each against a JSON path such as
+	 * @throws Refusal listing every problem, each against a JSON path such as
 	 * {@code rules[3].when[0].op} ({@code ruleSet} for the document as a whole)
 	 */
 	public static CandidacyRuleSet parse(String json) {

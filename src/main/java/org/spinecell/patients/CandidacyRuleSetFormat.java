@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyRule.Condition;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /**
@@ -55,7 +55,7 @@ final class CandidacyRuleSetFormat {
 	private CandidacyRuleSetFormat() {
 	}
 
-	/** Parses and validates; throws {@link ApiException#invalid(List)} listing every problem found. */
+	/** Parses and validates; throws {@link Refusal#invalid(List)} listing every problem found. */
 	static CandidacyRuleSet read(String json) {
 		return new CandidacyRuleSetFormat().readDocument(json);
 	}
@@ -98,7 +98,7 @@ final class CandidacyRuleSetFormat {
 				return new CandidacyRuleSet(name, version, note, rules);
 			}
 		}
-		throw ApiException.invalid(problems);
+		throw Refusal.invalid(problems);
 	}
 
 	private JsonNode tree(String json) {

@@ -12,9 +12,9 @@ import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
 import org.spinecell.patients.CandidacyDecision.Decision;
-import org.spinecell.platform.ApiException;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -60,7 +60,7 @@ public class CandidacyService {
 	public CandidacyAssessment assess(UUID patientId, Map<String, Boolean> checklist) {
 		Patient patient = patients.get(patientId);
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided");
+			throw Refusal.conflict("The patient record is voided");
 		}
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		CandidacyInput input = new CandidacyInput(checklist,
@@ -87,7 +87,7 @@ public class CandidacyService {
 	public CandidacyAssessment get(UUID patientId, UUID assessmentId) {
 		Patient patient = patients.get(patientId);
 		return repository.find(patient.clinicId(), patientId, assessmentId)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** The patient's screenings, newest first. */
@@ -112,7 +112,7 @@ public class CandidacyService {
 			int version) {
 		CandidacyAssessment before = get(patientId, assessmentId);
 		if (!repository.override(before.clinicId(), assessmentId, decision, reason, version, CurrentUser.get().id())) {
-			throw ApiException.conflict("The screening was changed by someone else; reload it and try again",
+			throw Refusal.conflict("The screening was changed by someone else; reload it and try again",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		CandidacyAssessment after = get(patientId, assessmentId);
@@ -141,7 +141,7 @@ public class CandidacyService {
 		CandidacyRuleSet ruleSet = CandidacyRuleSet.parse(json);
 		RuleSetInUse current = ruleSetFor(clinicId);
 		if (ruleSet.version() <= current.ruleSet().version()) {
-			throw ApiException.conflict("A new rule set needs a higher version than the one in use",
+			throw Refusal.conflict("A new rule set needs a higher version than the one in use",
 					List.of(new FieldProblem("version",
 							"must be greater than " + current.ruleSet().version() + ", the version in use")));
 		}
@@ -162,7 +162,7 @@ public class CandidacyService {
 
 	private static void requireMember(UUID clinicId) {
 		if (!CurrentUser.get().isMemberOf(clinicId)) {
-			throw ApiException.notFound("Clinic");
+			throw Refusal.notFound("Clinic");
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -69,7 +69,7 @@ class ConsentPageController {
 						+ (consent.isGiven() ? "given" : "withdrawn") + " on " + consent.effectiveDate() + " recorded.");
 				return "redirect:/patients/" + id + "#consents";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

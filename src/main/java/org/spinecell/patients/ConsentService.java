@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 
@@ -49,7 +49,7 @@ public class ConsentService {
 		HistoryRules.refuseIfAny(problems);
 		if (request.status() == ConsentStatus.WITHDRAWN
 				&& !consents.current(patient.clinicId(), patientId, request.type()).map(Consent::isGiven).orElse(false)) {
-			throw ApiException.conflict("The patient has no current " + request.type() + " consent to withdraw",
+			throw Refusal.conflict("The patient has no current " + request.type() + " consent to withdraw",
 					List.of(new FieldProblem("status", "nothing to withdraw")));
 		}
 
@@ -76,7 +76,7 @@ public class ConsentService {
 	}
 
 	private Consent load(Patient patient, UUID consentId) {
-		return consents.find(patient.clinicId(), patient.id(), consentId).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return consents.find(patient.clinicId(), patient.id(), consentId).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -77,7 +77,7 @@ class DiagnosisPageController {
 				redirect.addFlashAttribute("flash", "Diagnosis " + diagnosis.icd10() + " recorded.");
 				return "redirect:/patients/" + id + "#diagnoses";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -98,7 +98,7 @@ class DiagnosisPageController {
 			try {
 				matches = catalogue.search(text, 0, SUGGESTIONS).items().stream().filter(Icd10Code::billable).toList();
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				matches = List.of();
 			}
 		}

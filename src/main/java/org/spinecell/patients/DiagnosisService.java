@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
@@ -81,7 +81,7 @@ public class DiagnosisService {
 		Patient patient = HistoryRules.writable(patients.get(patientId));
 		Diagnosis before = load(patient, diagnosisId);
 		if (before.voided()) {
-			throw ApiException.conflict("The diagnosis is voided and cannot be changed");
+			throw Refusal.conflict("The diagnosis is voided and cannot be changed");
 		}
 		if (before.version() != request.version()) {
 			throw HistoryRules.stale("diagnosis");
@@ -143,7 +143,7 @@ public class DiagnosisService {
 
 	private Diagnosis load(Patient patient, UUID diagnosisId) {
 		return diagnoses.find(patient.clinicId(), patient.id(), diagnosisId)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** Makes every other primary diagnosis of the patient non-primary, auditing each. */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 /** Rules shared by every part of a patient's clinical history. */
@@ -23,7 +23,7 @@ final class HistoryRules {
 	/** The patient, if history may still be added to or changed on the record; a voided one is a 409. */
 	static Patient writable(Patient patient) {
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided; its clinical history cannot be added to or changed");
+			throw Refusal.conflict("The patient record is voided; its clinical history cannot be added to or changed");
 		}
 		return patient;
 	}
@@ -36,18 +36,18 @@ final class HistoryRules {
 
 	static void refuseIfAny(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 	}
 
 	/** @param noun what the record is called in a sentence, such as "diagnosis" */
-	static ApiException stale(String noun) {
-		return ApiException.conflict("The " + noun + " was changed by someone else; reload it and apply your change again",
+	static Refusal stale(String noun) {
+		return Refusal.conflict("The " + noun + " was changed by someone else; reload it and apply your change again",
 				List.of(new FieldProblem("version", "stale version")));
 	}
 
-	static ApiException alreadyVoided(String noun) {
-		return ApiException.conflict("The " + noun + " is already voided");
+	static Refusal alreadyVoided(String noun) {
+		return Refusal.conflict("The " + noun + " is already voided");
 	}
 
 }

@@ -3,7 +3,7 @@ package org.spinecell.patients;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Page;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,17 +31,17 @@ class Icd10Catalogue {
 	@Transactional(readOnly = true)
 	public Page<Icd10Code> search(String text, int page, int size) {
 		if (page < 0) {
-			throw ApiException.badRequest("page", "page must be 0 or greater");
+			throw Refusal.badRequest("page", "page must be 0 or greater");
 		}
 		if (size < 1 || size > MAX_RESULTS) {
-			throw ApiException.badRequest("size", "size must be between 1 and " + MAX_RESULTS);
+			throw Refusal.badRequest("size", "size must be between 1 and " + MAX_RESULTS);
 		}
 		if (text != null && text.length() > MAX_QUERY_LENGTH) {
-			throw ApiException.badRequest("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
+			throw Refusal.badRequest("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
 		}
 		Icd10Repository.Query query = Icd10Repository.Query.of(text);
 		if (query.words().size() > MAX_WORDS) {
-			throw ApiException.badRequest("q", "q may have at most " + MAX_WORDS + " words");
+			throw Refusal.badRequest("q", "q may have at most " + MAX_WORDS + " words");
 		}
 		return new Page<>(codes.search(query, page, size), page, size, codes.count(query));
 	}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,7 +66,7 @@ class ImagingPageController {
 						labels.of(finding.modality()) + " finding of " + finding.studyDate() + " recorded.");
 				return "redirect:/patients/" + id + "#imaging";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
@@ -102,7 +102,7 @@ public class ImagingService {
 	}
 
 	private ImagingFinding load(Patient patient, UUID findingId) {
-		return findings.find(patient.clinicId(), patient.id(), findingId).orElseThrow(() -> ApiException.notFound(ENTITY));
+		return findings.find(patient.clinicId(), patient.id(), findingId).orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 	/** Pfirrmann and Modic grades are read from MRI, and a Pfirrmann grade means nothing without its scale. */

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FormErrors;
 import org.spinecell.platform.Page;
@@ -60,7 +60,7 @@ class PatientPageController {
 		try {
 			result = patients.search(q, sort, Math.max(page, 0), 25, false);
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			safeSort = null;
 			result = patients.search(q, null, Math.max(page, 0), 25, false);
 		}
@@ -93,7 +93,7 @@ class PatientPageController {
 				redirect.addFlashAttribute("flash", "Patient registered.");
 				return "redirect:/patients/" + patient.id();
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -131,7 +131,7 @@ class PatientPageController {
 				redirect.addFlashAttribute("flash", "Changes saved.");
 				return "redirect:/patients/" + id;
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -149,7 +149,7 @@ class PatientPageController {
 			patients.voidPatient(id, reason.strip(), version);
 			redirect.addFlashAttribute("flash", "The record was voided. It stays in the audit trail.");
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("voidError", ex.getMessage() + ".");
 		}
 		return "redirect:/patients/" + id;

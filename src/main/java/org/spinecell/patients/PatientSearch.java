@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Page;
 
 /**
@@ -36,7 +36,7 @@ record PatientSearch(String query, SortField sort, boolean descending, int page,
 	static PatientSearch parse(String query, String sort, int page, int size, boolean includeVoided) {
 		Page.checkParameters(page, size);
 		if (query != null && query.length() > 100) {
-			throw ApiException.badRequest("q", "q must be at most 100 characters");
+			throw Refusal.badRequest("q", "q must be at most 100 characters");
 		}
 		String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
 		if (sort == null || sort.isBlank()) {
@@ -47,7 +47,7 @@ record PatientSearch(String query, SortField sort, boolean descending, int page,
 		SortField field = Arrays.stream(SortField.values())
 			.filter(candidate -> candidate.parameter.equals(name))
 			.findFirst()
-			.orElseThrow(() -> ApiException.badRequest("sort", "sort must be one of "
+			.orElseThrow(() -> Refusal.badRequest("sort", "sort must be one of "
 					+ Arrays.stream(SortField.values()).map(f -> f.parameter).collect(Collectors.joining(", "))
 					+ ", optionally prefixed with - for descending order"));
 		return new PatientSearch(q, field, descending, page, size, includeVoided);

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
@@ -55,7 +55,7 @@ public class PatientService {
 		checkClinic(user, request.clinicId());
 		checkBirthDate(request.birthDate());
 		if (patients.mrnTaken(request.clinicId(), request.mrn(), new UUID(0, 0))) {
-			throw ApiException.conflict("A patient with this medical record number exists in the clinic",
+			throw Refusal.conflict("A patient with this medical record number exists in the clinic",
 					List.of(new FieldProblem("mrn", "already registered in this clinic")));
 		}
 		Patient patient = new Patient(UUID.randomUUID(), request.clinicId(), request.mrn(), request.givenName(),
@@ -87,25 +87,25 @@ public class PatientService {
 				return granted.get();
 			}
 		}
-		throw ApiException.notFound(ENTITY);
+		throw Refusal.notFound(ENTITY);
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	@Transactional
 	public Patient update(UUID id, PatientRequest request) {
 		if (request.version() == null) {
-			throw ApiException.invalid("version", "the version you read is required to change a patient");
+			throw Refusal.invalid("version", "the version you read is required to change a patient");
 		}
 		Patient before = get(id);
 		if (!before.clinicId().equals(request.clinicId())) {
-			throw ApiException.invalid("clinicId", "a patient cannot move to another clinic");
+			throw Refusal.invalid("clinicId", "a patient cannot move to another clinic");
 		}
 		if (before.voided()) {
-			throw ApiException.conflict("The patient record is voided and cannot be changed");
+			throw Refusal.conflict("The patient record is voided and cannot be changed");
 		}
 		checkBirthDate(request.birthDate());
 		if (patients.mrnTaken(before.clinicId(), request.mrn(), id)) {
-			throw ApiException.conflict("A patient with this medical record number exists in the clinic",
+			throw Refusal.conflict("A patient with this medical record number exists in the clinic",
 					List.of(new FieldProblem("mrn", "already registered in this clinic")));
 		}
 		Patient changed = new Patient(id, before.clinicId(), request.mrn(), request.givenName(), request.familyName(),
@@ -125,7 +125,7 @@ public class PatientService {
 	public Patient voidPatient(UUID id, String reason, int version) {
 		Patient before = get(id);
 		if (before.voided()) {
-			throw ApiException.conflict("The patient record is already voided");
+			throw Refusal.conflict("The patient record is already voided");
 		}
 		if (!patients.voidPatient(before.clinicId(), id, reason, version, CurrentUser.get().id())) {
 			throw stale();
@@ -154,19 +154,19 @@ public class PatientService {
 			problems.add(new FieldProblem("birthDate", "gives an age over " + MAX_AGE + " years"));
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 	}
 
 	private static void checkClinic(CurrentUser user, UUID clinicId) {
 		if (!user.isMemberOf(clinicId)) {
 			// Unknown and foreign clinics look the same.
-			throw ApiException.invalid("clinicId", "not a clinic you work in");
+			throw Refusal.invalid("clinicId", "not a clinic you work in");
 		}
 	}
 
-	private static ApiException stale() {
-		return ApiException.conflict("The patient was changed by someone else; reload it and apply your change again",
+	private static Refusal stale() {
+		return Refusal.conflict("The patient was changed by someone else; reload it and apply your change again",
 				List.of(new FieldProblem("version", "stale version")));
 	}
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,7 +64,7 @@ class PriorTreatmentPageController {
 				redirect.addFlashAttribute("flash", "Prior treatment (" + labels.of(treatment.type()) + ") recorded.");
 				return "redirect:/patients/" + id + "#prior-treatments";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
@@ -94,7 +94,7 @@ public class PriorTreatmentService {
 
 	private PriorTreatment load(Patient patient, UUID treatmentId) {
 		return treatments.find(patient.clinicId(), patient.id(), treatmentId)
-			.orElseThrow(() -> ApiException.notFound(ENTITY));
+			.orElseThrow(() -> Refusal.notFound(ENTITY));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
@@ -63,7 +63,7 @@ public class RecordAccess {
 				}
 			}
 		}
-		throw ApiException.notFound(entity);
+		throw Refusal.notFound(entity);
 	}
 
 }

@@ -38,15 +38,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-class ApiProblemHandler extends ResponseEntityExceptionHandler {
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
 	static final String TYPE_BASE = "https://spinecell.org/problems/";
 
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<ProblemDetail> handleApi(ApiException ex) {
-		return problem(ex.status(), ex.title(), ex.getMessage(), ex.errors());
+	/**
+	 * The one place a {@link Refusal.Kind} becomes an HTTP status: for problem details here, for
+	 * the browser's error page and for the survey portal.
+	 */
+	public static HttpStatus status(Refusal.Kind kind) {
+		return switch (kind) {
+			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case GONE -> HttpStatus.GONE;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+	}
+
+	/** The status a refusal is answered with. */
+	public static HttpStatus status(Refusal refusal) {
+		return status(refusal.kind());
+	}
+
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> handleApi(Refusal ex) {
+		return problem(status(ex), ex.title(), ex.getMessage(), ex.errors());
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
@@ -196,8 +217,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
-		ApiException ex = ApiException.invalid(errors);
-		return problem(ex.status(), ex.title(), ex.getMessage(), errors);
+		Refusal ex = Refusal.invalid(errors);
+		return problem(status(ex), ex.title(), ex.getMessage(), errors);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,

@@ -11,7 +11,7 @@ public final class FormErrors {
 	private FormErrors() {
 	}
 
-	public static void bind(ApiException ex, BindingResult result) {
+	public static void bind(Refusal ex, BindingResult result) {
 		if (ex.errors().isEmpty()) {
 			result.reject("refused", ex.getMessage());
 			return;
@@ -70,7 +70,7 @@ public final class FormErrors {
 			action.accept(request);
 			return true;
 		}
-		catch (ApiException ex) {
+		catch (Refusal ex) {
 			bind(ex, result);
 			return false;
 		}

@@ -22,10 +22,10 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 	/** Checks paging parameters as a client sent them; bad values are a 400 naming the parameter. */
 	public static void checkParameters(int page, int size) {
 		if (page < 0) {
-			throw ApiException.badRequest("page", "page must be 0 or greater");
+			throw Refusal.badRequest("page", "page must be 0 or greater");
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw ApiException.badRequest("size", "size must be between 1 and " + MAX_SIZE);
+			throw Refusal.badRequest("size", "size must be between 1 and " + MAX_SIZE);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.spinecell.platform;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,12 +19,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class WebErrorAdvice {
 
-	@ExceptionHandler(ApiException.class)
-	ModelAndView refused(ApiException ex, HttpServletResponse response) {
-		response.setStatus(ex.status().value());
+	@ExceptionHandler(Refusal.class)
+	ModelAndView refused(Refusal ex, HttpServletResponse response) {
+		HttpStatus status = ApiProblemHandler.status(ex);
+		response.setStatus(status.value());
 		ModelAndView view = new ModelAndView("error");
-		view.addObject("status", ex.status().value());
-		view.setStatus(ex.status());
+		view.addObject("status", status.value());
+		view.setStatus(status);
 		return view;
 	}
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -77,7 +77,7 @@ class CarePlanPageController {
 				redirect.addFlashAttribute("flash", labels.of(plan.kind()) + " plan added.");
 				return "redirect:/patients/" + patientId + "#care-plans";
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}
@@ -106,7 +106,7 @@ class CarePlanPageController {
 				redirect.addFlashAttribute("flash", "Session of " + request.date() + " recorded.");
 				return "redirect:/patients/" + plan.patientId() + "#care-plan-" + planId;
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

@@ -18,7 +18,7 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.CurrentUser;
 
@@ -68,10 +68,10 @@ public class CarePlanService {
 	public CarePlan create(UUID patientId, PlanRequest request) {
 		Patient patient = patients.get(patientId);
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided");
+			throw Refusal.conflict("The patient record is voided");
 		}
 		if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
-			throw ApiException.invalid("endDate", "must not be before startDate");
+			throw Refusal.invalid("endDate", "must not be before startDate");
 		}
 		if (request.procedureId() != null) {
 			checkProcedure(patient, request.procedureId());
@@ -109,10 +109,10 @@ public class CarePlanService {
 	public CarePlan recordSession(UUID planId, SessionRequest request) {
 		CarePlan plan = get(planId);
 		if (request.date().isBefore(plan.startDate()) || request.date().isAfter(LocalDate.now().plusDays(1))) {
-			throw ApiException.invalid("date", "must lie between the plan's start and today");
+			throw Refusal.invalid("date", "must lie between the plan's start and today");
 		}
 		if (!request.attended() && request.adherence() != null) {
-			throw ApiException.invalid("adherence", "only an attended session has an adherence");
+			throw Refusal.invalid("adherence", "only an attended session has an adherence");
 		}
 		CarePlan.Session session = new CarePlan.Session(UUID.randomUUID(), request.date(), request.attended(),
 				request.adherence(), request.note());
@@ -132,14 +132,14 @@ public class CarePlanService {
 		try {
 			procedure = procedures.get(procedureId);
 		}
-		catch (ApiException ex) {
-			if (ex.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
-				throw ApiException.invalid("procedureId", "no such procedure of this patient");
+		catch (Refusal ex) {
+			if (ex.kind() == Refusal.Kind.NOT_FOUND) {
+				throw Refusal.invalid("procedureId", "no such procedure of this patient");
 			}
 			throw ex;
 		}
 		if (!procedure.clinicId().equals(patient.clinicId()) || !procedure.patientId().equals(patient.id())) {
-			throw ApiException.invalid("procedureId", "no such procedure of this patient");
+			throw Refusal.invalid("procedureId", "no such procedure of this patient");
 		}
 	}
 

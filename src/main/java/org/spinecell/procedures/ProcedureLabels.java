@@ -18,7 +18,7 @@ import org.spinecell.cellproducts.Din;
 import org.spinecell.patients.Diagnosis;
 import org.spinecell.patients.SpinalLevel;
 import org.spinecell.patients.SpineRegion;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.stereotype.Component;
@@ -132,7 +132,7 @@ public class ProcedureLabels {
 		try {
 			return Din.parse(value).printed();
 		}
-		catch (ApiException notADin) {
+		catch (Refusal notADin) {
 			return value;
 		}
 	}

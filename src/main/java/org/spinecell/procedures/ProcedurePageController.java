@@ -27,7 +27,7 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistory;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
@@ -124,7 +124,7 @@ class ProcedurePageController {
 						"Procedure recorded as a draft. Complete it with the time-out below.");
 				return "redirect:/procedures/" + procedure.id();
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				for (FieldProblem problem : ex.errors()) {
 					if ("levels".equals(problem.field())) {
 						// Levels the patient has no diagnosis for: a warning the user may confirm.
@@ -283,7 +283,7 @@ class ProcedurePageController {
 				redirect.addFlashAttribute("flash", "Procedure completed. The doses are recorded below.");
 				return "redirect:/procedures/" + id;
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				List<String> problems = new ArrayList<>();
 				for (FieldProblem problem : ex.errors()) {
 					String message = withoutExpectedDins(problem.message(), units);
@@ -321,7 +321,7 @@ class ProcedurePageController {
 				redirect.addFlashAttribute("flash", "Correction saved; the reason is in the audit trail.");
 				return "redirect:/procedures/" + id;
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				FormErrors.bind(ex, result);
 			}
 		}

@@ -31,7 +31,7 @@ import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
 import org.spinecell.patients.SpinalLevel;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Role;
@@ -99,7 +99,7 @@ public class ProcedureService {
 	public Procedure create(ProcedureRequests.Create request) {
 		Patient patient = patients.get(request.patientId());
 		if (patient.voided()) {
-			throw ApiException.conflict("The patient record is voided");
+			throw Refusal.conflict("The patient record is voided");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		StaffDirectory.StaffMember operator = staff.find(request.operatorId()).orElse(null);
@@ -163,7 +163,7 @@ public class ProcedureService {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
+			throw Refusal.invalid(problems);
 		}
 		Procedure procedure = new Procedure(UUID.randomUUID(), patient.clinicId(), patient.id(), request.date(),
 				request.startedAt(), request.endedAt(), request.setting(), operator.id(), operator.displayName(),
@@ -206,13 +206,13 @@ public class ProcedureService {
 	public Procedure complete(UUID id, ProcedureRequests.Complete request) {
 		Procedure procedure = get(id);
 		if (procedure.status() == Procedure.Status.COMPLETED) {
-			throw ApiException.conflict("The procedure is already completed",
+			throw Refusal.conflict("The procedure is already completed",
 					List.of(new FieldProblem("status", "COMPLETED")));
 		}
 		Set<UUID> used = productIds(procedure);
 		for (int i = 0; i < request.remainders().size(); i++) {
 			if (!used.contains(request.remainders().get(i).productId())) {
-				throw ApiException.invalid("remainders[" + i + "].productId", "not a product of this procedure");
+				throw Refusal.invalid("remainders[" + i + "].productId", "not a product of this procedure");
 			}
 		}
 		List<FieldProblem> failed = new ArrayList<>(failedChecks(procedure, request.remainders()));
@@ -220,7 +220,7 @@ public class ProcedureService {
 			failed.addAll(timeOutProblems(procedure, request.timeOut()));
 		}
 		if (!failed.isEmpty()) {
-			throw ApiException.conflict("The procedure cannot be completed: administration checks failed", failed);
+			throw Refusal.conflict("The procedure cannot be completed: administration checks failed", failed);
 		}
 		List<Procedure.Unit> dosed = new ArrayList<>();
 		for (Procedure.Unit unit : procedure.productUnits()) {
@@ -230,7 +230,7 @@ public class ProcedureService {
 		}
 		for (UUID productId : productIds(procedure)) {
 			if (!products.administer(productId, id)) {
-				throw ApiException.conflict("A product unit was used by another procedure at the same time",
+				throw Refusal.conflict("A product unit was used by another procedure at the same time",
 						List.of(new FieldProblem("productUnits", "product " + products.get(productId).din()
 								+ " is no longer available")));
 			}
@@ -245,7 +245,7 @@ public class ProcedureService {
 				request.timeOut().patientIdentityConfirmed(), "dins", request.timeOut().dins(), "levelsConfirmed",
 				request.timeOut().levelsConfirmed(), "by", CurrentUser.get().displayName(), "at", Instant.now().toString()));
 		if (!procedures.complete(procedure.clinicId(), id, timeOut, dosed, CurrentUser.get().id())) {
-			throw ApiException.conflict("The procedure was completed by someone else");
+			throw Refusal.conflict("The procedure was completed by someone else");
 		}
 		Procedure completed = get(id);
 		audit.updated(ENTITY, id, completed.clinicId(), procedure.snapshot(), completed.snapshot(), "completed");
@@ -263,11 +263,11 @@ public class ProcedureService {
 			List<FieldProblem> problems = Procedure.timeProblems(before.startedAt(), before.endedAt(),
 					correction.dischargedAt());
 			if (!problems.isEmpty()) {
-				throw ApiException.invalid(problems);
+				throw Refusal.invalid(problems);
 			}
 		}
 		if (!procedures.correct(before.clinicId(), id, correction, CurrentUser.get().id())) {
-			throw ApiException.conflict("The procedure was changed by someone else; reload it",
+			throw Refusal.conflict("The procedure was changed by someone else; reload it",
 					List.of(new FieldProblem("version", "stale version")));
 		}
 		Procedure after = get(id);
@@ -356,7 +356,7 @@ public class ProcedureService {
 			try {
 				scanned.add(Din.parse(timeOut.dins().get(i)).value());
 			}
-			catch (ApiException ex) {
+			catch (Refusal ex) {
 				problems.add(new FieldProblem("timeOut.dins[" + i + "]", ex.getMessage()));
 			}
 		}
@@ -404,7 +404,7 @@ public class ProcedureService {
 		try {
 			return products.get(id);
 		}
-		catch (ApiException notFound) {
+		catch (Refusal notFound) {
 			return null;
 		}
 	}

@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.HttpStatus;
 
@@ -80,10 +81,10 @@ class CohortFilterTests {
 			"baselineMax|x|a number", "registryConsent|1|true, false", "researchConsent|no|true, false",
 			"cellSource|BMAC' OR '1'='1|BMAC" })
 	void aBadValueIsA400NamingTheParameterAndWhatIsAllowed(String parameter, String value, String allowed) {
-		ApiException ex = catchThrowableOfType(ApiException.class,
+		Refusal ex = catchThrowableOfType(Refusal.class,
 				() -> CohortFilter.parse(Map.of(parameter, List.of(value))));
 		assertThat(ex).as(parameter + "=" + value).isNotNull();
-		assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ApiProblemHandler.status(ex)).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(ex.errors()).singleElement().satisfies(problem -> {
 			assertThat(problem.field()).isEqualTo(parameter);
 			assertThat(problem.message()).contains(parameter).contains(allowed);
@@ -97,16 +98,16 @@ class CohortFilterTests {
 			String secondValue, String blamed) {
 		Map<String, List<String>> parameters = "baselineMeasure".equals(blamed) ? Map.of(first, List.of(firstValue))
 				: Map.of(first, List.of(firstValue), second, List.of(secondValue));
-		ApiException ex = catchThrowableOfType(ApiException.class, () -> CohortFilter.parse(parameters));
-		assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		Refusal ex = catchThrowableOfType(Refusal.class, () -> CohortFilter.parse(parameters));
+		assertThat(ApiProblemHandler.status(ex)).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(ex.errors().get(0).field()).isEqualTo(blamed);
 	}
 
 	@Test
 	void aMisspeltParameterIsRefusedWhereTheParametersAreKnown() {
-		ApiException ex = catchThrowableOfType(ApiException.class,
+		Refusal ex = catchThrowableOfType(Refusal.class,
 				() -> CohortFilter.parse(Map.of("cellsource", List.of("BMAC")), List.of("format")));
-		assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(ApiProblemHandler.status(ex)).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(ex.errors().get(0).field()).isEqualTo("cellsource");
 		assertThat(ex.errors().get(0).message()).contains("format, clinicId, from, to");
 		assertThat(CohortFilter.parse(Map.of("format", List.of("wide")), List.of("format"))).isEqualTo(CohortFilter.ALL);
@@ -114,7 +115,7 @@ class CohortFilterTests {
 
 	@Test
 	void aSingleValuedParameterGivenTwiceIsRefused() {
-		ApiException ex = catchThrowableOfType(ApiException.class,
+		Refusal ex = catchThrowableOfType(Refusal.class,
 				() -> CohortFilter.parse(Map.of("ageMin", List.of("40", "50"))));
 		assertThat(ex.errors().get(0).field()).isEqualTo("ageMin");
 	}
@@ -145,11 +146,11 @@ class CohortFilterTests {
 	void stratifierAndMeasureRefuseUnknownValuesListingTheAllowedOnes() {
 		assertThat(Stratifier.parse("cellSource")).isEqualTo(Stratifier.CELL_SOURCE);
 		assertThat(Stratifier.parse(null)).isEqualTo(Stratifier.NONE);
-		ApiException by = catchThrowableOfType(ApiException.class, () -> Stratifier.parse("e.patient_id"));
+		Refusal by = catchThrowableOfType(Refusal.class, () -> Stratifier.parse("e.patient_id"));
 		assertThat(by.errors().get(0).field()).isEqualTo("by");
 		assertThat(by.errors().get(0).message())
 			.contains("cellSource, tissue, conditionFamily, target, guidance, operator, clinic");
-		ApiException measure = catchThrowableOfType(ApiException.class, () -> Measure.parse("measure", "PROMIS"));
+		Refusal measure = catchThrowableOfType(Refusal.class, () -> Measure.parse("measure", "PROMIS"));
 		assertThat(measure.errors().get(0).field()).isEqualTo("measure");
 		assertThat(measure.errors().get(0).message()).contains("ODI, NRS_BACK, NRS_LEG, RMDQ, MME");
 		assertThat(Measure.ODI.defaultMcid()).isEqualTo(new Measure.Mcid(new BigDecimal("10"), new BigDecimal("0.30")));

@@ -6,8 +6,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -90,7 +91,7 @@ class ClassificationInputTests {
 
 	@Test
 	void theConstructorRefusesAContradictoryInput() {
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(Refusal.class)
 			.isThrownBy(() -> ClassificationInput.builder()
 				.allogeneic(DonorRelation.UNRELATED)
 				.sourceType(SourceType.BMAC)
@@ -98,7 +99,7 @@ class ClassificationInputTests {
 				.route(Route.INTRADISCAL)
 				.build())
 			.satisfies(refusal -> {
-				assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+				assertThat(ApiProblemHandler.status(refusal)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 				assertThat(refusal.errors()).extracting(FieldProblem::field).containsExactly("origin");
 			});
 	}

@@ -5,8 +5,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -62,8 +63,8 @@ class DinTests {
 	@Test
 	void refusesAWrongCheckCharacterAndSaysSo() {
 		// K is not the check character of W123426000123 (3 is).
-		ApiException refusal = refusal(() -> Din.parse("W1234 26 000123 K"));
-		assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		Refusal refusal = refusal(() -> Din.parse("W1234 26 000123 K"));
+		assertThat(ApiProblemHandler.status(refusal)).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refusal.errors()).singleElement().satisfies(problem -> {
 			assertThat(problem.field()).isEqualTo("din");
 			assertThat(problem.message()).contains("check character 'K' does not match W123426000123");
@@ -130,8 +131,8 @@ class DinTests {
 		assertThat(Din.of("W1234", 26, 123)).hasToString("W1234260001233");
 	}
 
-	private static ApiException refusal(Runnable action) {
-		return assertThatExceptionOfType(ApiException.class).isThrownBy(action::run).actual();
+	private static Refusal refusal(Runnable action) {
+		return assertThatExceptionOfType(Refusal.class).isThrownBy(action::run).actual();
 	}
 
 }

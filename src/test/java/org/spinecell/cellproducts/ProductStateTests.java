@@ -7,7 +7,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,11 +46,11 @@ class ProductStateTests {
 					assertThatNoException().as("%s -> %s", from, to).isThrownBy(() -> from.checkMoveTo(to));
 				}
 				else {
-					assertThatExceptionOfType(ApiException.class).as("%s -> %s", from, to)
+					assertThatExceptionOfType(Refusal.class).as("%s -> %s", from, to)
 						.isThrownBy(() -> from.checkMoveTo(to))
 						.withMessage("Illegal transition from " + from + " to " + to)
 						.satisfies(refusal -> {
-							assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+							assertThat(ApiProblemHandler.status(refusal)).isEqualTo(HttpStatus.CONFLICT);
 							assertThat(refusal.errors()).singleElement()
 								.satisfies(problem -> assertThat(problem.field()).isEqualTo("state"));
 						});
@@ -84,14 +85,14 @@ class ProductStateTests {
 
 	@Test
 	void theRefusalSaysWhereTheProductMayGoInstead() {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> QUARANTINE.checkMoveTo(ISSUED))
+		assertThatExceptionOfType(Refusal.class).isThrownBy(() -> QUARANTINE.checkMoveTo(ISSUED))
 			.satisfies(refusal -> assertThat(refusal.errors().get(0).message())
 				.isEqualTo("from quarantine a product can only move to in processing, released, discarded or expired"));
 	}
 
 	@Test
 	void theRefusalFromAFinalStateSaysItIsFinal() {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> ADMINISTERED.checkMoveTo(RELEASED))
+		assertThatExceptionOfType(Refusal.class).isThrownBy(() -> ADMINISTERED.checkMoveTo(RELEASED))
 			.satisfies(refusal -> assertThat(refusal.errors().get(0).message()).startsWith("administered is final"));
 	}
 

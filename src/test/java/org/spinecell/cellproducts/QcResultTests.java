@@ -9,8 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -149,10 +150,10 @@ class QcResultTests {
 
 	@Test
 	void theConstructorRefusesAnInvalidResultWithEveryProblem() {
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(Refusal.class)
 			.isThrownBy(() -> QcResult.numeric(QcTest.VIABILITY, new BigDecimal("130"), "%", null, null))
 			.satisfies(refusal -> {
-				assertThat(refusal.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+				assertThat(ApiProblemHandler.status(refusal)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 				assertThat(refusal.errors()).extracting(FieldProblem::field).containsExactly("performedAt", "value");
 			});
 	}

@@ -10,8 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.outcomes.Score.Measurement;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +50,7 @@ class InstrumentScorerTests {
 	void anOdiSectionOfSixIsRefusedNamingTheSection() {
 		Map<String, Object> answers = odi(1, 1, 6, 1, 1, 1, 1, 1, 1, 1);
 		assertThatThrownBy(() -> InstrumentScorer.score(shipped("odi-2.1a"), answers))
-			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
+			.isInstanceOfSatisfying(Refusal.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
 				.containsExactly("odi-3"));
 	}
 
@@ -58,8 +59,8 @@ class InstrumentScorerTests {
 		for (Object bad : new Object[] { 11, -1, 3.5, "7", true }) {
 			assertThatThrownBy(() -> InstrumentScorer.score(shipped("nrs-back"), Map.of("nrs", bad)))
 				.as("nrs = %s", bad)
-				.isInstanceOfSatisfying(ApiException.class, ex -> {
-					assertThat(ex.status().value()).isEqualTo(422);
+				.isInstanceOfSatisfying(Refusal.class, ex -> {
+					assertThat(ApiProblemHandler.status(ex).value()).isEqualTo(422);
 					assertThat(ex.errors()).extracting(FieldProblem::field).containsExactly("nrs");
 				});
 		}
@@ -68,14 +69,14 @@ class InstrumentScorerTests {
 	@Test
 	void aMissingRequiredSingleItemIsRefused() {
 		assertThatThrownBy(() -> InstrumentScorer.score(shipped("nrs-leg"), Map.of()))
-			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::message)
+			.isInstanceOfSatisfying(Refusal.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::message)
 				.containsExactly("is required"));
 	}
 
 	@Test
 	void anUnknownItemIsRefusedByName() {
 		assertThatThrownBy(() -> InstrumentScorer.score(shipped("nrs-back"), Map.of("nrs", 4, "nrs-2", 5)))
-			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
+			.isInstanceOfSatisfying(Refusal.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
 				.containsExactly("nrs-2"));
 	}
 
@@ -112,7 +113,7 @@ class InstrumentScorerTests {
 		assertThat(InstrumentScorer.score(pgic, Map.of("pgic", 4)).components()).containsEntry("direction", "NO_CHANGE");
 		assertThat(InstrumentScorer.score(pgic, Map.of("pgic", 5)).components()).containsEntry("direction", "WORSE");
 		assertThat(InstrumentScorer.score(pgic, Map.of("pgic", 7)).value()).isEqualByComparingTo("7");
-		assertThatThrownBy(() -> InstrumentScorer.score(pgic, Map.of("pgic", 0))).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> InstrumentScorer.score(pgic, Map.of("pgic", 0))).isInstanceOf(Refusal.class);
 	}
 
 	@Test
@@ -188,7 +189,7 @@ class InstrumentScorerTests {
 				  "eq5d-ua": [0, 0.03, 0.06, 0.15, 0.2], "eq5d-pd": [0, 0.05, 0.1, 0.3, 0.4],
 				  "eq5d-ad": [0, 0.04, 0.1, 0.25, 0.3]}}
 				""";
-		assertThatThrownBy(() -> ScoringTable.parse(eq5d, valueSet)).isInstanceOfSatisfying(ApiException.class,
+		assertThatThrownBy(() -> ScoringTable.parse(eq5d, valueSet)).isInstanceOfSatisfying(Refusal.class,
 				ex -> assertThat(ex.errors()).containsExactly(new FieldProblem("table", "sends a key twice: \"constant\"")));
 	}
 
@@ -197,7 +198,7 @@ class InstrumentScorerTests {
 		Map<String, Object> answers = eq5d(2, 1, 3, 2, 1, 70);
 		answers.remove("eq5d-pd");
 		assertThatThrownBy(() -> InstrumentScorer.score(shipped("eq-5d-5l"), answers))
-			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
+			.isInstanceOfSatisfying(Refusal.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
 				.containsExactly("eq5d-pd"));
 	}
 
@@ -209,7 +210,7 @@ class InstrumentScorerTests {
 		assertThat(normalised).containsEntry("opioid", null).containsEntry("work-status", "off-work-back");
 		assertThat(InstrumentScorer.score(form, normalised, null).value()).isNull();
 		assertThatThrownBy(() -> InstrumentScorer.normalise(form, Map.of("pain-medication", true, "work-status", "busy")))
-			.isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
+			.isInstanceOfSatisfying(Refusal.class, ex -> assertThat(ex.errors()).extracting(FieldProblem::field)
 				.containsExactly("work-status"));
 	}
 

@@ -3,7 +3,7 @@ package org.spinecell.outcomes;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,18 +79,18 @@ class MmeConversionTests {
 
 	@Test
 	void anUnknownUnitIsRefusedNamingUnit() {
-		assertThatThrownBy(() -> oral("oxycodone", "10", "grains", "3")).isInstanceOfSatisfying(ApiException.class,
+		assertThatThrownBy(() -> oral("oxycodone", "10", "grains", "3")).isInstanceOfSatisfying(Refusal.class,
 				ex -> assertThat(ex.errors()).extracting("field").containsExactly("unit"));
-		assertThatThrownBy(() -> oral("paracetamol", "500", "spoonfuls", "3")).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> oral("paracetamol", "500", "spoonfuls", "3")).isInstanceOf(Refusal.class);
 	}
 
 	@Test
 	void aKnownUnitThatIsWrongForTheDrugIsRefusedNamingUnit() {
-		assertThatThrownBy(() -> oral("oxycodone", "10000", "mcg", "3")).isInstanceOfSatisfying(ApiException.class,
+		assertThatThrownBy(() -> oral("oxycodone", "10000", "mcg", "3")).isInstanceOfSatisfying(Refusal.class,
 				ex -> assertThat(ex.errors().get(0).message()).contains("mg"));
 		assertThatThrownBy(() -> table.convert("fentanyl", new BigDecimal("25"), "mcg", Medication.Route.TRANSDERMAL,
 				null))
-			.isInstanceOfSatisfying(ApiException.class,
+			.isInstanceOfSatisfying(Refusal.class,
 					ex -> assertThat(ex.errors()).extracting("field").containsExactly("unit"));
 	}
 

@@ -12,14 +12,15 @@ import java.util.Set;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzz tests of the parsers that take outside input: the instrument import (FHIR Questionnaire
  * JSON), the survey answer normaliser and the follow-up status filter. Each input must be either
- * accepted with a well-formed result or refused with an {@link ApiException} (a 4xx); any other
+ * accepted with a well-formed result or refused with an {@link Refusal} (a 4xx); any other
  * exception is a bug. Under plain {@code mvn verify} Jazzer replays the committed seed corpus in
  * {@code src/test/resources/org/spinecell/outcomes/ParserFuzzTestsInputs/}; run with
  * {@code JAZZER_FUZZ=1} to fuzz for real.
@@ -39,8 +40,8 @@ class ParserFuzzTests {
 			assertThat(definition.id()).matches("[a-z0-9][a-z0-9.-]{0,63}");
 			assertThat(definition.items()).isNotEmpty();
 		}
-		catch (ApiException refused) {
-			assertThat(refused.status().is4xxClientError()).isTrue();
+		catch (Refusal refused) {
+			assertThat(ApiProblemHandler.status(refused).is4xxClientError()).isTrue();
 		}
 	}
 
@@ -71,8 +72,8 @@ class ParserFuzzTests {
 				}
 			}
 		}
-		catch (ApiException refused) {
-			assertThat(refused.status().value()).isEqualTo(422);
+		catch (Refusal refused) {
+			assertThat(ApiProblemHandler.status(refused).value()).isEqualTo(422);
 			assertThat(refused.errors()).isNotEmpty();
 		}
 	}
@@ -84,8 +85,8 @@ class ParserFuzzTests {
 			Set<FollowUp.Status> statuses = FollowUpApiController.statuses(status);
 			assertThat(statuses).isNotEmpty().allMatch(FollowUp.Status::isOpen);
 		}
-		catch (ApiException refused) {
-			assertThat(refused.status().is4xxClientError()).isTrue();
+		catch (Refusal refused) {
+			assertThat(ApiProblemHandler.status(refused).is4xxClientError()).isTrue();
 		}
 	}
 

@@ -69,7 +69,7 @@ class ReferenceIntegrityTests extends SurveyTest {
 		org.spinecell.platform.CurrentUser staff = physicianAsSignedIn(physicianUsername);
 		assertThatThrownBy(() -> org.spinecell.platform.CurrentUser.callAs(staff,
 				() -> responseService.record(patientId, w2, "nrs-back", Map.of("nrs", 3), true, twoDaysAgo)))
-			.isInstanceOfSatisfying(org.spinecell.platform.ApiException.class,
+			.isInstanceOfSatisfying(org.spinecell.platform.Refusal.class,
 					ex -> assertThat(ex.errors()).extracting("field").containsExactly("answeredAt"));
 		assertThat(responsesStored(w2, "nrs-back")).isZero();
 		// The baseline is answered before the procedure.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
@@ -65,7 +65,7 @@ class ResponseAnsweredAtTests extends IntegrationTest {
 		Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
 		assertThatThrownBy(() -> CurrentUser.callAs(coordinator,
 				() -> responses.record(patient, null, "nrs-back", Map.of("nrs", 6), true, tomorrow)))
-			.isInstanceOfSatisfying(ApiException.class,
+			.isInstanceOfSatisfying(Refusal.class,
 					ex -> assertThat(ex.errors()).extracting("field").containsExactly("answeredAt"));
 		long stored = ownerJdbc().sql("SELECT count(*) FROM instrument_response WHERE patient_id = :patient")
 			.param("patient", patient)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyDecision.Reason;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -323,7 +323,7 @@ class CandidacyEvaluationTests {
 		Map<String, Boolean> checklist = new HashMap<>();
 		checklist.put("active infection", true);
 
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(Refusal.class)
 			.isThrownBy(() -> new CandidacyInput(checklist, anEligibleCandidate().build().facts()));
 	}
 

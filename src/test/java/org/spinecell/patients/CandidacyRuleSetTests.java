@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.spinecell.patients.CandidacyRule.Condition;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,7 +255,7 @@ class CandidacyRuleSetTests {
 	}
 
 	private static List<FieldProblem> problemsOf(String json) {
-		ApiException refusal = catchThrowableOfType(ApiException.class, () -> CandidacyRuleSet.parse(json));
+		Refusal refusal = catchThrowableOfType(Refusal.class, () -> CandidacyRuleSet.parse(json));
 		assertThat(refusal).as("rule set refused").isNotNull();
 		return refusal.errors();
 	}

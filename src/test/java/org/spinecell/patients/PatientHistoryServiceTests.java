@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,9 +78,9 @@ class PatientHistoryServiceTests extends ClinicalHistoryTest {
 	@Test
 	void anotherClinicsPatientIsNotFoundAndAResearcherIsDenied() {
 		UUID patient = registerPatient();
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(Refusal.class)
 			.isThrownBy(() -> as(Role.PHYSICIAN, Set.of(UUID.randomUUID()), () -> history.historyOf(patient)))
-			.satisfies(ex -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+			.satisfies(ex -> assertThat(ApiProblemHandler.status(ex)).isEqualTo(HttpStatus.NOT_FOUND));
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> as(Role.RESEARCHER, Set.of(clinicId), () -> history.historyOf(patient)));
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(

@@ -2,19 +2,18 @@ package org.spinecell.analytics.stats;
 
 import java.util.List;
 
-import org.spinecell.platform.ApiException;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
-import org.springframework.http.HttpStatus;
 
 /**
  * A regression that cannot be fitted on the data given: too few observations, covariates that are
  * linear combinations of each other, perfect separation or no convergence. The API reports it as
  * 422 with the reason; it is never a server error.
  */
-public class ModelFitException extends ApiException {
+public class ModelFitException extends Refusal {
 
 	ModelFitException(String reason) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, "Model cannot be fitted", reason,
+		super(Kind.INVALID, "Model cannot be fitted", reason,
 				List.of(new FieldProblem("model", reason)));
 	}
 

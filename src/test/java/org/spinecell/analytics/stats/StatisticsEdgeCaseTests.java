@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.spinecell.platform.ApiProblemHandler;
+
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +196,7 @@ class StatisticsEdgeCaseTests {
 		assertThatThrownBy(() -> LinearModel.fit(List.of("a"), new double[][] { { 1 }, { 2 } }, new double[] { 1, 2 }))
 			.isInstanceOf(ModelFitException.class)
 			.hasMessageContaining("needs more observations")
-			.satisfies(ex -> assertThat(((ModelFitException) ex).status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+			.satisfies(ex -> assertThat(ApiProblemHandler.status((ModelFitException) ex)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
 		assertThatThrownBy(() -> LinearModel.fit(List.of("a"), new double[][] { { 1 }, { 2 }, { 3 } },
 				new double[] { 2, 4, 6 }))
 			.isInstanceOf(ModelFitException.class)
