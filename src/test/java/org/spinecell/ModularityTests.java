@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -77,6 +79,48 @@ class ModularityTests {
 					"org.spinecell.backup..")
 			.check(CLASSES);
 	}
+
+	/**
+	 * Domain objects (records, enums, value types and rule classes of the clinical modules) know
+	 * nothing of Spring: they refuse with {@code platform.Refusal}, which has no HTTP in it. Spring
+	 * beans (services, repositories, controllers, jobs) and the web adapters beside them (form
+	 * objects, chart sections) are the other side of that line.
+	 */
+	@Test
+	void domainObjectsDoNotDependOnSpring() {
+		noClasses().that(DOMAIN_OBJECTS)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.because("rules live in the domain and are mapped to HTTP in one place, ApiProblemHandler")
+			.check(CLASSES);
+	}
+
+	private static final DescribedPredicate<JavaClass> DOMAIN_OBJECTS = new DescribedPredicate<>(
+			"are domain objects of the clinical modules") {
+
+		@Override
+		public boolean test(JavaClass type) {
+			JavaClass top = type;
+			while (top.getEnclosingClass().isPresent()) {
+				top = top.getEnclosingClass().get();
+			}
+			String name = top.getSimpleName();
+			return top.getPackageName().matches("org\\.spinecell\\.(patients|cellproducts|procedures|outcomes)(\\..+)?")
+					&& !isSpringBean(top) && !name.endsWith("Repository") && !name.endsWith("Form")
+					&& !name.endsWith("Forms") && !name.endsWith("Controller") && !name.endsWith("Section")
+					&& !name.endsWith("Sections") && !type.isAssignableTo("org.spinecell.patients.PatientChart$Section")
+					&& !top.getSimpleName().equals("package-info");
+		}
+
+		/** A bean or configuration: declared to Spring by a Spring annotation on the type. */
+		private boolean isSpringBean(JavaClass type) {
+			return type.getAnnotations()
+				.stream()
+				.anyMatch(a -> a.getRawType().getPackageName().startsWith("org.springframework"));
+		}
+
+	};
 
 	@Test
 	void writesTheModuleDocumentation() throws IOException {

@@ -12,8 +12,6 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
-
 /**
  * The time points of a follow-up schedule, read from data ({@code outcomes/default-protocol.json}):
  * when each falls after the procedure, its window, and the instruments collected at it. A time
@@ -78,7 +76,10 @@ record FollowUpProtocol(String name, int version, List<TimePoint> timePoints) {
 	}
 
 	static FollowUpProtocol load(String resource) {
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+		try (InputStream in = FollowUpProtocol.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IOException("not on the class path");
+			}
 			return parse(JsonMapper.builder().build().readTree(in));
 		}
 		catch (IOException ex) {
