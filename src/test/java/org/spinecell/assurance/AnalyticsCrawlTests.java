@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spinecell.TestApi;
-import org.spinecell.analytics.Measure;
-import org.spinecell.analytics.Stratifier;
+import org.spinecell.analytics.workspace.Measure;
+import org.spinecell.analytics.workspace.Stratifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
