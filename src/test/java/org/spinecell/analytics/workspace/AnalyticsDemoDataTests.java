@@ -1,8 +1,5 @@
 package org.spinecell.analytics.workspace;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -11,24 +8,21 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.analytics.workspace.AnalyticsResults.Outcomes;
+import org.spinecell.demo.SeededDemo;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every analytics result on the seeded demo history, on a database of its own: the numbers come
+ * Every analytics result on the seeded demo history ({@link SeededDemo}): the numbers come
  * out finite and consistent on realistic data (many groups, missing follow-ups, operators).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-		properties = { "spinecell.demo=true", "SPINECELL_ADMIN_PASSWORD=Analytics-Demo-Tests-Password-1" })
+@SeededDemo
 class AnalyticsDemoDataTests {
 
 	@Autowired
@@ -37,13 +31,6 @@ class AnalyticsDemoDataTests {
 
 	@Autowired
 	AnalyticsResultsService results;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path base = Files.createDirectories(Path.of("target", "test-data"));
-		Path dir = Files.createTempDirectory(base.toAbsolutePath(), "analytics-demo-");
-		registry.add("spinecell.data-dir", dir::toString);
-	}
 
 	private <T> T asPhysician(java.util.function.Supplier<T> task) {
 		Set<UUID> clinics = new HashSet<>(

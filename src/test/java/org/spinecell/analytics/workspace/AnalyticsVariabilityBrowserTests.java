@@ -1,8 +1,5 @@
 package org.spinecell.analytics.workspace;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -11,37 +8,42 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
-import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
+import org.spinecell.demo.SeededDemo;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.analytics.workspace.AnalyticsWorkspaceTests.number;
 
 /**
- * The variability tab in a real browser on the seeded demo history (a database of its own): a
+ * The variability tab in a real browser on the seeded demo history ({@link SeededDemo}): a
  * physician of every demo clinic picks a measure and a time point, opens the tab, and each
  * coefficient and funnel row shows the JSON API's value for the same cohort.
  */
-@TestPropertySource(properties = "spinecell.demo=true")
-class AnalyticsVariabilityBrowserTests extends IntegrationTest {
+@SeededDemo
+class AnalyticsVariabilityBrowserTests {
 
-	@DynamicPropertySource
-	static void ownDataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path base = Files.createDirectories(Path.of("target", "test-data"));
-		Path dir = Files.createTempDirectory(base.toAbsolutePath(), "analytics-variability-");
-		registry.add("spinecell.data-dir", dir::toString);
-	}
+	private static final String USER_PASSWORD = "Sturdy-Umbrella-Lantern-7";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@FlywayDataSource
+	DataSource ownerDataSource;
 
 	@Test
 	void theVariabilityTabShowsTheApisModelsAndFunnelsOnTheDemoData() {
@@ -114,6 +116,27 @@ class AnalyticsVariabilityBrowserTests extends IntegrationTest {
 		finally {
 			driver.quit();
 		}
+	}
+
+	private JdbcClient ownerJdbc() {
+		return JdbcClient.create(ownerDataSource);
+	}
+
+	private TestApi login(String username, String password) {
+		TestApi.Response response = new TestApi(port, null).post("/api/v1/auth/token",
+				Map.of("username", username, "password", password));
+		assertThat(response.status()).as("token for %s: %s", username, response.body()).isEqualTo(201);
+		return new TestApi(port, response.json().get("token").asString());
+	}
+
+	/** A staff account with the role and clinics, created by the seeded administrator; returns the username. */
+	private String createUser(String role, Set<UUID> clinicIds) {
+		String username = role.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8);
+		TestApi.Response response = login("admin", SeededDemo.ADMIN_PASSWORD).post("/api/v1/users",
+				Map.of("username", username, "password", USER_PASSWORD, "displayName", "Test " + role, "roles",
+						List.of(role), "clinicIds", List.copyOf(clinicIds)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return username;
 	}
 
 	/** The body cells of a table, as the page holds them (cells scrolled out of view included). */
