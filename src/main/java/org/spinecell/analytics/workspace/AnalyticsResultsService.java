@@ -92,26 +92,9 @@ public class AnalyticsResultsService {
 			.toList();
 		boolean noData = rows.stream().allMatch(r -> r.n() == 0);
 		BetweenGroup test = by == Stratifier.NONE ? null : betweenGroup(rows, testTimePoint);
-		Map<String, Object> definitions = new LinkedHashMap<>();
-		definitions.put("mcidAbsolute", mcid.absolute());
-		definitions.put("mcidRelative", mcid.relative());
-		definitions.put("responder", mcid.absolute() == null
-				? "improvement from baseline of at least " + percent(mcid.relative()) + " of the baseline value"
-				: "improvement from baseline of at least " + mcid.absolute().toPlainString() + " points");
-		definitions.put("relativeResponder", mcid.relative() == null ? null
-				: "improvement from baseline of at least " + percent(mcid.relative()) + " of a baseline above 0");
-		definitions.put("composite", compositeDefinition(odiMcid));
-		definitions.put("mean", "mean and SD (denominator n − 1) of the values at the time point; 95 % CI mean ± "
-				+ "t(0.975, n − 1)·SD/√n");
-		definitions.put("change", "follow-up value minus baseline (negative is better) for the episodes with both; 95 % "
-				+ "CI mean ± t(0.975, n − 1)·SD/√n");
-		definitions.put("responderCi", "Wilson score 95 % CI, out of the values with a baseline");
-		definitions.put("completionRate", "completed follow-ups out of those completed or missed");
-		definitions.put("tooSmall", "fewer than " + DataStatus.MIN_N + " values at the time point");
-		definitions.put("betweenGroup", "Pearson chi-square test of equal responder proportions at the test time point");
-		definitions.put("population", population(by));
+		Map<String, Object> definitions = ResultDefinitions.outcomes(mcid, odiMcid, by);
 		return new Outcomes(measure.name(), by.parameter(), noData, noData ? NO_DATA : null, definitions, rows, test,
-				new Composite(compositeDefinition(odiMcid), composite));
+				new Composite(ResultDefinitions.compositeDefinition(odiMcid), composite));
 	}
 
 	/**
@@ -150,23 +133,7 @@ public class AnalyticsResultsService {
 			LogRank test = LogRank.of(byGroup);
 			logRank = new LogRankTest(test.status().name(), test.chiSquare(), test.df(), test.p());
 		}
-		Map<String, Object> definitions = new LinkedHashMap<>();
-		if (lossOfResponse) {
-			definitions.put("endpoint", "loss of response among episodes whose ODI improved by at least "
-					+ odiMcid.toPlainString() + " points at some follow-up: the first later follow-up (at its due day) "
-					+ "that no longer does, or a later surgery or repeat injection at a treated level after the "
-					+ "first response, whichever comes first");
-			definitions.put("censoring", "at the due day of the last follow-up with an ODI change");
-		}
-		else {
-			definitions.put("endpoint", "treatment failure: a later surgery or repeat injection at a treated level");
-			definitions.put("censoring", "at the last completed follow-up once one is missed, otherwise today");
-		}
-		definitions.put("time", "months since the procedure (days / 30.4375)");
-		definitions.put("ci", "Kaplan–Meier S(t) = Π(1 − d/n); Greenwood variance, log-log 95 % CI; none where "
-				+ "survival is 0 or 1");
-		definitions.put("logRank", "log-rank test over the groups with expected events");
-		definitions.put("population", population(by));
+		Map<String, Object> definitions = ResultDefinitions.durability(lossOfResponse, odiMcid, by);
 		boolean noData = groups.isEmpty();
 		return new Durability(lossOfResponse ? "lossOfResponse" : "failure", by.parameter(), noData, noData ? "No data: the cohort holds no episodes" : null,
 				definitions, groups, logRank);
@@ -186,13 +153,7 @@ public class AnalyticsResultsService {
 					m.opioidFree(), free.estimate(), low(free.wilson()), high(free.wilson()),
 					m.observed() < DataStatus.MIN_N));
 		}
-		Map<String, Object> definitions = new LinkedHashMap<>();
-		definitions.put("baselineUsers", "episodes with a baseline MME above 0 (oral morphine milligram equivalents a day)");
-		definitions.put("reducedByHalf", "MME at the time point at most half the baseline MME");
-		definitions.put("opioidFree", "MME 0 at the time point");
-		definitions.put("denominator", "baseline users with an MME at the time point (follow-up completed)");
-		definitions.put("ci", "Wilson score 95 % CI");
-		definitions.put("population", population(by));
+		Map<String, Object> definitions = ResultDefinitions.medication(by);
 		boolean noData = rows.stream().allMatch(r -> r.observed() == 0);
 		return new Medication(by.parameter(), noData,
 				noData ? "No data: no baseline opioid user in the cohort has an MME after baseline" : null, definitions,
@@ -224,16 +185,7 @@ public class AnalyticsResultsService {
 			.map(s -> new SeriousEvent(label.apply(s.group()), s.grade(), s.onsetMonths(), s.relatednessProcedure(),
 					s.relatednessProduct(), s.expected(), s.outcome()))
 			.toList();
-		Map<String, Object> definitions = new LinkedHashMap<>();
-		definitions.put("per100", "adverse events reported against the group's procedures, per 100 procedures");
-		definitions.put("ci", "Clopper–Pearson exact 95 % CI of the share of procedures with at least one such event, "
-				+ "times 100");
-		definitions.put("serious", "an event with at least one seriousness criterion");
-		definitions.put("ungraded", "a patient's report that no physician has reviewed yet: it has no grade, and"
-				+ " its seriousness and relatedness are not assessed, so it is counted as \"" + AnalyticsResultsRepository.UNGRADED
-				+ "\" in each of them rather than as not serious or not related");
-		definitions.put("related", "possibly, probably or definitely related to the procedure or the cell product");
-		definitions.put("population", population(by));
+		Map<String, Object> definitions = ResultDefinitions.safety(by);
 		boolean noData = groups.isEmpty();
 		return new Safety(by.parameter(), noData, noData ? "No data: the cohort holds no procedures" : null,
 				definitions, groups, rows, serious);
@@ -251,27 +203,7 @@ public class AnalyticsResultsService {
 		List<VariabilityAnalysis.EpisodeRow> rows = repository.modelRows(analytics.scoped(filter), measure, timePoint);
 		VariabilityAnalysis.Result result = VariabilityAnalysis.of(rows, row -> isResponder(row, mcid),
 				labels(Stratifier.OPERATOR), labels(Stratifier.CLINIC));
-		Map<String, Object> definitions = new LinkedHashMap<>();
-		definitions.put("linear", "ordinary least squares of the change from baseline (follow-up minus baseline) on the "
-				+ "covariates, t 95 % CI");
-		definitions.put("logistic", "maximum-likelihood logistic regression of responder status on the same covariates, "
-				+ "Wald 95 % CI");
-		definitions.put("responder", mcid.absolute() == null
-				? "improvement of at least " + percent(mcid.relative()) + " of the baseline"
-				: "improvement of at least " + mcid.absolute().toPlainString() + " points");
-		definitions.put("covariates", "age, sex, baseline score, symptom duration (months), condition family, levels "
-				+ "treated, cell source, log10 dose (cells), target, guidance, placement confirmed; codes as indicators "
-				+ "against the most frequent level (the first code on a tie); a covariate that does not vary is left out");
-		definitions.put("funnel", "observed responders O against expected E (sum of the logistic model's predicted "
-				+ "probabilities) per operator and clinic; limits of O/E at 95 % and 99.8 % from the exact binomial "
-				+ "around the overall responder rate (Spiegelhalter 2005); when the full model cannot be fitted "
-				+ "(small cohorts), E comes from a logistic model on the patients' own characteristics (age, sex, "
-				+ "baseline, symptom duration, condition family, levels; then without the coded ones), and failing "
-				+ "that from the overall rate "
-				+ "(field adjustment: FULL_MODEL, CASE_MIX or UNADJUSTED); a unit expecting fewer than "
-				+ (int) org.spinecell.analytics.stats.Funnel.MIN_EXPECTED + " responders or non-responders is not "
-				+ "compared with the limits (signal TOO_FEW_EXPECTED)");
-		definitions.put("population", population(Stratifier.NONE) + "; operators and clinics shown to researchers by pseudonym");
+		Map<String, Object> definitions = ResultDefinitions.variability(mcid);
 		boolean noData = result.n() == 0;
 		return new Variability(measure.name(), timePoint, noData,
 				noData ? "No data: no episode of the cohort has a value with a baseline at " + timePoint : null,
@@ -340,19 +272,6 @@ public class AnalyticsResultsService {
 		return group -> "UNKNOWN".equals(group) ? group : pseudonyms.of(kind, java.util.UUID.fromString(group));
 	}
 
-	private static String population(Stratifier by) {
-		return "episodes (procedures) of the caller's clinics matching the filter; for researchers only patients"
-				+ " with current research consent, without identifiers"
-				+ (by == Stratifier.OPERATOR || by == Stratifier.CLINIC
-						? "; " + (by == Stratifier.OPERATOR ? "operators" : "clinics") + " shown to researchers by pseudonym"
-						: "");
-	}
-
-	static String compositeDefinition(BigDecimal odiMcid) {
-		return "ODI improved by at least " + odiMcid.toPlainString() + " points from baseline, and no later surgery"
-				+ " or repeat injection at a treated level and no serious adverse event related to the procedure or"
-				+ " product up to the time point's due day; out of the episodes with an ODI change at the time point";
-	}
 
 	/** Reads a follow-up time point: absent means M12. */
 	static String timePoint(String value) {
@@ -365,10 +284,6 @@ public class AnalyticsResultsService {
 					"timePoint must be one of: " + String.join(", ", FOLLOW_UP_TIME_POINTS));
 		}
 		return timePoint;
-	}
-
-	private static String percent(BigDecimal fraction) {
-		return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
 	}
 
 	private static Double low(Interval interval) {

@@ -76,12 +76,12 @@ class AnalyticsWorkspace {
 		return switch (tab) {
 			case "outcomes" -> WorkspaceResults
 				.outcomes(results.outcomes(filter, request.by(), request.measure(), request.timePoint()), name);
-			case "durability" -> WorkspaceResults.durability(results.durability(filter, request.by(), false),
+			case "durability" -> WorkspaceDurability.durability(results.durability(filter, request.by(), false),
 					results.durability(filter, request.by(), true), name);
 			case "variability" -> WorkspaceVariability
 				.of(results.variability(filter, request.measure(), request.timePoint()), name);
 			case "medication" -> WorkspaceResults.medication(results.medication(filter, request.by()), name);
-			case "safety" -> WorkspaceResults.safety(results.safety(filter, request.by()), name);
+			case "safety" -> WorkspaceSafety.safety(results.safety(filter, request.by()), name);
 			default -> throw Refusal.notFound("Tab");
 		};
 	}

@@ -23,6 +23,11 @@ import org.spinecell.analytics.stats.ModelFitException;
  * model each operator's and clinic's observed against expected responders as funnel data. Builds
  * the design (indicator columns for codes, the most frequent level as reference; a covariate that
  * does not vary is left out and said so) and counts the episodes left out, by reason.
+ * <p>
+ * Over 300 lines because it is one computation whose steps share the design matrix and the rows
+ * kept (design, both models, then the funnel's expected counts with their case-mix and unadjusted
+ * fallbacks), and about a third of it is the result's shape: the nested records the JSON API, the
+ * workspace and the tests read as {@code VariabilityAnalysis.Result}, {@code .FunnelUnit} and so on.
  */
 final class VariabilityAnalysis {
 

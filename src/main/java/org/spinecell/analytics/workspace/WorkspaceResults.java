@@ -8,24 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.spinecell.analytics.workspace.AnalyticsResults.Durability;
 import org.spinecell.analytics.workspace.AnalyticsResults.Medication;
 import org.spinecell.analytics.workspace.AnalyticsResults.MedicationRow;
 import org.spinecell.analytics.workspace.AnalyticsResults.OutcomeRow;
 import org.spinecell.analytics.workspace.AnalyticsResults.Outcomes;
 import org.spinecell.analytics.workspace.AnalyticsResults.RateRow;
-import org.spinecell.analytics.workspace.AnalyticsResults.Safety;
-import org.spinecell.analytics.workspace.AnalyticsResults.SafetyRow;
-import org.spinecell.analytics.workspace.AnalyticsResults.SeriousEvent;
-import org.spinecell.analytics.workspace.AnalyticsResults.SurvivalGroup;
-import org.spinecell.analytics.workspace.AnalyticsResults.SurvivalStep;
 import org.spinecell.platform.chart.Chart;
 import org.spinecell.platform.chart.Forest;
 
 /**
  * The workspace's and the clinic report's presentation of {@link AnalyticsResultsService}'s
  * results: display values in tables, charts and the definitions the service states, one
- * {@link Tab} per subject. It computes no statistic: every number shown is one of the JSON API's,
+ * {@link Tab} per subject (outcomes and medication here; durability, safety and variability in
+ * {@link WorkspaceDurability}, {@link WorkspaceSafety} and {@link WorkspaceVariability}), and the
+ * display formats they share. It computes no statistic: every number shown is one of the JSON API's,
  * rounded for display.
  */
 final class WorkspaceResults {
@@ -64,9 +60,6 @@ final class WorkspaceResults {
 		}
 
 	}
-
-	/** Months after the procedure at which the risk tables count the episodes still at risk. */
-	private static final int[] RISK_MONTHS = { 0, 3, 6, 12, 24 };
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("mcidAbsolute", "MCID (points)"),
 			Map.entry("mcidRelative", "MCID (fraction of baseline)"), Map.entry("responder", "Responder"),
@@ -147,74 +140,6 @@ final class WorkspaceResults {
 				outcomes.noData());
 	}
 
-	/** Both Kaplan–Meier endpoints on one tab: time to treatment failure and to loss of response. */
-	static Tab durability(Durability failure, Durability lossOfResponse, UnaryOperator<String> name) {
-		List<Table> tables = new ArrayList<>();
-		List<Chart> charts = new ArrayList<>();
-		survival(failure, "", "Free of treatment failure", tables, charts, name);
-		survival(lossOfResponse, "loss-", "Still responding", tables, charts, name);
-		List<String> definitions = new ArrayList<>();
-		definitions.addAll(prefixed("Treatment failure — ", definitions(failure.definitions())));
-		definitions.addAll(prefixed("Loss of response — ", definitions(lossOfResponse.definitions())));
-		return new Tab("durability", "Durability", tables, charts, definitions,
-				failure.noData() && lossOfResponse.noData());
-	}
-
-	private static void survival(Durability result, String prefix, String state, List<Table> tables,
-			List<Chart> charts, UnaryOperator<String> name) {
-		String endpoint = prefix.isEmpty() ? "treatment failure" : "loss of response";
-		Chart chart = Chart.of(prefix + "survival", state + " (Kaplan–Meier)",
-				"Kaplan–Meier estimate of the share without " + endpoint + ", with log-log 95 % CI",
-				Chart.Axis.number("Months after the procedure"), Chart.Axis.number(state + " (%)", 0, 100));
-		List<List<String>> steps = new ArrayList<>();
-		List<List<String>> risk = new ArrayList<>();
-		for (SurvivalGroup group : result.groups()) {
-			List<Chart.Point> points = new ArrayList<>();
-			points.add(new Chart.Point(0, 100, null, null));
-			for (SurvivalStep step : group.steps()) {
-				points.add(new Chart.Point(step.time(), 100 * step.survival(), times100(step.ciLow()),
-						times100(step.ciHigh())));
-				steps.add(List.of(name.apply(group.group()), num(step.time()), Integer.toString(step.nRisk()),
-						Integer.toString(step.nEvent()), Integer.toString(step.nCensor()), percent(step.survival()),
-						percentInterval(step.ciLow(), step.ciHigh())));
-			}
-			chart = chart.with(new Chart.Series(name.apply(group.group()), Chart.Style.STEP, Chart.Interval.NONE, points));
-			List<String> atRisk = new ArrayList<>();
-			atRisk.add(name.apply(group.group()));
-			for (int month : RISK_MONTHS) {
-				// At risk at a month: those at risk at the first time on or after it (every distinct time is a step).
-				atRisk.add(Integer.toString(group.steps()
-					.stream()
-					.filter(s -> s.time() >= month)
-					.findFirst()
-					.map(SurvivalStep::nRisk)
-					.orElse(0)));
-			}
-			risk.add(atRisk);
-		}
-		String events = prefix.isEmpty() ? "Failures" : "Losses";
-		tables.add(new Table(prefix + "km-steps", "Kaplan–Meier steps: " + endpoint,
-				List.of("Group", "Months", "At risk", events, "Censored", state, "95 % CI"), steps));
-		List<String> riskHeader = new ArrayList<>(List.of("Group"));
-		for (int month : RISK_MONTHS) {
-			riskHeader.add(month + " months");
-		}
-		List<String> small = result.groups()
-			.stream()
-			.filter(SurvivalGroup::tooSmall)
-			.map(g -> name.apply(g.group()))
-			.toList();
-		tables.add(new Table(prefix + "risk-table", "Numbers at risk: " + endpoint, riskHeader, risk,
-				small.isEmpty() ? null : "Too small (fewer than 5 episodes, shown): " + String.join(", ", small) + "."));
-		if (result.logRank() != null) {
-			var test = result.logRank();
-			tables.add(new Table(prefix + "log-rank", "Log-rank test: " + endpoint, List.of("Chi-square", "df", "p"),
-					test.chiSquare() == null ? List.of()
-							: List.of(List.of(num(test.chiSquare()), String.valueOf(test.df()), pValue(test.p())))));
-		}
-		charts.add(chart);
-	}
-
 	static Tab medication(Medication medication, UnaryOperator<String> name) {
 		List<List<String>> rows = new ArrayList<>();
 		for (MedicationRow r : medication.rows()) {
@@ -229,55 +154,6 @@ final class WorkspaceResults {
 								"Opioid-free", "95 % CI"),
 						rows)),
 				List.of(), definitions(medication.definitions()), medication.noData());
-	}
-
-	static Tab safety(Safety safety, UnaryOperator<String> name) {
-		List<List<String>> rows = new ArrayList<>();
-		for (SafetyRow r : safety.rows()) {
-			String value = safetyCategory(r.value());
-			rows.add(List.of(name.apply(r.group()), r.dimension(), value, Long.toString(r.events()),
-					Long.toString(r.proceduresWithEvent()), count(r.procedures(), r.tooSmall()), num(r.per100()),
-					interval(r.ciLow(), r.ciHigh())));
-		}
-		List<List<String>> serious = new ArrayList<>();
-		for (SeriousEvent e : safety.serious()) {
-			serious.add(List.of(name.apply(e.group()), e.grade() == null ? UNGRADED : Integer.toString(e.grade()),
-					num(e.onsetMonths()), orNotAssessed(e.relatednessProcedure()), orNotAssessed(e.relatednessProduct()),
-					e.expected() == null ? NOT_ASSESSED : e.expected() ? "yes" : "no", orNotAssessed(e.outcome())));
-		}
-		return new Tab("safety", "Safety",
-				List.of(new Table("adverse-events", "Adverse events per 100 procedures",
-						List.of("Group", "By", "Category", "Events", "Procedures with one", "Procedures",
-								"Per 100 procedures", "Exact 95 % CI"),
-						rows),
-						new Table("serious-events", "Serious adverse events",
-								List.of("Group", "Grade", "Onset (months)", "Related to procedure",
-										"Related to product", "Expected", "Outcome"),
-								serious)),
-				List.of(), definitions(safety.definitions()), safety.noData());
-	}
-
-	/** How an event no physician has graded yet is shown, in every column that needs the review. */
-	static final String UNGRADED = "awaiting clinician review";
-
-	private static final String NOT_ASSESSED = "not assessed";
-
-	/** A safety table's category in words: yes and no for the flags, the ungraded state spelled out. */
-	private static String safetyCategory(String value) {
-		if (value == null) {
-			return NOT_ASSESSED;
-		}
-		return switch (value) {
-			case "true" -> "yes";
-			case "false" -> "no";
-			case AnalyticsResultsRepository.UNGRADED -> UNGRADED;
-			default -> value;
-		};
-	}
-
-	/** A recorded code in words ({@code NOT_RELATED} as "not related"), or "not assessed" when none was recorded. */
-	private static String orNotAssessed(String value) {
-		return value == null ? NOT_ASSESSED : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 	}
 
 	/** A table of proportions {@code x / n} per group and time point with their CIs. */
@@ -303,7 +179,7 @@ final class WorkspaceResults {
 		return out;
 	}
 
-	private static List<String> prefixed(String prefix, List<String> lines) {
+	static List<String> prefixed(String prefix, List<String> lines) {
 		return lines.stream().map(line -> prefix + line).toList();
 	}
 
