@@ -1,8 +1,9 @@
 /**
  * Analytics: read-only cohort and outcome analysis, and the research export, at the edge of
- * SpineCell. It reads the core modules' data through the SQL views made for it and may use the
- * core modules' types; no core module uses it, and no other module uses any of its types, so its
- * root holds no class. Its features:
+ * SpineCell. It reads the core modules' data only through the SQL views and facts made for it
+ * ({@code analytics_*}, {@code research_*}), keeps its own tables (saved cohorts, data-use
+ * agreements) and may use the core modules' types; no core module uses it, and no other module
+ * uses any of its types, so its root holds no class. Its features:
  * <ul>
  * <li>{@code workspace}: the analysis workspace (page, JSON API, CSV downloads and PDF report),
  * saved cohorts and their filters, measures and stratifiers, the outcome, durability, medication,
