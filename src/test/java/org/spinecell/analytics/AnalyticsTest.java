@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a follow-up (the fallback baseline); research consent only.</li>
  * </ul>
  */
-abstract class AnalyticsTest extends FollowUpTest {
+public abstract class AnalyticsTest extends FollowUpTest {
 
 	protected static final String ODD_FAMILY_NAME = "=Quote|Test";
 
 	protected static final String ODD_GIVEN_NAME = "Ann, \"Jo\"";
 
-	protected record Episode(UUID id, UUID patientId, LocalDate date, Map<String, UUID> followUps) {
+	public record Episode(UUID id, UUID patientId, LocalDate date, Map<String, UUID> followUps) {
 	}
 
 	protected Episode ep1;
