@@ -25,7 +25,7 @@ import static org.spinecell.TestApp.unique;
  * endpoint takes by id, so that each id-taking path can be called with a real record of this
  * clinic; {@link #nextClinic()} moves on to a fresh clinic.
  */
-final class AssuranceClinic {
+public final class AssuranceClinic {
 
 	private final TestApp app;
 
@@ -35,26 +35,26 @@ final class AssuranceClinic {
 
 	private Surveys surveys;
 
-	AssuranceClinic(TestApp app) {
+	public AssuranceClinic(TestApp app) {
 		this.app = app;
 		nextClinic();
 	}
 
 	/** The current clinic, its staff and patient. */
-	CellLab cells() {
+	public CellLab cells() {
 		return cells;
 	}
 
-	Treatment treatment() {
+	public Treatment treatment() {
 		return treatment;
 	}
 
-	Surveys surveys() {
+	public Surveys surveys() {
 		return surveys;
 	}
 
 	/** Starts a fresh clinic with its own lab technologist, physician and patient. */
-	void nextClinic() {
+	public void nextClinic() {
 		cells = new CellLab(app);
 		treatment = new Treatment(cells);
 		surveys = new Surveys(treatment);

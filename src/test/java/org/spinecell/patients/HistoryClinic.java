@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps to register patients, count stored rows and read the audit trail as the owner. A test
  * creates it in its {@code @BeforeEach}: {@code clinic = new HistoryClinic(app)}.
  */
-final class HistoryClinic {
+public final class HistoryClinic {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,36 +30,36 @@ final class HistoryClinic {
 	private final TestApi physician;
 
 	/** One audit entry: what was done, the changes, the reason given and who did it. */
-	record AuditRow(String action, JsonNode changes, String reason, String actor) {
+	public record AuditRow(String action, JsonNode changes, String reason, String actor) {
 	}
 
 	/** Creates the clinic and its physician through the API. */
-	HistoryClinic(TestApp app) {
+	public HistoryClinic(TestApp app) {
 		this.app = app;
 		this.clinicId = app.createClinic("History");
 		this.physician = staff("PHYSICIAN");
 	}
 
-	UUID clinicId() {
+	public UUID clinicId() {
 		return clinicId;
 	}
 
 	/** The clinic's physician, signed in. */
-	TestApi physician() {
+	public TestApi physician() {
 		return physician;
 	}
 
 	/** A signed-in user of the test clinic with the given role. */
-	TestApi staff(String role) {
+	public TestApi staff(String role) {
 		return app.signedIn(role, Set.of(clinicId));
 	}
 
 	/** A physician of a clinic of their own, who must not see the test clinic's patients. */
-	TestApi physicianOfAnotherClinic() {
+	public TestApi physicianOfAnotherClinic() {
 		return app.signedIn("PHYSICIAN", Set.of(app.createClinic("Elsewhere")));
 	}
 
-	UUID registerPatient() {
+	public UUID registerPatient() {
 		TestApi.Response response = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
 				"H-" + TestApp.unique(), "givenName", "Rosa", "familyName", "Marsh " + TestApp.unique(), "birthDate",
 						"1970-01-02",
@@ -68,14 +68,14 @@ final class HistoryClinic {
 		return TestApp.id(response.json());
 	}
 
-	void voidPatient(UUID patientId) {
+	public void voidPatient(UUID patientId) {
 		TestApi.Response response = physician.post("/api/v1/patients/" + patientId + "/void",
 				Map.of("reason", "registered twice", "version", 0));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	/** Rows of a history table for the patient, counted as the owner (no row-level security). */
-	long rows(String table, UUID patientId) {
+	public long rows(String table, UUID patientId) {
 		assertThat(table).isIn("diagnosis", "imaging_finding", "prior_treatment", "consent");
 		return app.ownerJdbc().sql("SELECT count(*) FROM " + table + " WHERE patient_id = :p")
 			.param("p", patientId)
@@ -84,7 +84,7 @@ final class HistoryClinic {
 	}
 
 	/** The audit entries of one record, oldest first. */
-	List<AuditRow> audit(String entityType, UUID entityId) {
+	public List<AuditRow> audit(String entityType, UUID entityId) {
 		return app.ownerJdbc().sql("""
 				SELECT action, changes::text AS changes, reason, actor_username, clinic_id FROM audit_event
 				WHERE entity_type = :type AND entity_id = :id ORDER BY seq
@@ -101,30 +101,30 @@ final class HistoryClinic {
 	}
 
 	/** A copy of a request body with one field changed (or set to null). */
-	static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+	public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
 		Map<String, Object> copy = new HashMap<>(body);
 		copy.put(field, value);
 		return copy;
 	}
 
-	static String daysFromNow(int days) {
+	public static String daysFromNow(int days) {
 		return LocalDate.now().plusDays(days).toString();
 	}
 
 	/** A problem-details response with the status, naming the field among its errors. */
-	static void assertProblem(TestApi.Response response, int status, String field) {
+	public static void assertProblem(TestApi.Response response, int status, String field) {
 		assertProblem(response, status);
 		List<String> fields = response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
 		assertThat(fields).as(response.body()).contains(field);
 	}
 
-	static void assertProblem(TestApi.Response response, int status) {
+	public static void assertProblem(TestApi.Response response, int status) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.body()).doesNotContain("Exception");
 	}
 
-	static List<String> strings(JsonNode array) {
+	public static List<String> strings(JsonNode array) {
 		return array.valueStream().map(JsonNode::asString).toList();
 	}
 

@@ -21,7 +21,7 @@ import static org.spinecell.TestApp.ok;
  * lumbar diagnosis at L4-L5 with the imaging and failed conservative care that make them a
  * candidate (on creation), and steps that make them ready to treat, draft and complete an injection.
  */
-final class ProcedureSteps {
+public final class ProcedureSteps {
 
 	private final CellLab cells;
 
@@ -30,7 +30,7 @@ final class ProcedureSteps {
 	private final UUID physicianId;
 
 	/** Diagnoses the lab's patient at L4-L5 through the API. */
-	ProcedureSteps(CellLab cells) {
+	public ProcedureSteps(CellLab cells) {
 		this.cells = cells;
 		this.treatment = new Treatment(cells);
 		this.physicianId = cells.app().userId(cells.physicianUsername());
@@ -38,25 +38,25 @@ final class ProcedureSteps {
 	}
 
 	/** The id of the lab's physician, the operator of the drafted procedures. */
-	UUID physicianId() {
+	public UUID physicianId() {
 		return physicianId;
 	}
 
 	/** Treatment and trial consent given, and an eligible screening. */
-	void readyToTreat() {
+	public void readyToTreat() {
 		treatment.readyToTreat(false);
 	}
 
-	String din(UUID product) {
+	public String din(UUID product) {
 		return ok(cells.lab().get("/api/v1/cell-products/" + product)).get("din").asString();
 	}
 
-	String printedDin(UUID product) {
+	public String printedDin(UUID product) {
 		return Din.parse(din(product)).printed();
 	}
 
 	/** A draft injection of the product into L4-L5, through the API. */
-	UUID draft(UUID product, String volumeMl) {
+	public UUID draft(UUID product, String volumeMl) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", cells.patientId());
 		body.put("date", LocalDate.now().toString());
@@ -71,26 +71,26 @@ final class ProcedureSteps {
 	}
 
 	/** Completes through the API with a time-out naming the product and its remainder discarded. */
-	void completeThroughApi(UUID procedure, UUID product) {
+	public void completeThroughApi(UUID procedure, UUID product) {
 		ok(cells.physician().post("/api/v1/procedures/" + procedure + "/complete",
 				Map.of("timeOut", Map.of("patientIdentityConfirmed", true, "dins", List.of(din(product)),
 						"levelsConfirmed", true), "remainders", List.of(Map.of("productId", product, "action",
 								"DISCARDED")))));
 	}
 
-	String status(UUID procedure) {
+	public String status(UUID procedure) {
 		return ok(cells.physician().get("/api/v1/procedures/" + procedure)).get("status").asString();
 	}
 
 	/** A browser session signed in as the user. */
-	WebSession signedIn(String username) {
+	public WebSession signedIn(String username) {
 		WebSession web = new WebSession(cells.app().port());
 		web.signIn(username, IntegrationTest.USER_PASSWORD);
 		return web;
 	}
 
 	/** The fields of the procedure form for one unit of the product at the level, as a browser posts them. */
-	Map<String, String> procedureForm(String csrf, UUID product, String level) {
+	public Map<String, String> procedureForm(String csrf, UUID product, String level) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("_csrf", csrf);
 		fields.put("date", LocalDate.now().toString());
@@ -113,14 +113,14 @@ final class ProcedureSteps {
 		return fields;
 	}
 
-	long proceduresOfPatient() {
+	public long proceduresOfPatient() {
 		return cells.app().ownerJdbc().sql("SELECT count(*) FROM procedure WHERE patient_id = :patient")
 			.param("patient", cells.patientId())
 			.query(Long.class)
 			.single();
 	}
 
-	static String procedureIdIn(String uri) {
+	public static String procedureIdIn(String uri) {
 		return uri.replaceAll(".*/procedures/([0-9a-f-]{36}).*", "$1");
 	}
 
