@@ -8,16 +8,28 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.analytics.export.ResearchExportTests.agreement;
 
 /** Ending a data-use agreement early: by the clinic's administrators, with a reason, once. */
-class DataUseAgreementEndTests extends AnalyticsTest {
+class DataUseAgreementEndTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
 
 	private String researcherName;
 
@@ -29,8 +41,11 @@ class DataUseAgreementEndTests extends AnalyticsTest {
 
 	@BeforeEach
 	void anAgreementInForce() {
-		researcherName = createUser("RESEARCHER", Set.of(clinicId));
-		clinicAdminName = createUser("ADMIN", Set.of(clinicId));
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+		researcherName = createUser("RESEARCHER", Set.of(cells.clinicId()));
+		clinicAdminName = createUser("ADMIN", Set.of(cells.clinicId()));
 		clinicAdmin = login(clinicAdminName, USER_PASSWORD);
 		agreement = agreement(clinicAdmin, userId(researcherName), LocalDate.now().minusDays(10),
 				LocalDate.now().plusDays(100));
@@ -42,7 +57,7 @@ class DataUseAgreementEndTests extends AnalyticsTest {
 
 	@Test
 	void anAdministratorOfTheClinicEndsItWithAReasonAndTheLimitedExportIsRefusedAfter() {
-		buildDataset();
+		data.buildDataset();
 		TestApi researcher = login(researcherName, USER_PASSWORD);
 		String limited = "/api/v1/exports/research?variant=limited&agreement=" + agreement;
 		assertThat(researcher.getBytes(limited).statusCode()).as("in force before").isEqualTo(200);
@@ -68,7 +83,7 @@ class DataUseAgreementEndTests extends AnalyticsTest {
 				""").param("id", agreement.toString()).query().singleRow();
 		assertThat(audit).containsEntry("reason", "Study closed by the sponsor")
 			.containsEntry("actor_username", clinicAdminName)
-			.containsEntry("clinic_id", clinicId)
+			.containsEntry("clinic_id", cells.clinicId())
 			.containsEntry("end_reason", "Study closed by the sponsor")
 			.containsEntry("was", null);
 
@@ -106,7 +121,7 @@ class DataUseAgreementEndTests extends AnalyticsTest {
 		assertThat(clinicAdmin.post("/api/v1/data-use-agreements/" + UUID.randomUUID() + "/end", body).status())
 			.isEqualTo(404);
 		assertThat(login(researcherName, USER_PASSWORD).post(endPath(), body).status()).isEqualTo(403);
-		assertThat(physician.post(endPath(), body).status()).isEqualTo(403);
+		assertThat(cells.physician().post(endPath(), body).status()).isEqualTo(403);
 		assertThat(anonymous.post(endPath(), body).status()).isEqualTo(401);
 
 		TestApi.Response blank = clinicAdmin.post(endPath(), Map.of("reason", " "));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -15,8 +16,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.analytics.export.ResearchExportTests.unzip;
@@ -26,12 +30,28 @@ import static org.spinecell.analytics.export.ResearchExportTests.unzip;
  * browser; the zip the form asks for is fetched with the browser's session, since headless Chromium
  * keeps downloads to itself.
  */
-class ResearchExportBrowserTests extends AnalyticsTest {
+class ResearchExportBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Test
 	void aResearcherOpensThePageFromTheNavigationAndDownloadsTheChosenCohort() throws Exception {
-		buildDataset();
-		String researcher = createUser("RESEARCHER", Set.of(clinicId));
+		data.buildDataset();
+		String researcher = createUser("RESEARCHER", Set.of(cells.clinicId()));
 		TestApi api = login(researcher, USER_PASSWORD);
 		UUID cohort = id(ok(api.post("/api/v1/analytics/cohorts",
 				Map.of("name", "Fluoroscopy guided", "filter", Map.of("guidance", "FLUOROSCOPY")))));

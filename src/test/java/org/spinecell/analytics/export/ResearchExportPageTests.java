@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.analytics.export.ResearchExportTests.agreement;
@@ -19,7 +23,23 @@ import static org.spinecell.analytics.export.ResearchExportTests.csv;
 import static org.spinecell.analytics.export.ResearchExportTests.unzip;
 
 /** The research export page: the same zip as the API, refusals beside their fields, and only for the analysts. */
-class ResearchExportPageTests extends AnalyticsTest {
+class ResearchExportPageTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	private static final String PAGE = "/research-export";
 
@@ -30,14 +50,14 @@ class ResearchExportPageTests extends AnalyticsTest {
 	private WebSession web;
 
 	private void signInResearcher() {
-		researcherName = createUser("RESEARCHER", Set.of(clinicId));
+		researcherName = createUser("RESEARCHER", Set.of(cells.clinicId()));
 		web = new WebSession(port);
 		web.signIn(researcherName, USER_PASSWORD);
 	}
 
 	@Test
 	void theDownloadIsTheApisZipForTheSameCohort() {
-		buildDataset();
+		data.buildDataset();
 		signInResearcher();
 		TestApi api = login(researcherName, USER_PASSWORD);
 		UUID cohort = id(ok(api.post("/api/v1/analytics/cohorts",
@@ -77,7 +97,7 @@ class ResearchExportPageTests extends AnalyticsTest {
 	@Test
 	void aRefusedChoiceComesBackBesideItsFieldWithItsStatus() {
 		signInResearcher();
-		UUID someoneElses = id(ok(physician.post("/api/v1/analytics/cohorts",
+		UUID someoneElses = id(ok(cells.physician().post("/api/v1/analytics/cohorts",
 				Map.of("name", "Not yours", "filter", Map.of("sex", "FEMALE")))));
 
 		WebSession.Page unknown = web.get(DOWNLOAD + "?cohort=" + UUID.randomUUID() + "&variant=deidentified");
@@ -99,16 +119,16 @@ class ResearchExportPageTests extends AnalyticsTest {
 		assertThat(limited.status()).isEqualTo(403);
 		assertThat(limited.html()).contains("id=\"agreement-error\"").contains("No data-use agreement was given");
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM audit_event WHERE entity_type = 'ResearchExport' AND clinic_id = :c")
-			.param("c", clinicId)
+			.param("c", cells.clinicId())
 			.query(Long.class)
 			.single()).as("nothing exported, nothing audited").isZero();
 	}
 
 	@Test
 	void theLimitedDataSetIsOfferedWhileAnAgreementNamingTheResearcherIsInForce() {
-		buildDataset();
+		data.buildDataset();
 		signInResearcher();
-		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(cells.clinicId())), USER_PASSWORD);
 		UUID agreement = agreement(clinicAdmin, userId(researcherName), LocalDate.now().minusDays(1),
 				LocalDate.now().plusDays(30));
 		agreement(clinicAdmin, userId(researcherName), LocalDate.now().minusDays(60), LocalDate.now().minusDays(2));
@@ -142,13 +162,13 @@ class ResearchExportPageTests extends AnalyticsTest {
 		assertThat(web.get("/").html()).contains("href=\"/research-export\"");
 		for (String role : List.of("PHYSICIAN", "COORDINATOR")) {
 			WebSession staff = new WebSession(port);
-			staff.signIn(createUser(role, Set.of(clinicId)), USER_PASSWORD);
+			staff.signIn(createUser(role, Set.of(cells.clinicId())), USER_PASSWORD);
 			assertThat(staff.get("/").html()).as(role).contains("href=\"/research-export\"");
 			assertThat(staff.get(PAGE).status()).as(role).isEqualTo(200);
 		}
 		for (String role : List.of("LAB", "ADMIN", "AUDITOR")) {
 			WebSession other = new WebSession(port);
-			other.signIn(createUser(role, Set.of(clinicId)), USER_PASSWORD);
+			other.signIn(createUser(role, Set.of(cells.clinicId())), USER_PASSWORD);
 			assertThat(other.get("/").html()).as(role).doesNotContain("href=\"/research-export\"");
 			assertThat(other.get(PAGE).status()).as(role).isEqualTo(403);
 			HttpResponse<byte[]> download = other.getBytes(DOWNLOAD + "?variant=deidentified");

@@ -18,10 +18,15 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset.Episode;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,7 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The research export zip, unpacked and checked rule by rule on seeded patients whose names, MRN,
  * e-mail, phone, ZIP codes, dates and free text must not survive it.
  */
-public class ResearchExportTests extends AnalyticsTest {
+public class ResearchExportTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	private static final String PATH = "/api/v1/exports/research";
 
@@ -63,12 +84,12 @@ public class ResearchExportTests extends AnalyticsTest {
 				"+1 (603) 555-0147", "03601", d1, true, true);
 		freeText = "Henrietta " + family + " (MRN " + mrn + ") called +1 (603) 555-0147 on 2025-03-04 from "
 				+ young.identifiers().get(4) + ", lives at ZIP 03601, notes at https://example.org/p/1";
-		ok(physician.post("/api/v1/patients/" + young.id() + "/medications", Map.of("drug",
+		ok(cells.physician().post("/api/v1/patients/" + young.id() + "/medications", Map.of("drug",
 				"Oxycodone per Henrietta " + family + " 2025-03-04", "dose", 10, "unit", "mg", "route", "ORAL",
 				"frequencyPerDay", 3, "start", d1.minusDays(30).toString(), "stop", d1.plusDays(100).toString())));
-		adverseEvent(new Episode(young.procedure(), young.id(), d1, Map.of()), d1.plusDays(10), 2, List.of(),
+		data.adverseEvent(new Episode(young.procedure(), young.id(), d1, Map.of()), d1.plusDays(10), 2, List.of(),
 				"POSSIBLE", freeText);
-		ok(physician.post("/api/v1/patients/" + young.id() + "/interventions",
+		ok(cells.physician().post("/api/v1/patients/" + young.id() + "/interventions",
 				Map.of("type", "SURGERY", "date", d1.plusDays(200).toString(), "level", "L4-L5", "reason",
 						"Henrietta " + family + " asked for surgery, call 603-555-0147", "procedureId", young.procedure())));
 
@@ -86,7 +107,7 @@ public class ResearchExportTests extends AnalyticsTest {
 	private Seeded patient(String given, String family, String mrn, String birthDate, String email, String phone,
 			String zip, LocalDate procedureDate, boolean registry, boolean research) {
 		Map<String, Object> body = new HashMap<>();
-		body.put("clinicId", clinicId);
+		body.put("clinicId", cells.clinicId());
 		body.put("mrn", mrn);
 		body.put("givenName", given);
 		body.put("familyName", family);
@@ -97,22 +118,22 @@ public class ResearchExportTests extends AnalyticsTest {
 			body.put("email", email);
 			body.put("phone", phone);
 		}
-		patientId = id(ok(physician.post("/api/v1/patients", body)));
-		prepareEligiblePatient(registry);
+		cells.switchToPatient(id(ok(cells.physician().post("/api/v1/patients", body))));
+		treatment.prepareEligiblePatient(registry);
 		if (research) {
-			consent("RESEARCH");
+			treatment.consent("RESEARCH");
 		}
-		UUID procedure = injectAndComplete(Map.of("date", procedureDate.toString()));
+		UUID procedure = treatment.injectAndComplete(Map.of("date", procedureDate.toString()));
 		List<String> identifiers = new ArrayList<>(Arrays.asList(given, family, mrn, birthDate, email, phone, zip,
-				patientId.toString(), procedure.toString(), procedureDate.toString()));
+				cells.patientId().toString(), procedure.toString(), procedureDate.toString()));
 		identifiers.removeIf(java.util.Objects::isNull);
-		return new Seeded(patientId, identifiers, procedureDate, procedure);
+		return new Seeded(cells.patientId(), identifiers, procedureDate, procedure);
 	}
 
 	@Test
 	void theDeIdentifiedZipFollowsSafeHarbor() {
 		seed();
-		TestApi researcher = signedIn("RESEARCHER");
+		TestApi researcher = data.signedIn("RESEARCHER");
 		HttpResponse<byte[]> response = researcher.getBytes(PATH);
 		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -127,7 +148,7 @@ public class ResearchExportTests extends AnalyticsTest {
 			planted.addAll(seeded.identifiers());
 		}
 		planted.addAll(List.of("555-0147", "555-0199", "2025-03-04", "example.org", "example.net",
-				clinicId.toString(), operatorName()));
+				cells.clinicId().toString(), operatorName()));
 		planted.addAll(dins());
 		for (String identifier : planted) {
 			assertThat(everything).as("identifier %s", identifier).doesNotContainIgnoringCase(identifier);
@@ -151,14 +172,14 @@ public class ResearchExportTests extends AnalyticsTest {
 		assertThat(henrietta.get("age_at_index"))
 			.isEqualTo(String.valueOf(java.time.Period.between(LocalDate.of(1960, 5, 17), young.procedureDate()).getYears()));
 		assertThat(henrietta.get("index_year")).isEqualTo(String.valueOf(young.procedureDate().getYear()));
-		assertThat(henrietta.get("clinic")).isEqualTo(pseudonyms.of("C", clinicId));
+		assertThat(henrietta.get("clinic")).isEqualTo(pseudonyms.of("C", cells.clinicId()));
 
 		List<Map<String, String>> episodes = csv(zip.get("episodes.csv"));
 		assertThat(episodes).hasSize(2);
 		Map<String, String> oldEpisode = row(episodes, "episode", pseudonyms.of("E", old.procedure()));
 		assertThat(oldEpisode.get("age_at_procedure")).isEqualTo("90+");
 		assertThat(oldEpisode.get("procedure_day")).isEqualTo("0");
-		assertThat(oldEpisode.get("operator")).isEqualTo(pseudonyms.of("OP", userId(physicianUsername)));
+		assertThat(oldEpisode.get("operator")).isEqualTo(pseudonyms.of("OP", userId(cells.physicianUsername())));
 		assertThat(oldEpisode.get("cell_source")).isEqualTo("BMAC");
 
 		// Dates as days since the index procedure.
@@ -225,7 +246,7 @@ public class ResearchExportTests extends AnalyticsTest {
 				SELECT actor_username, action, changes::text AS changes, changes -> 'variant' ->> 'newValue' AS variant,
 				       changes -> 'patients' ->> 'newValue' AS patients
 				FROM audit_event WHERE entity_type = 'ResearchExport' AND clinic_id = :clinic
-				""").param("clinic", clinicId).query().singleRow();
+				""").param("clinic", cells.clinicId()).query().singleRow();
 		assertThat(audit.get("action")).isEqualTo("ACCESS");
 		assertThat(audit.get("variant")).isEqualTo("deidentified");
 		assertThat(audit.get("patients")).isEqualTo("2");
@@ -262,9 +283,9 @@ public class ResearchExportTests extends AnalyticsTest {
 	@Test
 	void aLimitedDataSetNeedsAnActiveAgreementNamingTheCaller() {
 		seed();
-		String researcherName = createUser("RESEARCHER", Set.of(clinicId));
+		String researcherName = createUser("RESEARCHER", Set.of(cells.clinicId()));
 		TestApi researcher = login(researcherName, USER_PASSWORD);
-		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(cells.clinicId())), USER_PASSWORD);
 		UUID agreement = agreement(clinicAdmin, userId(researcherName), LocalDate.now().minusDays(1),
 				LocalDate.now().plusDays(30));
 
@@ -276,10 +297,10 @@ public class ResearchExportTests extends AnalyticsTest {
 		TestApi.Response past = researcher.get(PATH + "?variant=limited&agreement=" + expired);
 		assertThat(past.status()).isEqualTo(403);
 		assertThat(past.json().get("detail").asString()).contains("not today");
-		TestApi otherResearcher = signedIn("RESEARCHER");
+		TestApi otherResearcher = data.signedIn("RESEARCHER");
 		assertThat(otherResearcher.get(PATH + "?variant=limited&agreement=" + agreement).status())
 			.as("an agreement naming someone else").isEqualTo(403);
-		assertThat(physician.get(PATH + "?variant=limited&agreement=" + agreement).status()).isEqualTo(403);
+		assertThat(cells.physician().get(PATH + "?variant=limited&agreement=" + agreement).status()).isEqualTo(403);
 		assertThat(researcher.get(PATH + "?variant=limited&agreement=" + UUID.randomUUID()).status()).isEqualTo(403);
 		assertThat(researcher.get(PATH + "?agreement=" + agreement).status()).as("agreement without limited")
 			.isEqualTo(400);
@@ -315,15 +336,15 @@ public class ResearchExportTests extends AnalyticsTest {
 				WHERE entity_type = 'ResearchExport' AND clinic_id = :clinic
 				  AND changes -> 'variant' ->> 'newValue' = 'limited'
 				LIMIT 1
-				""").param("clinic", clinicId).query(String.class).single();
+				""").param("clinic", cells.clinicId()).query(String.class).single();
 		assertThat(variant).isEqualTo(agreement.toString());
 	}
 
 	@Test
 	void dataUseAgreementsAreRecordedByTheClinicsAdministrators() {
-		String researcherName = createUser("RESEARCHER", Set.of(clinicId));
+		String researcherName = createUser("RESEARCHER", Set.of(cells.clinicId()));
 		TestApi researcher = login(researcherName, USER_PASSWORD);
-		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(cells.clinicId())), USER_PASSWORD);
 		UUID agreement = agreement(clinicAdmin, userId(researcherName), LocalDate.now(), LocalDate.now().plusDays(90));
 
 		Map<String, Object> entry = ownerJdbc().sql("""
@@ -332,14 +353,14 @@ public class ResearchExportTests extends AnalyticsTest {
 				""").param("id", agreement.toString()).query().singleRow();
 		assertThat(entry.get("action")).isEqualTo("CREATE");
 		assertThat(entry.get("title")).isEqualTo("Dose-response study");
-		assertThat(entry.get("clinic_id")).isEqualTo(clinicId);
+		assertThat(entry.get("clinic_id")).isEqualTo(cells.clinicId());
 
 		assertThat(researcher.get("/api/v1/data-use-agreements").json().get("items")).hasSize(1);
-		assertThat(signedIn("RESEARCHER").get("/api/v1/data-use-agreements").json().get("items")).isEmpty();
+		assertThat(data.signedIn("RESEARCHER").get("/api/v1/data-use-agreements").json().get("items")).isEmpty();
 		assertThat(clinicAdmin.get("/api/v1/data-use-agreements").json().get("items").get(0).get("id").asString())
 			.isEqualTo(agreement.toString());
 
-		Map<String, Object> body = agreementBody(userId(physicianUsername), LocalDate.now(), LocalDate.now());
+		Map<String, Object> body = agreementBody(userId(cells.physicianUsername()), LocalDate.now(), LocalDate.now());
 		TestApi.Response notResearcher = clinicAdmin.post("/api/v1/data-use-agreements", body);
 		assertThat(notResearcher.status()).isEqualTo(422);
 		assertThat(notResearcher.json().get("errors").get(0).get("field").asString()).isEqualTo("recipientUserId");
@@ -354,7 +375,7 @@ public class ResearchExportTests extends AnalyticsTest {
 		assertThat(admin.post("/api/v1/data-use-agreements",
 				agreementBody(userId(researcherName), LocalDate.now(), LocalDate.now())).status())
 			.as("an administrator of no clinic").isEqualTo(400);
-		assertThat(physician.post("/api/v1/data-use-agreements",
+		assertThat(cells.physician().post("/api/v1/data-use-agreements",
 				agreementBody(userId(researcherName), LocalDate.now(), LocalDate.now())).status()).isEqualTo(403);
 		assertThat(researcher.post("/api/v1/data-use-agreements",
 				agreementBody(userId(researcherName), LocalDate.now(), LocalDate.now())).status()).isEqualTo(403);
@@ -362,10 +383,10 @@ public class ResearchExportTests extends AnalyticsTest {
 
 	@Test
 	void administratorsRecordAgreementsOnTheirPageWithErrorsBesideTheFields() {
-		String researcherName = createUser("RESEARCHER", Set.of(clinicId));
+		String researcherName = createUser("RESEARCHER", Set.of(cells.clinicId()));
 		UUID researcherId = userId(researcherName);
 		WebSession web = new WebSession(port);
-		web.signIn(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		web.signIn(createUser("ADMIN", Set.of(cells.clinicId())), USER_PASSWORD);
 		WebSession.Page page = web.get("/admin/data-use-agreements");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html()).contains("No agreements recorded").contains("value=\"" + researcherId + "\"");
@@ -384,7 +405,7 @@ public class ResearchExportTests extends AnalyticsTest {
 		WebSession.Page backwards = web.post("/admin/data-use-agreements", fields);
 		assertThat(backwards.html()).contains("id=\"endDate-error\"").contains("must not be before the start date");
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM data_use_agreement WHERE clinic_id = :clinic")
-			.param("clinic", clinicId)
+			.param("clinic", cells.clinicId())
 			.query(Long.class)
 			.single()).isZero();
 
@@ -400,25 +421,25 @@ public class ResearchExportTests extends AnalyticsTest {
 
 	@Test
 	void badRequestsAreProblemsAndIdentifiedDataStaysRefused() {
-		TestApi researcher = signedIn("RESEARCHER");
+		TestApi researcher = data.signedIn("RESEARCHER");
 		TestApi.Response variant = researcher.get(PATH + "?variant=csv");
 		assertThat(variant.status()).isEqualTo(400);
 		assertThat(variant.json().get("errors").get(0).get("field").asString()).isEqualTo("variant");
 		assertThat(researcher.get(PATH + "?variant=identified").status()).isEqualTo(403);
 		assertThat(researcher.get("/api/v1/analytics/export.csv?identified=true").status()).isEqualTo(403);
-		assertThat(physician.get(PATH + "?variant=identified").status()).isEqualTo(400);
+		assertThat(cells.physician().get(PATH + "?variant=identified").status()).isEqualTo(400);
 		assertThat(researcher.get(PATH + "?cohort=" + UUID.randomUUID()).status()).isEqualTo(404);
 		assertThat(researcher.get(PATH + "?cohort=nope").json().get("errors").get(0).get("field").asString())
 			.isEqualTo("cohort");
 		assertThat(researcher.get(PATH + "?colour=red").status()).isEqualTo(400);
-		assertThat(lab.get(PATH).status()).isEqualTo(403);
+		assertThat(cells.lab().get(PATH).status()).isEqualTo(403);
 		assertThat(anonymous.get(PATH).status()).isEqualTo(401);
 	}
 
 	@Test
 	void aSavedCohortSelectsTheEpisodes() {
 		seed();
-		TestApi researcher = signedIn("RESEARCHER");
+		TestApi researcher = data.signedIn("RESEARCHER");
 		UUID cohort = id(ok(researcher.post("/api/v1/analytics/cohorts",
 				Map.of("name", "Recent", "filter", Map.of("from", LocalDate.now().minusDays(5).toString())))));
 		HttpResponse<byte[]> response = researcher.getBytes(PATH + "?cohort=" + cohort);
@@ -451,7 +472,7 @@ public class ResearchExportTests extends AnalyticsTest {
 
 	private List<String> dins() {
 		return ownerJdbc().sql("SELECT din FROM cell_product WHERE clinic_id = :clinic")
-			.param("clinic", clinicId)
+			.param("clinic", cells.clinicId())
 			.query(String.class)
 			.list();
 	}

@@ -7,12 +7,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.IntegrationTest;
+import org.spinecell.analytics.AnalyticsDataset;
 import org.spinecell.analytics.workspace.AnalyticsRows.FailureTime;
 import org.spinecell.analytics.workspace.AnalyticsRows.GroupSize;
 import org.spinecell.analytics.workspace.AnalyticsRows.MedicationStats;
 import org.spinecell.analytics.workspace.AnalyticsRows.OutcomeStats;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 
@@ -22,14 +26,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The aggregates PostgreSQL computes, against numbers worked out by hand from the data set. */
-class AnalyticsAggregationTests extends AnalyticsTest {
+class AnalyticsAggregationTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Autowired
 	private AnalyticsService analytics;
 
 	@Test
 	void outcomeSummariesEqualHandComputedValues() {
-		buildDataset();
+		data.buildDataset();
 		List<OutcomeStats> rows = asPhysician(
 				() -> analytics.outcomes(CohortFilter.ALL, Stratifier.NONE, Measure.ODI, null));
 		assertThat(rows).extracting(OutcomeStats::timePoint)
@@ -87,7 +107,7 @@ class AnalyticsAggregationTests extends AnalyticsTest {
 
 	@Test
 	void summariesSplitByAStratifier() {
-		buildDataset();
+		data.buildDataset();
 		List<OutcomeStats> rows = asPhysician(
 				() -> analytics.outcomes(CohortFilter.ALL, Stratifier.GUIDANCE, Measure.ODI, null));
 		assertThat(rows).extracting(OutcomeStats::group).containsOnly("CT", "FLUOROSCOPY");
@@ -101,12 +121,12 @@ class AnalyticsAggregationTests extends AnalyticsTest {
 		assertThat(fluoro.mean()).isCloseTo(20, within(1e-9));
 		assertThat(asPhysician(() -> analytics.failures(CohortFilter.ALL, Stratifier.CLINIC)))
 			.extracting(FailureTime::group)
-			.containsOnly(clinicId.toString());
+			.containsOnly(cells.clinicId().toString());
 	}
 
 	@Test
 	void durabilityMedicationAndSafetyAreAggregatedInTheDatabase() {
-		buildDataset();
+		data.buildDataset();
 		assertThat(asPhysician(() -> analytics.failures(CohortFilter.ALL, Stratifier.NONE))).satisfiesExactly(
 				t -> assertFailure(t, 0, 0, 1), t -> assertFailure(t, 95 / 30.4375, 0, 1),
 				t -> assertFailure(t, 200 / 30.4375, 1, 0));
@@ -128,13 +148,13 @@ class AnalyticsAggregationTests extends AnalyticsTest {
 
 	@Test
 	void everyFilterParameterSelectsTheRightEpisodes() {
-		buildDataset();
-		UUID operator = userId(physicianUsername);
+		data.buildDataset();
+		UUID operator = userId(cells.physicianUsername());
 		Map<String, Long> expected = new java.util.LinkedHashMap<>();
 		expected.put("", 3L);
-		expected.put("clinicId=" + clinicId, 3L);
-		expected.put("from=" + ep2.date(), 2L);
-		expected.put("to=" + ep1.date(), 1L);
+		expected.put("clinicId=" + cells.clinicId(), 3L);
+		expected.put("from=" + data.ep2().date(), 2L);
+		expected.put("to=" + data.ep1().date(), 1L);
 		expected.put("conditionFamily=DEGENERATIVE_DISC_DISEASE", 3L);
 		expected.put("conditionFamily=HERNIATED_DISC", 0L);
 		expected.put("region=LUMBAR", 3L);
@@ -169,21 +189,21 @@ class AnalyticsAggregationTests extends AnalyticsTest {
 		expected.put("researchConsent=false", 1L);
 		expected.put("guidance=CT&sex=FEMALE", 0L);
 		expected.forEach((query, episodes) -> {
-			var response = physician.get("/api/v1/analytics/count?" + query);
+			var response = cells.physician().get("/api/v1/analytics/count?" + query);
 			assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
 			assertThat(response.json().get("episodes").asLong()).as(query).isEqualTo(episodes);
 			assertThat(response.json().get("patients").asLong()).as(query).isEqualTo(episodes);
 		});
 
-		var bad = physician.get("/api/v1/analytics/count?sex=F");
+		var bad = cells.physician().get("/api/v1/analytics/count?sex=F");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("sex");
 		assertThat(bad.json().get("errors").get(0).get("message").asString()).contains("FEMALE, MALE, OTHER, UNKNOWN");
-		assertThat(physician.get("/api/v1/analytics/count?clinicId=" + createClinic("Not mine")).status())
+		assertThat(cells.physician().get("/api/v1/analytics/count?clinicId=" + createClinic("Not mine")).status())
 			.as("a clinic the user does not belong to").isEqualTo(404);
-		assertThat(signedIn("RESEARCHER").get("/api/v1/analytics/count").json().get("episodes").asLong())
+		assertThat(data.signedIn("RESEARCHER").get("/api/v1/analytics/count").json().get("episodes").asLong())
 			.as("researchers count consented patients only").isEqualTo(2);
-		assertThat(signedIn("LAB").get("/api/v1/analytics/count").status()).isEqualTo(403);
+		assertThat(data.signedIn("LAB").get("/api/v1/analytics/count").status()).isEqualTo(403);
 	}
 
 	private static void assertFailure(FailureTime time, double months, long events, long censored) {
@@ -198,8 +218,8 @@ class AnalyticsAggregationTests extends AnalyticsTest {
 	}
 
 	private <T> T asPhysician(Supplier<T> task) {
-		return CurrentUser.callAs(new CurrentUser(userId(physicianUsername), physicianUsername, "Test physician",
-				Set.of(Role.PHYSICIAN), Set.of(clinicId)), task);
+		return CurrentUser.callAs(new CurrentUser(userId(cells.physicianUsername()), cells.physicianUsername(),
+				"Test physician", Set.of(Role.PHYSICIAN), Set.of(cells.clinicId())), task);
 	}
 
 }

@@ -1,25 +1,45 @@
 package org.spinecell.analytics.workspace;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinecell.Browser;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.IntegrationTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The analytics workspace in a real browser: the live count follows a filter, and each tab shows its results. */
-class AnalyticsBrowserTests extends AnalyticsTest {
+class AnalyticsBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Test
 	void aPhysicianFiltersTheCohortAndClicksThroughTheTabs() {
-		buildDataset();
+		data.buildDataset();
 		ChromeDriver driver = Browser.start(1280, 900);
 		try {
 			String base = "http://localhost:" + port;
-			Browser.signIn(driver, base, physicianUsername, USER_PASSWORD);
+			Browser.signIn(driver, base, cells.physicianUsername(), USER_PASSWORD);
 
 			driver.get(base + "/analytics");
 			assertThat(driver.findElement(By.id("cohort-count")).getText()).contains("3 procedures of 3 patients");

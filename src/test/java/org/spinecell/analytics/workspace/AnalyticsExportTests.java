@@ -7,25 +7,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset.Episode;
+import org.spinecell.analytics.AnalyticsDataset;
 import org.spinecell.analytics.export.Pseudonyms;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.analytics.AnalyticsDataset.ODD_FAMILY_NAME;
 
 /** The analysis data set as CSV: exact content, de-identification for researchers, refusals and the audit trail. */
-class AnalyticsExportTests extends AnalyticsTest {
+class AnalyticsExportTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Autowired
 	private Pseudonyms pseudonyms;
 
 	@Test
 	void cliniciansGetTheIdentifiedLongDataSetWithQuotingAndDefusedFormulas() {
-		buildDataset();
-		TestApi.Response response = physician.get("/api/v1/analytics/export.csv?format=long&guidance=CT");
+		data.buildDataset();
+		TestApi.Response response = cells.physician().get("/api/v1/analytics/export.csv?format=long&guidance=CT");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("text/csv");
 		assertThat(response.header("Content-Disposition")).contains("spinecell-analysis-long.csv");
@@ -39,31 +61,33 @@ class AnalyticsExportTests extends AnalyticsTest {
 				+ "baseline_mme,registry_consent,research_consent,trial_consent_withdrawn_on,time_point,days_after_procedure,due_date,"
 				+ "follow_up_status,measure,value,baseline,change,observed_on");
 		String operatorName = ownerJdbc().sql("SELECT operator_name FROM procedure WHERE id = :id")
-			.param("id", ep2.id())
+			.param("id", data.ep2().id())
 			.query(String.class)
 			.single();
-		String covariates = String.join(",", clinicId.toString(), ep2.patientId().toString(), mrn(ep2.patientId()),
-				"'" + ODD_FAMILY_NAME, "\"Ann, \"\"Jo\"\"\"", "1950-01-01", ep2.id().toString(), ep2.date().toString(),
-				userId(physicianUsername).toString(), operatorName,
-				String.valueOf(Period.between(LocalDate.of(1950, 1, 1), ep2.date()).getYears()), "MALE",
+		String covariates = String.join(",", cells.clinicId().toString(), data.ep2().patientId().toString(),
+				data.mrn(data.ep2().patientId()),
+				"'" + ODD_FAMILY_NAME, "\"Ann, \"\"Jo\"\"\"", "1950-01-01", data.ep2().id().toString(),
+						data.ep2().date().toString(),
+				userId(cells.physicianUsername()).toString(), operatorName,
+				String.valueOf(Period.between(LocalDate.of(1950, 1, 1), data.ep2().date()).getYears()), "MALE",
 				"DEGENERATIVE_DISC_DISEASE", "LUMBAR", "18", "1", "L4-L5", "BMAC", "BONE_MARROW", "AUTOLOGOUS", "222",
 				"8.346353", "INTRADISCAL", "CT", "true", "50", "6", "", "", "0", "true", "false", "");
-		assertThat(lines).contains(covariates + ",M3,91," + ep2.date().plusDays(91) + ",COMPLETED,ODI,44,50,-6,"
+		assertThat(lines).contains(covariates + ",M3,91," + data.ep2().date().plusDays(91) + ",COMPLETED,ODI,44,50,-6,"
 				+ LocalDate.now());
-		assertThat(lines).contains(covariates + ",M6,182," + ep2.date().plusDays(182) + ",MISSED,ODI,,50,,");
-		assertThat(lines).contains(covariates + ",M3,91," + ep2.date().plusDays(91) + ",COMPLETED,MME,0,0,0,"
-				+ ep2.date().plusDays(95));
+		assertThat(lines).contains(covariates + ",M6,182," + data.ep2().date().plusDays(182) + ",MISSED,ODI,,50,,");
+		assertThat(lines).contains(covariates + ",M3,91," + data.ep2().date().plusDays(91) + ",COMPLETED,MME,0,0,0,"
+				+ data.ep2().date().plusDays(95));
 	}
 
 	@Test
 	void theWideDataSetHasOneRowPerEpisodeWithFailureTimeAndEveryTimePoint() {
-		buildDataset();
-		TestApi.Response response = physician.get("/api/v1/analytics/export.csv?format=wide");
+		data.buildDataset();
+		TestApi.Response response = cells.physician().get("/api/v1/analytics/export.csv?format=wide");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		List<Map<String, String>> rows = parse(response.body());
 		assertThat(rows).hasSize(3);
 		Map<String, String> one = rows.stream()
-			.filter(r -> r.get("episode_id").equals(ep1.id().toString()))
+			.filter(r -> r.get("episode_id").equals(data.ep1().id().toString()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(one.get("failure_months")).isEqualTo("6.570842");
@@ -81,13 +105,13 @@ class AnalyticsExportTests extends AnalyticsTest {
 
 	@Test
 	void researchersGetDeIdentifiedRowsOfConsentedPatientsOnly() {
-		buildDataset();
-		TestApi researcher = signedIn("RESEARCHER");
+		data.buildDataset();
+		TestApi researcher = data.signedIn("RESEARCHER");
 		TestApi.Response response = researcher.get("/api/v1/analytics/export.csv?format=long");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		String body = response.body();
-		for (Episode episode : List.of(ep1, ep2, ep3)) {
-			assertThat(body).doesNotContain(mrn(episode.patientId()), episode.patientId().toString(),
+		for (Episode episode : List.of(data.ep1(), data.ep2(), data.ep3())) {
+			assertThat(body).doesNotContain(data.mrn(episode.patientId()), episode.patientId().toString(),
 					episode.id().toString(), episode.date().toString());
 		}
 		assertThat(body).doesNotContain("Quinn", "Iris", "Quote", "1968-04-02", "1950-01-01", "1930-01-01");
@@ -96,22 +120,23 @@ class AnalyticsExportTests extends AnalyticsTest {
 		assertThat(rows.get(0).keySet()).doesNotContain("mrn", "family_name", "given_name", "birth_date", "patient_id",
 				"episode_id", "procedure_date", "due_date", "observed_on", "operator_name", "operator_id", "clinic_id");
 		// Clinic and operator by the research export's pseudonyms, never by their ids.
-		UUID operator = userId(physicianUsername);
-		assertThat(body).doesNotContain(clinicId.toString(), operator.toString());
-		assertThat(rows).extracting(r -> r.get("clinic")).containsOnly(pseudonyms.of("C", clinicId));
+		UUID operator = userId(cells.physicianUsername());
+		assertThat(body).doesNotContain(cells.clinicId().toString(), operator.toString());
+		assertThat(rows).extracting(r -> r.get("clinic")).containsOnly(pseudonyms.of("C", cells.clinicId()));
 		assertThat(rows).extracting(r -> r.get("operator")).containsOnly(pseudonyms.of("OP", operator));
 		assertThat(rows).extracting(r -> r.get("subject"))
-			.containsOnly(pseudonyms.of("P", ep1.patientId()), pseudonyms.of("P", ep3.patientId()));
+			.containsOnly(pseudonyms.of("P", data.ep1().patientId()), pseudonyms.of("P", data.ep3().patientId()));
 		Map<String, String> m3 = rows.stream()
-			.filter(r -> r.get("subject").equals(pseudonyms.of("P", ep1.patientId())) && r.get("time_point").equals("M3")
+			.filter(r -> r.get("subject").equals(pseudonyms.of("P",
+					data.ep1().patientId())) && r.get("time_point").equals("M3")
 					&& r.get("measure").equals("ODI"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(m3.get("episode")).isEqualTo(pseudonyms.of("E", ep1.id()));
+		assertThat(m3.get("episode")).isEqualTo(pseudonyms.of("E", data.ep1().id()));
 		assertThat(m3.get("months_after_procedure")).as("91 days").isEqualTo("2.99");
 		assertThat(m3.get("observed_months")).as("400 days").isEqualTo("13.14");
 		assertThat(m3.get("value")).isEqualTo("20");
-		assertThat(rows).filteredOn(r -> r.get("subject").equals(pseudonyms.of("P", ep3.patientId())))
+		assertThat(rows).filteredOn(r -> r.get("subject").equals(pseudonyms.of("P", data.ep3().patientId())))
 			.allSatisfy(r -> assertThat(r.get("age_years")).isEqualTo("90+"));
 		assertThat(researcher.get("/api/v1/analytics/export.csv?format=long").body()).as("stable pseudonyms")
 			.isEqualTo(body);
@@ -121,47 +146,47 @@ class AnalyticsExportTests extends AnalyticsTest {
 		assertThat(identified.body()).doesNotContain("Quinn");
 		assertThat(researcher.get("/api/v1/analytics/export.csv?format=wide&researchConsent=false").body())
 			.as("a researcher cannot lift the consent restriction")
-			.doesNotContain(pseudonyms.of("P", ep2.patientId()));
-		assertThat(physician.get("/api/v1/analytics/export.csv?identified=false").body()).as("staff may ask for de-identified")
+			.doesNotContain(pseudonyms.of("P", data.ep2().patientId()));
+		assertThat(cells.physician().get("/api/v1/analytics/export.csv?identified=false").body()).as("staff may ask for de-identified")
 			.doesNotContain("Quinn")
-			.contains(pseudonyms.of("P", ep2.patientId()));
+			.contains(pseudonyms.of("P", data.ep2().patientId()));
 	}
 
 	@Test
 	void everyExportIsAuditedWithWhoFilterAndRowCount() {
-		buildDataset();
-		assertThat(physician.get("/api/v1/analytics/export.csv?format=long&sex=FEMALE").status()).isEqualTo(200);
+		data.buildDataset();
+		assertThat(cells.physician().get("/api/v1/analytics/export.csv?format=long&sex=FEMALE").status()).isEqualTo(200);
 		Map<String, Object> entry = ownerJdbc().sql("""
 				SELECT action, actor_username, changes -> 'rows' ->> 'newValue' AS rows,
 				       changes -> 'filter' ->> 'newValue' AS filter, changes -> 'format' ->> 'newValue' AS format,
 				       changes -> 'identified' ->> 'newValue' AS identified
 				FROM audit_event WHERE entity_type = 'AnalyticsExport' AND clinic_id = :clinic
-				""").param("clinic", clinicId).query().singleRow();
+				""").param("clinic", cells.clinicId()).query().singleRow();
 		assertThat(entry.get("action")).isEqualTo("ACCESS");
-		assertThat(entry.get("actor_username")).isEqualTo(physicianUsername);
+		assertThat(entry.get("actor_username")).isEqualTo(cells.physicianUsername());
 		assertThat(entry.get("rows")).isEqualTo("35");
-		assertThat((String) entry.get("filter")).contains("sex=[FEMALE]").contains(clinicId.toString());
+		assertThat((String) entry.get("filter")).contains("sex=[FEMALE]").contains(cells.clinicId().toString());
 		assertThat(entry.get("format")).isEqualTo("long");
 		assertThat(entry.get("identified")).isEqualTo("true");
 	}
 
 	@Test
 	void badExportRequestsAreProblemsNamingTheParameter() {
-		TestApi.Response format = physician.get("/api/v1/analytics/export.csv?format=xlsx");
+		TestApi.Response format = cells.physician().get("/api/v1/analytics/export.csv?format=xlsx");
 		assertThat(format.status()).isEqualTo(400);
 		assertThat(format.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(format.json().get("errors").get(0).get("field").asString()).isEqualTo("format");
 		assertThat(format.json().get("errors").get(0).get("message").asString()).contains("long, wide");
-		TestApi.Response filter = physician.get("/api/v1/analytics/export.csv?cellSource=UNICORN");
+		TestApi.Response filter = cells.physician().get("/api/v1/analytics/export.csv?cellSource=UNICORN");
 		assertThat(filter.status()).isEqualTo(400);
 		assertThat(filter.json().get("errors").get(0).get("field").asString()).isEqualTo("cellSource");
-		assertThat(physician.get("/api/v1/analytics/export.csv?identified=maybe").status()).isEqualTo(400);
-		TestApi.Response misspelt = physician.get("/api/v1/analytics/export.csv?cellsource=BMAC");
+		assertThat(cells.physician().get("/api/v1/analytics/export.csv?identified=maybe").status()).isEqualTo(400);
+		TestApi.Response misspelt = cells.physician().get("/api/v1/analytics/export.csv?cellsource=BMAC");
 		assertThat(misspelt.status()).isEqualTo(400);
 		assertThat(misspelt.json().get("errors").get(0).get("field").asString()).isEqualTo("cellsource");
-		assertThat(physician.get("/api/v1/analytics/export.csv?clinicId=" + createClinic("Foreign")).status())
+		assertThat(cells.physician().get("/api/v1/analytics/export.csv?clinicId=" + createClinic("Foreign")).status())
 			.isEqualTo(404);
-		assertThat(lab.get("/api/v1/analytics/export.csv").status()).isEqualTo(403);
+		assertThat(cells.lab().get("/api/v1/analytics/export.csv").status()).isEqualTo(403);
 		assertThat(anonymous.get("/api/v1/analytics/export.csv").status()).isEqualTo(401);
 	}
 

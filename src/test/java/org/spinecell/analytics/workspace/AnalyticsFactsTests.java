@@ -6,9 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
-import org.spinecell.analytics.AnalyticsTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,22 +22,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * rows equal a fresh computation from the clinical tables, in the same transaction, and the
  * application role can read them but not write them.
  */
-class AnalyticsFactsTests extends AnalyticsTest {
+class AnalyticsFactsTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Test
 	void theFactsEqualAFreshComputationAfterChangesThroughTheApiAndBySql() {
-		buildDataset();
+		data.buildDataset();
 		assertFactsMatchTheSource();
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM analytics_follow_up_fact WHERE clinic_id = :c")
-			.param("c", clinicId)
+			.param("c", cells.clinicId())
 			.query(Long.class)
 			.single()).isEqualTo(21);
 
 		// Through the API: a surgery at a treated level before the repeat injection is now the failure.
-		ok(physician.post("/api/v1/patients/" + ep1.patientId() + "/interventions", Map.of("type", "SURGERY", "date",
-				ep1.date().plusDays(150).toString(), "level", "L4-L5", "reason", "Worse", "procedureId", ep1.id())));
+		ok(cells.physician().post("/api/v1/patients/" + data.ep1().patientId() + "/interventions", Map.of("type",
+				"SURGERY", "date",
+				data.ep1().date().plusDays(150).toString(), "level", "L4-L5", "reason", "Worse", "procedureId",
+						data.ep1().id())));
 		assertThat(ownerJdbc().sql("SELECT event_type FROM analytics_failure WHERE episode_id = :id")
-			.param("id", ep1.id())
+			.param("id", data.ep1().id())
 			.query(String.class)
 			.single()).isEqualTo("SURGERY");
 
@@ -41,21 +63,21 @@ class AnalyticsFactsTests extends AnalyticsTest {
 		ownerJdbc().sql("""
 				UPDATE observation SET voided = true
 				WHERE measure = 'ODI' AND response_id IN (SELECT id FROM instrument_response WHERE follow_up_id = :f)""")
-			.param("f", ep1.followUps().get("M3"))
+			.param("f", data.ep1().followUps().get("M3"))
 			.update();
 		ownerJdbc().sql("UPDATE follow_up SET completed_at = CAST(:day AS date) + time '12:00' WHERE id = :id")
-			.param("day", ep1.date().plusDays(120))
-			.param("id", ep1.followUps().get("M6"))
+			.param("day", data.ep1().date().plusDays(120))
+			.param("id", data.ep1().followUps().get("M6"))
 			.update();
-		assertThat(outcome(ep1.followUps().get("M3").toString(), "ODI").get("value")).isNull();
-		Map<String, Object> mme = outcome(ep1.followUps().get("M6").toString(), "MME");
+		assertThat(outcome(data.ep1().followUps().get("M3").toString(), "ODI").get("value")).isNull();
+		Map<String, Object> mme = outcome(data.ep1().followUps().get("M6").toString(), "MME");
 		assertThat((BigDecimal) mme.get("value")).as("oxycodone stopped at day 100").isEqualByComparingTo("0");
-		assertThat(mme.get("observed_on")).isEqualTo(java.sql.Date.valueOf(ep1.date().plusDays(120)));
+		assertThat(mme.get("observed_on")).isEqualTo(java.sql.Date.valueOf(data.ep1().date().plusDays(120)));
 
 		// A voided patient leaves the facts.
-		ownerJdbc().sql("UPDATE patient SET voided = true WHERE id = :id").param("id", ep2.patientId()).update();
+		ownerJdbc().sql("UPDATE patient SET voided = true WHERE id = :id").param("id", data.ep2().patientId()).update();
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM analytics_episode WHERE patient_id = :p")
-			.param("p", ep2.patientId())
+			.param("p", data.ep2().patientId())
 			.query(Long.class)
 			.single()).isZero();
 		assertFactsMatchTheSource();
@@ -63,16 +85,17 @@ class AnalyticsFactsTests extends AnalyticsTest {
 
 	@Test
 	void theApplicationRoleReadsTheFactsButCannotWriteThem() throws SQLException {
-		buildDataset();
+		data.buildDataset();
 		for (String sql : new String[] { "DELETE FROM analytics_episode_fact",
 				"UPDATE analytics_follow_up_fact SET odi = 0",
-				"INSERT INTO analytics_episode_fact (clinic_id, episode_id) VALUES ('" + clinicId + "', gen_random_uuid())",
+				"INSERT INTO analytics_episode_fact (clinic_id, episode_id) VALUES ('" + cells.clinicId()
+						+ "', gen_random_uuid())",
 				"SELECT analytics_rebuild()",
-				"SELECT analytics_refresh_patient('" + clinicId + "', '" + ep1.patientId() + "')" }) {
+				"SELECT analytics_refresh_patient('" + cells.clinicId() + "', '" + data.ep1().patientId() + "')" }) {
 			try (Connection connection = appDataSource.getConnection()) {
 				connection.setAutoCommit(false);
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("SET LOCAL spinecell.clinic_ids = '" + clinicId + "'");
+					statement.execute("SET LOCAL spinecell.clinic_ids = '" + cells.clinicId() + "'");
 					assertThatThrownBy(() -> statement.execute(sql)).as(sql).hasMessageContaining("permission denied");
 				}
 				finally {
@@ -90,12 +113,13 @@ class AnalyticsFactsTests extends AnalyticsTest {
 			String differ = "SELECT count(*) FROM ((SELECT * FROM %1$s WHERE clinic_id = :c EXCEPT ALL"
 					+ " SELECT * FROM %2$s WHERE clinic_id = :c) UNION ALL (SELECT * FROM %2$s WHERE clinic_id = :c"
 					+ " EXCEPT ALL SELECT * FROM %1$s WHERE clinic_id = :c)) d";
-			assertThat(ownerJdbc().sql(differ.formatted(pair[0], pair[1])).param("c", clinicId).query(Long.class).single())
+			assertThat(ownerJdbc().sql(differ.formatted(pair[0], pair[1])).param("c",
+					cells.clinicId()).query(Long.class).single())
 				.as(pair[0])
 				.isZero();
 		}
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM analytics_episode_fact WHERE clinic_id = :c")
-			.param("c", clinicId)
+			.param("c", cells.clinicId())
 			.query(Long.class)
 			.single()).isPositive();
 	}

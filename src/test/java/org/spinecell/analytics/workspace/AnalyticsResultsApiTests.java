@@ -4,33 +4,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset.Episode;
+import org.spinecell.analytics.AnalyticsDataset;
 import org.spinecell.analytics.stats.Proportion;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.spinecell.analytics.AnalyticsDataset.ODD_FAMILY_NAME;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
- * The analytics JSON API on the hand-computed data set of {@link AnalyticsTest}, plus a serious
+ * The analytics JSON API on the hand-computed data set of {@link AnalyticsDataset}, plus a serious
  * adverse event probably related to episode 1's procedure on day 150 (between its M3 and M6).
  */
-class AnalyticsResultsApiTests extends AnalyticsTest {
+class AnalyticsResultsApiTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	/** qnorm(0.975) squared, for the Wilson bounds of 0/1 and 1/1. */
 	private static final double Z2 = 1.9599639845400536 * 1.9599639845400536;
 
 	private void buildDatasetWithSeriousRelatedEvent() {
-		buildDataset();
-		adverseEvent(ep1, ep1.date().plusDays(150), 3, List.of("HOSPITALISATION"), "PROBABLE");
+		data.buildDataset();
+		data.adverseEvent(data.ep1(), data.ep1().date().plusDays(150), 3, List.of("HOSPITALISATION"), "PROBABLE");
 	}
 
 	@Test
 	void outcomesEqualHandComputedValuesWithCompositeResponders() {
 		buildDatasetWithSeriousRelatedEvent();
-		JsonNode json = ok(physician.get("/api/v1/analytics/outcomes?measure=odi"));
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=odi"));
 		assertThat(json.get("measure").asString()).isEqualTo("ODI");
 		assertThat(json.get("noData").asBoolean()).isFalse();
 		assertThat(json.get("definitions").get("mcidAbsolute").asDouble()).isEqualTo(10);
@@ -90,8 +113,8 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 
 	@Test
 	void stratifiedOutcomesCarryAChiSquareTestOfResponders() {
-		buildDataset();
-		JsonNode json = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&timePoint=m3"));
+		data.buildDataset();
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&timePoint=m3"));
 		assertThat(json.get("by").asString()).isEqualTo("guidance");
 		assertThat(row(json.get("rows"), "CT", "M3").get("responders").asLong()).isZero();
 		assertThat(row(json.get("rows"), "FLUOROSCOPY", "M3").get("responders").asLong()).isEqualTo(1);
@@ -104,7 +127,7 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		assertThat(test.get("p").asDouble()).isCloseTo(0.15729920705028513, within(1e-9));
 		assertThat(test.get("status").asString()).isEqualTo("TOO_SMALL");
 
-		JsonNode atM12 = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=guidance")).get("betweenGroup");
+		JsonNode atM12 = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=guidance")).get("betweenGroup");
 		assertThat(atM12.get("timePoint").asString()).as("the default test time point").isEqualTo("M12");
 		assertThat(atM12.get("status").asString()).isEqualTo("NO_DATA");
 		assertThat(atM12.get("p").isNull()).isTrue();
@@ -113,8 +136,8 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 
 	@Test
 	void durabilityIsKaplanMeierOfTimeToFailureInMonths() {
-		buildDataset();
-		JsonNode json = ok(physician.get("/api/v1/analytics/durability?endpoint=failure"));
+		data.buildDataset();
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/durability?endpoint=failure"));
 		assertThat(json.get("noData").asBoolean()).isFalse();
 		assertThat(json.get("logRank").isNull()).isTrue();
 		JsonNode group = json.get("groups").get(0);
@@ -127,7 +150,7 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		assertStep(steps.get(2), 200 / 30.4375, 1, 1, 0.0);
 		assertThat(steps.get(2).get("ciLow").isNull()).as("no CI where S is 0, never NaN").isTrue();
 
-		JsonNode byGuidance = ok(physician.get("/api/v1/analytics/durability?by=guidance"));
+		JsonNode byGuidance = ok(cells.physician().get("/api/v1/analytics/durability?by=guidance"));
 		assertThat(byGuidance.get("groups").valueStream().map(g -> g.get("group").asString()))
 			.containsExactly("CT", "FLUOROSCOPY");
 		// The only event (fluoroscopy, 6.57 months) happens after CT's one episode was censored: nothing
@@ -139,8 +162,8 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 
 	@Test
 	void lossOfResponseCountsRespondersUntilTheyNoLongerRespond() {
-		buildDataset();
-		JsonNode json = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
+		data.buildDataset();
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
 		assertThat(json.get("endpoint").asString()).isEqualTo("lossOfResponse");
 		assertThat(json.get("definitions").get("endpoint").asString()).contains("at least 10 points");
 		JsonNode group = json.get("groups").get(0);
@@ -148,13 +171,14 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		// Episode 1 still responds at M6 (exactly 10 points); the repeat injection on day 200 ends the response.
 		assertStep(group.get("steps").get(0), 200 / 30.4375, 1, 1, 0.0);
 
-		addIntervention(ep1.patientId(), ep1, 150);
-		JsonNode earlier = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
+		addIntervention(data.ep1().patientId(), data.ep1(), 150);
+		JsonNode earlier = ok(cells.physician().get("/api/v1/analytics/durability?endpoint=lossOfResponse"));
 		assertStep(earlier.get("groups").get(0).get("steps").get(0), 150 / 30.4375, 1, 1, 0.0);
 
 		// Split by every stratifier the code has, the same one episode is counted.
 		for (Stratifier by : Stratifier.values()) {
-			JsonNode split = ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse&by=" + by.parameter()));
+			JsonNode split = ok(cells.physician().get("/api/v1/analytics/durability?endpoint=lossOfResponse&by="
+					+ by.parameter()));
 			assertThat(split.get("by").asString()).isEqualTo(by.parameter());
 			long episodes = 0;
 			for (JsonNode g : split.get("groups")) {
@@ -165,15 +189,15 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 	}
 
 	private void addIntervention(UUID patient, Episode episode, int day) {
-		ok(physician.post("/api/v1/patients/" + patient + "/interventions", Map.of("type", "SURGERY", "date",
+		ok(cells.physician().post("/api/v1/patients/" + patient + "/interventions", Map.of("type", "SURGERY", "date",
 				episode.date().plusDays(day).toString(), "level", "L4-L5", "reason", "Pain came back", "procedureId",
 				episode.id())));
 	}
 
 	@Test
 	void medicationSharesAmongBaselineOpioidUsersWithWilsonIntervals() {
-		buildDataset();
-		JsonNode rows = ok(physician.get("/api/v1/analytics/medication")).get("rows");
+		data.buildDataset();
+		JsonNode rows = ok(cells.physician().get("/api/v1/analytics/medication")).get("rows");
 		JsonNode m3 = row(rows, "ALL", "M3");
 		assertThat(m3.get("baselineUsers").asLong()).isEqualTo(1);
 		assertThat(m3.get("observed").asLong()).isEqualTo(1);
@@ -194,7 +218,7 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 	@Test
 	void safetyRatesPer100ProceduresWithExactIntervalsAndTheSeriousList() {
 		buildDatasetWithSeriousRelatedEvent();
-		JsonNode json = ok(physician.get("/api/v1/analytics/safety"));
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/safety"));
 		assertThat(json.get("groups").get(0).get("procedures").asLong()).isEqualTo(3);
 		JsonNode rows = json.get("rows");
 		JsonNode grade3 = category(rows, "grade", "3");
@@ -225,63 +249,63 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 
 	@Test
 	void badInputIsA400NamingTheParameterAndTheAllowedValues() {
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=VAS"), "measure",
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=VAS"), "measure",
 				"ODI, NRS_BACK, NRS_LEG, RMDQ, MME");
-		assertProblem(physician.get("/api/v1/analytics/outcomes"), "measure", "ODI, NRS_BACK");
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=colour"), "by",
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes"), "measure", "ODI, NRS_BACK");
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=colour"), "by",
 				"cellSource, tissue, conditionFamily, target, guidance, operator, clinic");
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&timePoint=M99"), "timePoint",
-				"W2, W6, M3, M6, M12, M24");
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&by=clinic"), "by",
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&timePoint=M99"),
+				"timePoint", "W2, W6, M3, M6, M12, M24");
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=guidance&by=clinic"), "by",
 				"one value");
-		assertProblem(physician.get("/api/v1/analytics/durability?endpoint=death"), "endpoint",
+		assertProblem(cells.physician().get("/api/v1/analytics/durability?endpoint=death"), "endpoint",
 				"failure, lossOfResponse");
-		assertProblem(physician.get("/api/v1/analytics/safety?by=patient"), "by", "operator");
-		assertProblem(physician.get("/api/v1/analytics/medication?sort=name;drop"), "sort", "not a parameter");
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&cohort=x"), "cohort", "UUID");
-		assertProblem(physician.get("/api/v1/analytics/outcomes?measure=ODI&ageMin=old"), "ageMin", "");
-		assertThat(physician.get("/api/v1/analytics/outcomes?measure=ODI&cohort=" + UUID.randomUUID()).status())
+		assertProblem(cells.physician().get("/api/v1/analytics/safety?by=patient"), "by", "operator");
+		assertProblem(cells.physician().get("/api/v1/analytics/medication?sort=name;drop"), "sort", "not a parameter");
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&cohort=x"), "cohort", "UUID");
+		assertProblem(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&ageMin=old"), "ageMin", "");
+		assertThat(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&cohort=" + UUID.randomUUID()).status())
 			.isEqualTo(404);
-		assertThat(physician.get("/api/v1/analytics/safety?clinicId=" + createClinic("Not mine")).status())
+		assertThat(cells.physician().get("/api/v1/analytics/safety?clinicId=" + createClinic("Not mine")).status())
 			.isEqualTo(404);
 	}
 
 	@Test
 	void anEmptyCohortSaysNoDataInEveryResult() {
-		buildDataset();
-		JsonNode outcomes = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&sex=OTHER&by=guidance"));
+		data.buildDataset();
+		JsonNode outcomes = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&sex=OTHER&by=guidance"));
 		assertThat(outcomes.get("noData").asBoolean()).isTrue();
 		assertThat(outcomes.get("message").asString()).startsWith("No data");
 		assertThat(outcomes.get("rows").size()).isZero();
 		assertThat(outcomes.get("composite").get("rows").size()).isZero();
 		assertThat(outcomes.get("betweenGroup").get("status").asString()).isEqualTo("NO_DATA");
 		for (String path : List.of("durability", "medication", "safety")) {
-			JsonNode json = ok(physician.get("/api/v1/analytics/" + path + "?sex=OTHER"));
+			JsonNode json = ok(cells.physician().get("/api/v1/analytics/" + path + "?sex=OTHER"));
 			assertThat(json.get("noData").asBoolean()).as(path).isTrue();
 			assertThat(json.get("message").asString()).as(path).startsWith("No data");
 		}
-		assertThat(physician.get("/api/v1/analytics/outcomes?measure=MME&sex=OTHER").body()).doesNotContain("NaN");
+		assertThat(cells.physician().get("/api/v1/analytics/outcomes?measure=MME&sex=OTHER").body()).doesNotContain("NaN");
 	}
 
 	@Test
 	void aSavedCohortSelectsTheEpisodesAndParametersNarrowIt() {
-		buildDataset();
-		UUID cohort = id(ok(physician.post("/api/v1/analytics/cohorts",
+		data.buildDataset();
+		UUID cohort = id(ok(cells.physician().post("/api/v1/analytics/cohorts",
 				Map.of("name", "CT only", "filter", Map.of("guidance", "CT")))));
-		JsonNode m3 = row(ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&cohort=" + cohort)).get("rows"),
-				"ALL", "M3");
+		JsonNode m3 = row(ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&cohort="
+				+ cohort)).get("rows"), "ALL", "M3");
 		assertThat(m3.get("n").asLong()).isEqualTo(1);
 		assertThat(m3.get("mean").asDouble()).isCloseTo(44, within(1e-9));
 		JsonNode replaced = ok(
-				physician.get("/api/v1/analytics/outcomes?measure=ODI&guidance=FLUOROSCOPY&cohort=" + cohort));
+				cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&guidance=FLUOROSCOPY&cohort=" + cohort));
 		assertThat(row(replaced.get("rows"), "ALL", "M3").get("mean").asDouble()).isCloseTo(20, within(1e-9));
 	}
 
 	@Test
 	void researchersSeeConsentedPatientsOnlyAndOperatorsByPseudonym() {
-		buildDataset();
-		UUID operator = userId(physicianUsername);
-		TestApi researcher = signedIn("RESEARCHER");
+		data.buildDataset();
+		UUID operator = userId(cells.physicianUsername());
+		TestApi researcher = data.signedIn("RESEARCHER");
 		TestApi.Response response = researcher.get("/api/v1/analytics/outcomes?measure=ODI&by=operator");
 		JsonNode json = ok(response);
 		JsonNode baseline = json.get("rows").get(0);
@@ -296,8 +320,8 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 			assertThat(body).as(path)
 				.doesNotContain(operator.toString())
 				.doesNotContain(ODD_FAMILY_NAME)
-				.doesNotContain(mrn(ep1.patientId()))
-				.doesNotContain(ep1.patientId().toString());
+				.doesNotContain(data.mrn(data.ep1().patientId()))
+				.doesNotContain(data.ep1().patientId().toString());
 		}
 		assertThat(ok(researcher.get("/api/v1/analytics/safety")).get("groups").get(0).get("procedures").asLong())
 			.isEqualTo(2);
@@ -308,28 +332,28 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 				"durability?by=clinic&endpoint=lossOfResponse", "medication?by=clinic", "safety?by=clinic",
 				"variability?measure=ODI&timePoint=M3")) {
 			assertThat(researcher.get("/api/v1/analytics/" + path).body()).as(path)
-				.doesNotContain(clinicId.toString())
+				.doesNotContain(cells.clinicId().toString())
 				.doesNotContain(operator.toString());
 		}
-		JsonNode staff = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI&by=operator"));
+		JsonNode staff = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI&by=operator"));
 		assertThat(staff.get("rows").get(0).get("group").asString()).isEqualTo(operator.toString());
 
-		assertThat(signedIn("COORDINATOR").get("/api/v1/analytics/medication").status()).isEqualTo(200);
+		assertThat(data.signedIn("COORDINATOR").get("/api/v1/analytics/medication").status()).isEqualTo(200);
 		TestApi elsewhere = login(createUser("PHYSICIAN", java.util.Set.of(createClinic("Elsewhere"))), USER_PASSWORD);
 		assertThat(ok(elsewhere.get("/api/v1/analytics/outcomes?measure=ODI")).get("noData").asBoolean())
 			.as("another clinic's physician sees none of this clinic's episodes")
 			.isTrue();
 		assertThat(ok(elsewhere.get("/api/v1/analytics/safety")).get("groups").size()).isZero();
-		assertThat(elsewhere.get("/api/v1/analytics/durability?clinicId=" + clinicId).status()).isEqualTo(404);
+		assertThat(elsewhere.get("/api/v1/analytics/durability?clinicId=" + cells.clinicId()).status()).isEqualTo(404);
 		for (String role : List.of("LAB", "AUDITOR", "ADMIN")) {
-			assertThat(signedIn(role).get("/api/v1/analytics/outcomes?measure=ODI").status()).as(role).isEqualTo(403);
+			assertThat(data.signedIn(role).get("/api/v1/analytics/outcomes?measure=ODI").status()).as(role).isEqualTo(403);
 		}
 	}
 
 	@Test
 	void variabilityReportsDroppedEpisodesAndWhyAModelCannotBeFitted() {
-		buildDataset();
-		JsonNode json = ok(physician.get("/api/v1/analytics/variability?measure=ODI&timePoint=M3"));
+		data.buildDataset();
+		JsonNode json = ok(cells.physician().get("/api/v1/analytics/variability?measure=ODI&timePoint=M3"));
 		assertThat(json.get("timePoint").asString()).isEqualTo("M3");
 		assertThat(json.get("noData").asBoolean()).isFalse();
 		JsonNode models = json.get("models");
@@ -349,14 +373,14 @@ class AnalyticsResultsApiTests extends AnalyticsTest {
 		assertThat(operators.get("units").size()).isPositive();
 		assertThat(json.get("definitions").get("funnel").asString()).contains("99.8 %").contains("UNADJUSTED");
 
-		JsonNode empty = ok(physician.get("/api/v1/analytics/variability?sex=OTHER"));
+		JsonNode empty = ok(cells.physician().get("/api/v1/analytics/variability?sex=OTHER"));
 		assertThat(empty.get("noData").asBoolean()).isTrue();
 		assertThat(empty.get("measure").asString()).isEqualTo("ODI");
 		assertThat(empty.get("timePoint").asString()).isEqualTo("M12");
-		assertProblem(physician.get("/api/v1/analytics/variability?measure=PROMIS"), "measure", "ODI");
-		assertProblem(physician.get("/api/v1/analytics/variability?timePoint=BASELINE"), "timePoint", "M12");
-		String researcher = signedIn("RESEARCHER").get("/api/v1/analytics/variability?timePoint=M3").body();
-		assertThat(researcher).doesNotContain(userId(physicianUsername).toString());
+		assertProblem(cells.physician().get("/api/v1/analytics/variability?measure=PROMIS"), "measure", "ODI");
+		assertProblem(cells.physician().get("/api/v1/analytics/variability?timePoint=BASELINE"), "timePoint", "M12");
+		String researcher = data.signedIn("RESEARCHER").get("/api/v1/analytics/variability?timePoint=M3").body();
+		assertThat(researcher).doesNotContain(userId(cells.physicianUsername()).toString());
 	}
 
 	private static void assertStep(JsonNode step, double time, int nRisk, int nEvent, double survival) {

@@ -11,25 +11,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
+import org.spinecell.analytics.AnalyticsDataset.Episode;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 
-import org.spinecell.analytics.AnalyticsTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The V16 views on a hand-built data set, and clinic isolation through them. */
-class AnalyticsViewTests extends AnalyticsTest {
+class AnalyticsViewTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	@Test
 	void theEpisodeViewHoldsCovariatesBaselinesAndConsents() {
-		buildDataset();
-		Map<String, Object> one = episode(ep1.id());
-		assertThat(one.get("clinic_id")).isEqualTo(clinicId);
-		assertThat(one.get("patient_id")).isEqualTo(ep1.patientId());
-		assertThat(one.get("procedure_date")).isEqualTo(java.sql.Date.valueOf(ep1.date()));
-		assertThat(one.get("operator_id")).isEqualTo(userId(physicianUsername));
-		assertThat(one.get("age_years")).isEqualTo(Period.between(LocalDate.of(1968, 4, 2), ep1.date()).getYears());
+		data.buildDataset();
+		Map<String, Object> one = episode(data.ep1().id());
+		assertThat(one.get("clinic_id")).isEqualTo(cells.clinicId());
+		assertThat(one.get("patient_id")).isEqualTo(data.ep1().patientId());
+		assertThat(one.get("procedure_date")).isEqualTo(java.sql.Date.valueOf(data.ep1().date()));
+		assertThat(one.get("operator_id")).isEqualTo(userId(cells.physicianUsername()));
+		assertThat(one.get("age_years")).isEqualTo(Period.between(LocalDate.of(1968, 4, 2),
+				data.ep1().date()).getYears());
 		assertThat(one.get("sex")).isEqualTo("FEMALE");
 		assertThat(one.get("condition_family")).isEqualTo("DEGENERATIVE_DISC_DISEASE");
 		assertThat(one.get("region")).isEqualTo("LUMBAR");
@@ -53,14 +75,14 @@ class AnalyticsViewTests extends AnalyticsTest {
 		assertThat(one.get("registry_consent")).isEqualTo(true);
 		assertThat(one.get("research_consent")).isEqualTo(true);
 
-		Map<String, Object> two = episode(ep2.id());
+		Map<String, Object> two = episode(data.ep2().id());
 		assertThat(two.get("guidance")).isEqualTo("CT");
 		assertThat((BigDecimal) two.get("baseline_odi")).isEqualByComparingTo("50");
 		assertThat((BigDecimal) two.get("baseline_mme")).isEqualByComparingTo("0");
 		assertThat(two.get("registry_consent")).isEqualTo(true);
 		assertThat(two.get("research_consent")).isEqualTo(false);
 
-		Map<String, Object> three = episode(ep3.id());
+		Map<String, Object> three = episode(data.ep3().id());
 		assertThat((BigDecimal) three.get("baseline_odi")).as("latest observation on the procedure day")
 			.isEqualByComparingTo("60");
 		assertThat(three.get("baseline_nrs_back")).isNull();
@@ -70,42 +92,43 @@ class AnalyticsViewTests extends AnalyticsTest {
 
 	@Test
 	void theOutcomeViewHasOneRowPerTimePointAndMeasureWithChangeAndStatus() {
-		buildDataset();
-		assertThat(count("SELECT count(*) FROM analytics_outcome WHERE episode_id = :id", ep1.id())).isEqualTo(35);
-		Map<String, Object> m3 = outcome(ep1, "M3", "ODI");
+		data.buildDataset();
+		assertThat(count("SELECT count(*) FROM analytics_outcome WHERE episode_id = :id",
+				data.ep1().id())).isEqualTo(35);
+		Map<String, Object> m3 = outcome(data.ep1(), "M3", "ODI");
 		assertThat((BigDecimal) m3.get("value")).isEqualByComparingTo("20");
 		assertThat((BigDecimal) m3.get("baseline")).isEqualByComparingTo("40");
 		assertThat((BigDecimal) m3.get("change")).isEqualByComparingTo("-20");
 		assertThat(m3.get("follow_up_status")).isEqualTo("COMPLETED");
 		assertThat(m3.get("days_after_procedure")).isEqualTo(91);
-		assertThat(m3.get("completed_on")).isEqualTo(java.sql.Date.valueOf(ep1.date().plusDays(92)));
-		assertThat((BigDecimal) outcome(ep1, "M6", "NRS_BACK").get("change")).isEqualByComparingTo("-1");
-		assertThat((BigDecimal) outcome(ep1, "M3", "MME").get("value")).as("still on oxycodone at day 92")
+		assertThat(m3.get("completed_on")).isEqualTo(java.sql.Date.valueOf(data.ep1().date().plusDays(92)));
+		assertThat((BigDecimal) outcome(data.ep1(), "M6", "NRS_BACK").get("change")).isEqualByComparingTo("-1");
+		assertThat((BigDecimal) outcome(data.ep1(), "M3", "MME").get("value")).as("still on oxycodone at day 92")
 			.isEqualByComparingTo("45");
-		Map<String, Object> mmeM6 = outcome(ep1, "M6", "MME");
+		Map<String, Object> mmeM6 = outcome(data.ep1(), "M6", "MME");
 		assertThat((BigDecimal) mmeM6.get("value")).as("stopped at day 100").isEqualByComparingTo("0");
 		assertThat((BigDecimal) mmeM6.get("change")).isEqualByComparingTo("-45");
-		assertThat(outcome(ep1, "W2", "ODI").get("follow_up_status")).isEqualTo("MISSED");
-		Map<String, Object> missed = outcome(ep2, "M6", "ODI");
+		assertThat(outcome(data.ep1(), "W2", "ODI").get("follow_up_status")).isEqualTo("MISSED");
+		Map<String, Object> missed = outcome(data.ep2(), "M6", "ODI");
 		assertThat(missed.get("follow_up_status")).isEqualTo("MISSED");
 		assertThat(missed.get("value")).isNull();
 		assertThat(missed.get("change")).isNull();
-		assertThat(outcome(ep3, "M3", "ODI").get("follow_up_status")).isEqualTo("UPCOMING");
+		assertThat(outcome(data.ep3(), "M3", "ODI").get("follow_up_status")).isEqualTo("UPCOMING");
 	}
 
 	@Test
 	void theFailureViewTimesTheFirstInterventionAtATreatedLevelOrCensors() {
-		buildDataset();
-		Map<String, Object> failed = failure(ep1.id());
+		data.buildDataset();
+		Map<String, Object> failed = failure(data.ep1().id());
 		assertThat(failed.get("event")).isEqualTo(true);
 		assertThat(failed.get("event_type")).isEqualTo("REPEAT_INJECTION");
 		assertThat(((BigDecimal) failed.get("months")).doubleValue()).isCloseTo(200 / 30.4375, within(1e-6));
-		Map<String, Object> lost = failure(ep2.id());
+		Map<String, Object> lost = failure(data.ep2().id());
 		assertThat(lost.get("event")).isEqualTo(false);
 		assertThat(lost.get("end_date")).as("missed follow-ups: censored at the last completed one")
-			.isEqualTo(java.sql.Date.valueOf(ep2.date().plusDays(95)));
+			.isEqualTo(java.sql.Date.valueOf(data.ep2().date().plusDays(95)));
 		assertThat(((BigDecimal) lost.get("months")).doubleValue()).isCloseTo(95 / 30.4375, within(1e-6));
-		Map<String, Object> onSchedule = failure(ep3.id());
+		Map<String, Object> onSchedule = failure(data.ep3().id());
 		assertThat(onSchedule.get("event")).isEqualTo(false);
 		assertThat(onSchedule.get("end_date")).as("keeping to the schedule: censored today")
 			.isEqualTo(java.sql.Date.valueOf(LocalDate.now()));
@@ -114,7 +137,7 @@ class AnalyticsViewTests extends AnalyticsTest {
 
 	@Test
 	void theViewsRunAsTheCallerSoRowLevelSecurityKeepsClinicsApart() throws SQLException {
-		buildDataset();
+		data.buildDataset();
 		UUID other = createClinic("Elsewhere");
 		List<String> views = List.of("analytics_follow_up_value", "analytics_episode", "analytics_outcome", "analytics_failure",
 				"analytics_adverse_event", "analytics_patient");
@@ -124,11 +147,11 @@ class AnalyticsViewTests extends AnalyticsTest {
 				.query(String.class)
 				.list();
 			assertThat(options).as(view).contains("security_invoker=true");
-			assertThat(countAsApp(view, clinicId.toString())).as(view + " in its own clinic").isPositive();
+			assertThat(countAsApp(view, cells.clinicId().toString())).as(view + " in its own clinic").isPositive();
 			assertThat(countAsApp(view, other.toString())).as(view + " from another clinic").isZero();
 			assertThat(countAsApp(view, "")).as(view + " with no clinic in scope").isZero();
 		}
-		assertThat(countAsApp("analytics_episode", clinicId.toString())).isEqualTo(3);
+		assertThat(countAsApp("analytics_episode", cells.clinicId().toString())).isEqualTo(3);
 	}
 
 	/** Rows of this test's clinic that the application role sees in a view with the given clinic scope. */
@@ -138,7 +161,7 @@ class AnalyticsViewTests extends AnalyticsTest {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET LOCAL spinecell.clinic_ids = '" + scope + "'");
 				try (ResultSet rs = statement
-					.executeQuery("SELECT count(*) FROM " + view + " WHERE clinic_id = '" + clinicId + "'")) {
+					.executeQuery("SELECT count(*) FROM " + view + " WHERE clinic_id = '" + cells.clinicId() + "'")) {
 					rs.next();
 					return rs.getLong(1);
 				}

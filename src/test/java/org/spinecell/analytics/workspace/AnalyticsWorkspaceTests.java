@@ -9,22 +9,42 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
-import org.spinecell.analytics.AnalyticsTest;
+import org.spinecell.analytics.AnalyticsDataset;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analytics workspace, its downloads and the clinic report, on the hand-computed data set of
- * {@link AnalyticsTest}: ODI at M3 is 20 and 44 (baseline 40 and 50), so n 2, mean 32, SD √288,
+ * {@link AnalyticsDataset}: ODI at M3 is 20 and 44 (baseline 40 and 50), so n 2, mean 32, SD √288,
  * mean change −13 with SD √98 and 95 % CI −13 ± t(0.975, 1)·7/√2·√2 = −13 ± 88.94, responders
  * (10 points) 1 of 2 with Wilson CI 9.45 % to 90.55 %. Every n is below 5, so flagged as too small.
  * The CSV writer prefixes a value starting with "-" by a quote, as it guards every export against
  * spreadsheet formulas.
  */
-class AnalyticsWorkspaceTests extends AnalyticsTest {
+class AnalyticsWorkspaceTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The hand-computed data set, built by the tests that need it. */
+	private AnalyticsDataset data;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		data = new AnalyticsDataset(treatment);
+	}
 
 	private static final String PHYSICIAN_M3_ROW = "<td>ALL</td><td>M3</td><td>2 (too small)</td><td>32.00</td><td>16.97</td>"
 			+ "<td>-13.00</td><td>-101.94 to 75.94</td><td>1 of 2</td><td>50.0 %</td><td>9.45 to 90.55</td>"
@@ -32,13 +52,13 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	private WebSession as(String role) {
 		WebSession session = new WebSession(port);
-		session.signIn(createUser(role, Set.of(clinicId)), USER_PASSWORD);
+		session.signIn(createUser(role, Set.of(cells.clinicId())), USER_PASSWORD);
 		return session;
 	}
 
 	@Test
 	void workspaceShowsTheOutcomeValuesToEachAnalyticsRole() {
-		buildDataset();
+		data.buildDataset();
 		for (String role : new String[] { "PHYSICIAN", "COORDINATOR" }) {
 			WebSession.Page page = as(role).get("/analytics");
 			assertThat(page.status()).as(role).isEqualTo(200);
@@ -65,7 +85,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void countFollowsTheFilterAndShowsABadValueInline() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		assertThat(session.get("/analytics/count").html()).contains("<strong>3</strong> procedures");
 		assertThat(session.get("/analytics/count?guidance=CT").html())
@@ -81,7 +101,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void tabsShowDurabilitySafetyAndMedication() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		assertThat(session.get("/analytics?tab=durability").html())
 			.contains("<figure class=\"chart\" id=\"survival\">")
@@ -103,7 +123,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void emptyCohortSaysNoData() {
-		buildDataset();
+		data.buildDataset();
 		WebSession.Page page = as("PHYSICIAN").get("/analytics?from=2000-01-01&to=2000-01-31");
 		assertThat(page.html()).contains("<option value=\"CT\">CT</option>")
 			.contains("<option value=\"FEMALE\">FEMALE</option>")
@@ -114,7 +134,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void tablesDownloadAsCsvAndChartsAsSvg() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		WebSession.Page csv = session.get("/analytics/outcomes/outcomes.csv?measure=ODI");
 		assertThat(csv.status()).isEqualTo(200);
@@ -143,7 +163,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void durabilityTabShowsFailureAndLossOfResponseAsTheApiComputesThem() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		WebSession.Page page = session.get("/analytics?tab=durability");
 		assertThat(page.html()).contains("<figure class=\"chart\" id=\"survival\">")
@@ -154,12 +174,12 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 		assertThat(session.get("/analytics/durability/loss-km-steps.csv").html().lines().toList())
 			.containsExactly("Group,Months,At risk,Losses,Censored,Still responding,95 % CI", "ALL,6.57,1,1,0,0.0 %,")
 			.containsExactlyElementsOf(kmCsv("Group,Months,At risk,Losses,Censored,Still responding,95 % CI",
-					ok(physician.get("/api/v1/analytics/durability?endpoint=lossOfResponse"))));
+					ok(cells.physician().get("/api/v1/analytics/durability?endpoint=lossOfResponse"))));
 		assertThat(session.get("/analytics/durability/km-steps.csv").html().lines().toList())
 			.containsExactly("Group,Months,At risk,Failures,Censored,Free of treatment failure,95 % CI",
 					"ALL,0.00,3,0,1,100.0 %,", "ALL,3.12,2,0,1,100.0 %,", "ALL,6.57,1,1,0,0.0 %,")
 			.containsExactlyElementsOf(kmCsv("Group,Months,At risk,Failures,Censored,Free of treatment failure,95 % CI",
-					ok(physician.get("/api/v1/analytics/durability?endpoint=failure"))));
+					ok(cells.physician().get("/api/v1/analytics/durability?endpoint=failure"))));
 		assertThat(session.get("/analytics/durability/loss-risk-table.csv").html())
 			.contains("ALL,1,1,1,0,0");
 		assertThat(session.get("/analytics/durability/loss-survival.svg").status()).isEqualTo(200);
@@ -167,12 +187,12 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void outcomesTabShowsTheCompositeResponderBesideTheMcidRate() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		WebSession.Page page = session.get("/analytics");
 		assertThat(page.html()).contains("id=\"table-composite\"")
 			.contains("Composite responder: ODI improved by at least 10 points from baseline, and no later surgery");
-		JsonNode composite = ok(physician.get("/api/v1/analytics/outcomes?measure=ODI")).get("composite");
+		JsonNode composite = ok(cells.physician().get("/api/v1/analytics/outcomes?measure=ODI")).get("composite");
 		List<String> expected = new ArrayList<>(List.of("Group,Time point,n,Responders,Rate,95 % CI"));
 		composite.get("rows").forEach(r -> expected.add(String.join(",", r.get("group").asString(),
 				r.get("timePoint").asString(), WorkspaceResults.count(r.get("n").asLong(), r.get("tooSmall").asBoolean()),
@@ -187,29 +207,29 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void operatorsAndClinicsAreShownByNameToStaffButNotToResearchers() {
-		buildDataset();
-		java.util.UUID operator = userId(physicianUsername);
+		data.buildDataset();
+		java.util.UUID operator = userId(cells.physicianUsername());
 		String name = ownerJdbc()
 			.sql("SELECT DISTINCT operator_name FROM analytics_episode_fact WHERE operator_id = :id")
 			.param("id", operator)
 			.query(String.class)
 			.single();
 		String clinic = ownerJdbc().sql("SELECT name FROM clinic WHERE id = :id")
-			.param("id", clinicId)
+			.param("id", cells.clinicId())
 			.query(String.class)
 			.single();
 		String staff = as("PHYSICIAN").get("/analytics?by=operator").html();
 		assertThat(staff).contains("<td>" + name + "</td>").doesNotContain("<td>" + operator + "</td>");
 		assertThat(as("COORDINATOR").get("/analytics?by=clinic&tab=safety").html())
 			.contains("<td>" + org.springframework.web.util.HtmlUtils.htmlEscape(clinic) + "</td>")
-			.doesNotContain("<td>" + clinicId + "</td>");
+			.doesNotContain("<td>" + cells.clinicId() + "</td>");
 		String researcher = as("RESEARCHER").get("/analytics?by=operator").html();
 		assertThat(researcher).doesNotContain(name).doesNotContain(operator.toString());
 	}
 
 	@Test
 	void variabilityTabExplainsModelsThatCannotBeFittedOnTwoEpisodes() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		WebSession.Page page = session.get("/analytics?tab=variability&timePoint=M3");
 		assertThat(page.status()).isEqualTo(200);
@@ -267,7 +287,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void savedCohortIsListedAndReopensItsFilter() {
-		buildDataset();
+		data.buildDataset();
 		WebSession session = as("PHYSICIAN");
 		WebSession.Page form = session.get("/analytics?guidance=CT");
 		WebSession.Page saved = session.post("/analytics/cohorts?guidance=CT",
@@ -278,8 +298,8 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 
 	@Test
 	void reportPdfHoldsTheHeadlineNumbersAndTheDefinitions() throws IOException {
-		buildDataset();
-		HttpResponse<byte[]> response = physician.getBytes("/api/v1/analytics/report.pdf?measure=ODI&timePoint=M3");
+		data.buildDataset();
+		HttpResponse<byte[]> response = cells.physician().getBytes("/api/v1/analytics/report.pdf?measure=ODI&timePoint=M3");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		// Lines wrap where the PDF's width ends them: compare with single spaces.
@@ -301,7 +321,7 @@ class AnalyticsWorkspaceTests extends AnalyticsTest {
 			.contains("Not fitted: the model has 2 coefficients that can be estimated")
 			.contains("Operators: observed against expected responders")
 			.contains("Reference levels: sex=FEMALE, guidance=CT.");
-		assertThat(physician.getBytes("/api/v1/analytics/report.pdf?by=colour").statusCode()).isEqualTo(400);
+		assertThat(cells.physician().getBytes("/api/v1/analytics/report.pdf?by=colour").statusCode()).isEqualTo(400);
 	}
 
 	static String text(byte[] pdf) throws IOException {

@@ -4,17 +4,24 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.spinecell.TestApi;
-import org.spinecell.outcomes.FollowUpTest;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.Treatment;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.TestApp.id;
+import static org.spinecell.TestApp.ok;
+import static org.spinecell.TestApp.unique;
 
 /**
- * Shared set-up of the analytics tests: a small data set built through the API, whose every view
- * value and aggregate is computed by hand in the tests.
+ * A test fixture of the analytics tests: a small data set built through the API by
+ * {@link #buildDataset()} in the clinic of a {@link Treatment}, whose every view value and aggregate
+ * is computed by hand in the tests. The steps act on the clinic's patient (Iris) first and leave the
+ * third patient as the clinic's current one.
  * <ul>
  * <li>Episode 1: Iris (female, born 1968-04-02), 400 days ago, fluoroscopy; ODI 40 → 20 (M3) → 30
  * (M6), NRS back 8 → 3 → 7; oxycodone 45 MME/day until day 100; a repeat injection at L4-L5 on day
@@ -27,82 +34,110 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a follow-up (the fallback baseline); research consent only.</li>
  * </ul>
  */
-public abstract class AnalyticsTest extends FollowUpTest {
+public final class AnalyticsDataset {
 
-	protected static final String ODD_FAMILY_NAME = "=Quote|Test";
+	public static final String ODD_FAMILY_NAME = "=Quote|Test";
 
-	protected static final String ODD_GIVEN_NAME = "Ann, \"Jo\"";
+	public static final String ODD_GIVEN_NAME = "Ann, \"Jo\"";
 
 	public record Episode(UUID id, UUID patientId, LocalDate date, Map<String, UUID> followUps) {
 	}
 
-	protected Episode ep1;
+	private final Treatment treatment;
 
-	protected Episode ep2;
+	private final CellLab cells;
 
-	protected Episode ep3;
+	private Episode ep1;
 
-	protected void buildDataset() {
+	private Episode ep2;
+
+	private Episode ep3;
+
+	public AnalyticsDataset(Treatment treatment) {
+		this.treatment = treatment;
+		this.cells = treatment.cells();
+	}
+
+	/** Iris's episode of {@link #buildDataset()}. */
+	public Episode ep1() {
+		return ep1;
+	}
+
+	/** The second episode of {@link #buildDataset()}, of the man with the odd name. */
+	public Episode ep2() {
+		return ep2;
+	}
+
+	/** The third episode of {@link #buildDataset()}, of the man over 89. */
+	public Episode ep3() {
+		return ep3;
+	}
+
+	/** Builds the three episodes described above, in this clinic, through the API. */
+	public void buildDataset() {
 		LocalDate d1 = LocalDate.now().minusDays(400);
-		prepareEligiblePatient(true);
-		consent("RESEARCH");
+		treatment.prepareEligiblePatient(true);
+		treatment.consent("RESEARCH");
 		ep1 = episode(d1, Map.of("date", d1.toString()));
 		answer(ep1, "BASELINE", odi(2, 2, 2, 2, 2, 2, 2, 2, 2, 2), 8, 0);
 		answer(ep1, "M3", odi(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), 3, 92);
 		answer(ep1, "M6", odi(1, 1, 1, 1, 1, 2, 2, 2, 2, 2), 7, 185);
-		ok(physician.post("/api/v1/patients/" + patientId + "/medications", Map.of("drug", "oxycodone", "dose", 10,
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/medications", Map.of("drug",
+				"oxycodone", "dose", 10,
 				"unit", "mg", "route", "ORAL", "frequencyPerDay", 3, "start", d1.minusDays(30).toString(), "stop",
 				d1.plusDays(100).toString())));
-		ok(physician.post("/api/v1/patients/" + patientId + "/interventions", Map.of("type", "REPEAT_INJECTION", "date",
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/interventions", Map.of("type",
+				"REPEAT_INJECTION", "date",
 				d1.plusDays(200).toString(), "level", "L4-L5", "reason", "Pain came back", "procedureId", ep1.id())));
 		adverseEvent(ep1, d1.plusDays(10), 2, List.of(), "POSSIBLE");
 
 		LocalDate d2 = LocalDate.now().minusDays(300);
-		patientId = newPatient(ODD_FAMILY_NAME, ODD_GIVEN_NAME, "1950-01-01", "MALE");
-		prepareEligiblePatient(true);
+		cells.switchToPatient(newPatient(ODD_FAMILY_NAME, ODD_GIVEN_NAME, "1950-01-01", "MALE"));
+		treatment.prepareEligiblePatient(true);
 		ep2 = episode(d2, Map.of("date", d2.toString(), "guidance", "CT"));
 		answer(ep2, "BASELINE", odi(3, 3, 3, 3, 3, 2, 2, 2, 2, 2), 6, 0);
 		answer(ep2, "M3", odi(3, 3, 2, 2, 2, 2, 2, 2, 2, 2), 2, 95);
 		adverseEvent(ep2, d2.plusDays(20), 3, List.of("HOSPITALISATION"), "NOT_RELATED");
 
-		patientId = newPatient("Old " + unique(), "Sam", "1930-01-01", "MALE");
-		prepareEligiblePatient(false);
-		consent("RESEARCH");
-		ok(physician.post("/api/v1/patients/" + patientId + "/responses",
+		cells.switchToPatient(newPatient("Old " + unique(), "Sam", "1930-01-01", "MALE"));
+		treatment.prepareEligiblePatient(false);
+		treatment.consent("RESEARCH");
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/responses",
 				Map.of("instrument", "odi-2.1a", "answers", odi(3, 3, 3, 3, 3, 3, 3, 3, 3, 3))));
 		ep3 = episode(LocalDate.now(), Map.of());
 	}
 
 	private Episode episode(LocalDate date, Map<String, Object> overrides) {
-		UUID procedure = injectAndComplete(overrides);
+		UUID procedure = treatment.injectAndComplete(overrides);
 		Map<String, UUID> followUps = new HashMap<>();
-		for (JsonNode f : followUps()) {
+		for (JsonNode f : treatment.followUps()) {
 			if (f.get("procedureId").asString().equals(procedure.toString())) {
 				followUps.put(f.get("timePoint").asString(), id(f));
 			}
 		}
-		return new Episode(procedure, patientId, date, followUps);
+		return new Episode(procedure, cells.patientId(), date, followUps);
 	}
 
 	/** Records ODI and NRS back for a follow-up and completes it, dated the given days after the procedure. */
 	private void answer(Episode episode, String timePoint, Map<String, Object> odi, int nrsBack, int day) {
 		UUID followUp = episode.followUps().get(timePoint);
 		String path = "/api/v1/patients/" + episode.patientId() + "/responses";
-		ok(physician.post(path, Map.of("instrument", "odi-2.1a", "answers", odi, "followUpId", followUp)));
-		ok(physician.post(path, Map.of("instrument", "nrs-back", "answers", Map.of("nrs", nrsBack), "followUpId",
+		ok(cells.physician().post(path, Map.of("instrument", "odi-2.1a", "answers", odi, "followUpId",
 				followUp)));
-		ok(physician.post("/api/v1/follow-ups/" + followUp + "/complete", Map.of()));
-		ownerJdbc().sql("UPDATE follow_up SET completed_at = CAST(:day AS date) + time '12:00' WHERE id = :id")
+		ok(cells.physician().post(path, Map.of("instrument", "nrs-back", "answers", Map.of("nrs", nrsBack),
+				"followUpId", followUp)));
+		ok(cells.physician().post("/api/v1/follow-ups/" + followUp + "/complete", Map.of()));
+		cells.app().ownerJdbc().sql("UPDATE follow_up SET completed_at = CAST(:day AS date) + time '12:00' WHERE id = :id")
 			.param("day", episode.date().plusDays(day))
 			.param("id", followUp)
 			.update();
 	}
 
-	protected void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related) {
+	public void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related) {
 		adverseEvent(episode, onset, grade, serious, related, "Back pain after the injection");
 	}
 
-	protected void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related,
+	public void adverseEvent(Episode episode, LocalDate onset, int grade, List<String> serious, String related,
 			String description) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("patientId", episode.patientId());
@@ -118,21 +153,24 @@ public abstract class AnalyticsTest extends FollowUpTest {
 		body.put("outcome", "RECOVERED");
 		body.put("resolutionDate", onset.plusDays(5).toString());
 		body.put("reporter", "CLINICIAN");
-		ok(physician.post("/api/v1/adverse-events", body));
+		ok(cells.physician().post("/api/v1/adverse-events", body));
 	}
 
-	protected UUID newPatient(String familyName, String givenName, String birthDate, String sex) {
-		TestApi.Response patient = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
-				"AN-" + unique(), "givenName", givenName, "familyName", familyName, "birthDate", birthDate, "sex", sex));
+	public UUID newPatient(String familyName, String givenName, String birthDate, String sex) {
+		TestApi.Response patient = cells.physician().post("/api/v1/patients", Map.of("clinicId", cells.clinicId(),
+				"mrn",
+				"AN-" + unique(), "givenName", givenName, "familyName", familyName, "birthDate", birthDate, "sex",
+						sex));
 		assertThat(patient.status()).as(patient.body()).isEqualTo(201);
 		return id(patient.json());
 	}
 
-	protected String mrn(UUID patient) {
-		return ownerJdbc().sql("SELECT mrn FROM patient WHERE id = :id").param("id", patient).query(String.class).single();
+	public String mrn(UUID patient) {
+		return cells.app().ownerJdbc().sql("SELECT mrn FROM patient WHERE id = :id").param("id",
+				patient).query(String.class).single();
 	}
 
-	protected static Map<String, Object> odi(int... sections) {
+	public static Map<String, Object> odi(int... sections) {
 		Map<String, Object> answers = new HashMap<>();
 		for (int i = 0; i < sections.length; i++) {
 			answers.put("odi-" + (i + 1), sections[i]);
@@ -141,8 +179,8 @@ public abstract class AnalyticsTest extends FollowUpTest {
 	}
 
 	/** A user of this test's clinic with the given role, signed in. */
-	protected TestApi signedIn(String role) {
-		return login(createUser(role, java.util.Set.of(clinicId)), USER_PASSWORD);
+	public TestApi signedIn(String role) {
+		return cells.app().signedIn(role, Set.of(cells.clinicId()));
 	}
 
 }
