@@ -11,14 +11,17 @@ import java.util.UUID;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.outcomes.safety.AdverseEventRepository;
+import org.spinecell.outcomes.safety.SafetyTask;
+import org.spinecell.outcomes.safety.SafetyTaskService;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.ClinicalDates;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 import org.spinecell.procedures.Procedure;
 import org.spinecell.procedures.ProcedureService;
@@ -36,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdverseEventService {
 
-	static final String ENTITY = "AdverseEvent";
+	public static final String ENTITY = "AdverseEvent";
 
 	/** The longest description a patient can send through the portal. */
 	public static final int PATIENT_TEXT_MAX = 2000;

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
+import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.mail.MailJob;
+import org.spinecell.outcomes.survey.mail.MailOutboxService;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.outcomes.survey.mail.MailJob;
+import org.spinecell.outcomes.survey.mail.MailOutboxService;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
+import org.spinecell.outcomes.responses.RecordedResponse;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataIntegrityViolationException;

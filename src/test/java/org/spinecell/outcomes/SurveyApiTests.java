@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.TestApi;
+import org.spinecell.outcomes.survey.SurveyService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.spinecell.WebSession;
+import org.spinecell.outcomes.survey.SurveyExtrasPageController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

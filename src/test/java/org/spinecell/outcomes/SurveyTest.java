@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.spinecell.TestApi;
+import org.spinecell.outcomes.survey.SurveyRateLimiter;
+import org.spinecell.outcomes.survey.SurveyService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
