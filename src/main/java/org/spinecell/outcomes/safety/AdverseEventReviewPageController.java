@@ -104,10 +104,7 @@ class AdverseEventReviewPageController {
 		model.addAttribute("patient", patient);
 		model.addAttribute("event", event);
 		model.addAttribute("outcomeLabels", labels);
-		model.addAttribute("gradeOptions", labels.gradeOptions());
-		model.addAttribute("seriousOptions", labels.options(AdverseEvent.Seriousness.values()));
-		model.addAttribute("relatednessOptions", labels.options(AdverseEvent.Relatedness.values()));
-		model.addAttribute("outcomeOptions", labels.options(AdverseEvent.Outcome.values()));
+		AdverseEventClassificationForm.addOptions(model, labels);
 		Map<String, String> expected = new LinkedHashMap<>();
 		expected.put("true", "Yes: listed in the consent or protocol");
 		expected.put("false", "No: unexpected");

@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.outcomes.AdverseEvent;
 import org.spinecell.outcomes.AdverseEventService;
-import org.spinecell.outcomes.chart.OutcomeForms;
+import org.spinecell.outcomes.chart.ChartForms;
 import org.spinecell.outcomes.chart.OutcomeLabels;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
@@ -96,11 +96,11 @@ class SafetyTaskPageController {
 	}
 
 	@PostMapping("/{taskId}/complete")
-	String complete(@PathVariable UUID taskId, @ModelAttribute("form") OutcomeForms.NoteForm form,
+	String complete(@PathVariable UUID taskId, @ModelAttribute("form") NoteForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		SafetyTask task = tasks.get(taskId);
 		SafetyTaskApiController.CompleteRequest request = new SafetyTaskApiController.CompleteRequest(
-				OutcomeForms.blankToNull(form.getNote()), form.getVersion());
+				ChartForms.blankToNull(form.getNote()), form.getVersion());
 		if (FormErrors.submit(validator, request, result, r -> tasks.complete(taskId, r.note(), r.version()))) {
 			redirect.addFlashAttribute("flash", "Safety report of " + task.awarenessDate() + " marked done.");
 			return "redirect:/safety";
