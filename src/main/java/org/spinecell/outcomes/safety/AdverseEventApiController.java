@@ -22,8 +22,11 @@ class AdverseEventApiController {
 
 	private final AdverseEventService events;
 
-	AdverseEventApiController(AdverseEventService events) {
+	private final AdverseEventReviewService reviews;
+
+	AdverseEventApiController(AdverseEventService events, AdverseEventReviewService reviews) {
 		this.events = events;
+		this.reviews = reviews;
 	}
 
 	record AdverseEventList(List<AdverseEvent> items) {
@@ -41,7 +44,7 @@ class AdverseEventApiController {
 	/** Patients' reports that await a physician's review, the oldest first. */
 	@GetMapping("/api/v1/adverse-events/awaiting-review")
 	AdverseEventList awaitingReview() {
-		return new AdverseEventList(events.awaitingReview());
+		return new AdverseEventList(reviews.awaitingReview());
 	}
 
 	@GetMapping("/api/v1/adverse-events/{id}")
@@ -56,7 +59,7 @@ class AdverseEventApiController {
 
 	@PostMapping("/api/v1/adverse-events/{id}/review")
 	AdverseEvent review(@PathVariable UUID id, @Valid @RequestBody(required = false) AdverseEventRequests.Review request) {
-		return events.review(id, request == null ? new AdverseEventRequests.Review(null, null) : request);
+		return reviews.review(id, request == null ? new AdverseEventRequests.Review(null, null) : request);
 	}
 
 	@GetMapping("/api/v1/patients/{patientId}/adverse-events")

@@ -40,14 +40,17 @@ class AdverseEventReviewPageController {
 
 	private final AdverseEventService events;
 
+	private final AdverseEventReviewService reviews;
+
 	private final Validator validator;
 
 	private final OutcomeLabels labels;
 
-	AdverseEventReviewPageController(PatientService patients, AdverseEventService events, Validator validator,
-			OutcomeLabels labels) {
+	AdverseEventReviewPageController(PatientService patients, AdverseEventService events,
+			AdverseEventReviewService reviews, Validator validator, OutcomeLabels labels) {
 		this.patients = patients;
 		this.events = events;
+		this.reviews = reviews;
 		this.validator = validator;
 		this.labels = labels;
 	}
@@ -80,7 +83,7 @@ class AdverseEventReviewPageController {
 		AdverseEvent event = eventOf(patient, eventId);
 		AdverseEventRequests.Review request = form.toReview(event);
 		boolean done = FormErrors.submit(validator, request, result, r -> {
-			AdverseEvent reviewed = events.review(eventId, r);
+			AdverseEvent reviewed = reviews.review(eventId, r);
 			redirect.addFlashAttribute("flash", "Adverse event of " + event.onset() + " reviewed"
 					+ (event.ungraded() ? ": " + labels.grade(reviewed.grade()) : "")
 					+ (reviewed.isSerious() ? "; it is serious, so a safety report task is open on the safety page." : "."));

@@ -48,6 +48,8 @@ class SafetyTaskPageController {
 
 	private final AdverseEventService events;
 
+	private final AdverseEventReviewService reviews;
+
 	private final PatientService patients;
 
 	private final Validator validator;
@@ -56,10 +58,11 @@ class SafetyTaskPageController {
 
 	private final Clock clock;
 
-	SafetyTaskPageController(SafetyTaskService tasks, AdverseEventService events, PatientService patients,
-			Validator validator, OutcomeLabels labels, SpineCellProperties properties) {
+	SafetyTaskPageController(SafetyTaskService tasks, AdverseEventService events, AdverseEventReviewService reviews,
+			PatientService patients, Validator validator, OutcomeLabels labels, SpineCellProperties properties) {
 		this.tasks = tasks;
 		this.events = events;
+		this.reviews = reviews;
 		this.patients = patients;
 		this.validator = validator;
 		this.labels = labels;
@@ -120,7 +123,7 @@ class SafetyTaskPageController {
 					ChronoUnit.DAYS.between(today, task.dueDate())))
 			.toList();
 		model.addAttribute("rows", rows);
-		model.addAttribute("awaiting", events.awaitingReview()
+		model.addAttribute("awaiting", reviews.awaitingReview()
 			.stream()
 			.map(event -> new Awaiting(event, patientsById.computeIfAbsent(event.patientId(), patients::get)))
 			.toList());
@@ -141,9 +144,9 @@ class SafetyTaskPageController {
 
 		private final SafetyTaskService tasks;
 
-		private final AdverseEventService events;
+		private final AdverseEventReviewService events;
 
-		Card(SafetyTaskService tasks, AdverseEventService events) {
+		Card(SafetyTaskService tasks, AdverseEventReviewService events) {
 			this.tasks = tasks;
 			this.events = events;
 		}
