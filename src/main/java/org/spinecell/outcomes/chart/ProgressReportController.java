@@ -17,7 +17,7 @@ import org.spinecell.outcomes.Medication;
 import org.spinecell.outcomes.MedicationService;
 import org.spinecell.outcomes.ResponseService;
 import org.spinecell.outcomes.responses.Observation;
-import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.SurveyWording;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.SpineCellProperties;
@@ -114,7 +114,7 @@ class ProgressReportController {
 						+ " mg a day.");
 			}
 			report.heading("Your next follow-up");
-			report.paragraph(next.map(f -> "We will ask how you are doing " + SurveyService.plainWords(f.timePoint())
+			report.paragraph(next.map(f -> "We will ask how you are doing " + SurveyWording.plainWords(f.timePoint())
 					+ ", around " + DATE.format(f.dueDate()) + ".")
 				.orElse("No follow-up is planned at the moment."));
 			report.paragraph("If you have questions about this report, please ask your care team.");

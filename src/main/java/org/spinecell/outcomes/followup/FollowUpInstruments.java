@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.spinecell.outcomes.FollowUp;
-import org.spinecell.outcomes.instruments.InstrumentRepository.StoredInstrument;
 import org.spinecell.outcomes.instruments.InstrumentDefinition;
 import org.spinecell.outcomes.instruments.InstrumentFormat;
+import org.spinecell.outcomes.instruments.InstrumentRepository.StoredInstrument;
 import org.spinecell.outcomes.instruments.InstrumentRepository;
 import org.spinecell.outcomes.responses.RecordedResponse;
 import org.spinecell.outcomes.responses.ResponseRepository;
-import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.SurveyState;
+import org.spinecell.outcomes.survey.SurveyWording;
 
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,8 @@ public class FollowUpInstruments {
 			Optional<RecordedResponse> response) {
 
 		/** The items with the text to show: the loaded licensed text where there is some. */
-		public List<SurveyService.StepItem> items() {
-			return SurveyService.items(definition, stored.itemText());
+		public List<SurveyState.StepItem> items() {
+			return SurveyWording.items(definition, stored.itemText());
 		}
 
 	}

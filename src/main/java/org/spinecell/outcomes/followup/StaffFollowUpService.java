@@ -13,6 +13,8 @@ import org.spinecell.outcomes.ResponseService;
 import org.spinecell.outcomes.responses.RecordedResponse;
 import org.spinecell.outcomes.responses.ResponseRepository;
 import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.SurveyState;
+import org.spinecell.outcomes.survey.SurveyWording;
 import org.spinecell.outcomes.survey.mail.SurveyLetter;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
@@ -70,7 +72,7 @@ public class StaffFollowUpService {
 	 * @param response the response recorded for this follow-up, if any
 	 */
 	public record InstrumentForm(String instrumentId, String title, boolean textLoaded, String licenceNote,
-			List<SurveyService.StepItem> items, RecordedResponse response) {
+			List<SurveyState.StepItem> items, RecordedResponse response) {
 	}
 
 	/** One item of a stored response with its answer. */
@@ -159,7 +161,7 @@ public class StaffFollowUpService {
 					: form.items()
 						.stream()
 						.filter(i -> i.linkId().equals(answer.getKey()))
-						.map(SurveyService.StepItem::text)
+						.map(SurveyState.StepItem::text)
 						.findFirst()
 						.orElse(null);
 			items.add(new AnsweredItem(answer.getKey(), text, answer.getValue()));
@@ -181,7 +183,7 @@ public class StaffFollowUpService {
 		Patient patient = patients.get(followUp.patientId());
 		String clinic = clinics.get(followUp.clinicId()).name();
 		return SurveyLetter.render(new SurveyLetter.Content(clinic, patient.givenName(),
-				SurveyService.plainWords(followUp.timePoint()), url.apply(link.token()), link.expiresAt()));
+				SurveyWording.plainWords(followUp.timePoint()), url.apply(link.token()), link.expiresAt()));
 	}
 
 }

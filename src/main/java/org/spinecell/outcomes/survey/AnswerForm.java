@@ -17,12 +17,12 @@ public record AnswerForm(Map<String, String> values, Map<String, String> errors,
 	 * @param requireAnswers refuse a blank required item here (the patient's page); staff may leave
 	 * one blank and let the instrument's own rule on missing items decide
 	 */
-	public static AnswerForm read(List<SurveyService.StepItem> items, MultiValueMap<String, String> form,
+	public static AnswerForm read(List<SurveyState.StepItem> items, MultiValueMap<String, String> form,
 			boolean requireAnswers) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, Object> answers = new LinkedHashMap<>();
-		for (SurveyService.StepItem item : items) {
+		for (SurveyState.StepItem item : items) {
 			String value = form.getFirst(item.linkId());
 			value = value == null ? "" : value.strip();
 			values.put(item.linkId(), value);

@@ -40,12 +40,16 @@ class SurveyApiController {
 
 	private final SurveyService surveys;
 
+	private final SurveyExtrasService extras;
+
 	private final SurveyRateLimiter limiter;
 
 	private final SurveyLinks links;
 
-	SurveyApiController(SurveyService surveys, SurveyRateLimiter limiter, SurveyLinks links) {
+	SurveyApiController(SurveyService surveys, SurveyExtrasService extras, SurveyRateLimiter limiter,
+			SurveyLinks links) {
 		this.surveys = surveys;
+		this.extras = extras;
 		this.limiter = limiter;
 		this.links = links;
 	}
@@ -83,7 +87,7 @@ class SurveyApiController {
 	}
 
 	/** The patient's current medicines after an update through the portal. */
-	record MedicineList(List<SurveyService.PortalMedication> items) {
+	record MedicineList(List<SurveyExtrasService.PortalMedication> items) {
 	}
 
 	/** A problem report as the patient gets it back: never the clinic's classification. */
@@ -97,7 +101,7 @@ class SurveyApiController {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();
 		}
-		List<SurveyService.PortalMedication> current = surveys.updateMedicines(token, request);
+		List<SurveyExtrasService.PortalMedication> current = extras.updateMedicines(token, request);
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(new MedicineList(current));
 	}
 
@@ -108,7 +112,7 @@ class SurveyApiController {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), http.getRemoteAddr())) {
 			return tooMany();
 		}
-		AdverseEventService.PatientReported reported = surveys.reportProblem(token, request);
+		AdverseEventService.PatientReported reported = extras.reportProblem(token, request);
 		AdverseEvent event = reported.event();
 		ProblemReceipt body = new ProblemReceipt(event.id(), event.onset(), event.careSought(), "AWAITING_REVIEW");
 		return ResponseEntity.status(reported.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -116,8 +120,8 @@ class SurveyApiController {
 			.body(body);
 	}
 
-	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
-	ResponseEntity<ProblemDetail> unavailable(SurveyService.SurveyUnavailable ex) {
+	@ExceptionHandler(SurveyUnavailable.class)
+	ResponseEntity<ProblemDetail> unavailable(SurveyUnavailable ex) {
 		HttpStatus status = ApiProblemHandler.status(ex.kind());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setTitle(ex.kind() == Refusal.Kind.GONE ? "Gone" : "Not found");

@@ -43,10 +43,13 @@ public class SurveyExtrasPageController {
 
 	private final SurveyService surveys;
 
+	private final SurveyExtrasService extras;
+
 	private final SurveyRateLimiter limiter;
 
-	SurveyExtrasPageController(SurveyService surveys, SurveyRateLimiter limiter) {
+	SurveyExtrasPageController(SurveyService surveys, SurveyExtrasService extras, SurveyRateLimiter limiter) {
 		this.surveys = surveys;
+		this.extras = extras;
 		this.limiter = limiter;
 	}
 
@@ -87,7 +90,7 @@ public class SurveyExtrasPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				surveys.updateMedicines(token, new MedicationRequests.PatientUpdate(stopped, added));
+				extras.updateMedicines(token, new MedicationRequests.PatientUpdate(stopped, added));
 				return "another".equals(form.getFirst("action")) ? "redirect:/s/" + token + "/medicines?saved"
 						: "redirect:/s/" + token + "/problem";
 			}
@@ -139,7 +142,7 @@ public class SurveyExtrasPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				surveys.reportProblem(token,
+				extras.reportProblem(token,
 						new AdverseEventRequests.PatientProblem(values.get("description"), onset, care));
 				return "redirect:/s/" + token + "/problem/sent";
 			}
@@ -164,8 +167,8 @@ public class SurveyExtrasPageController {
 		return "survey/problem-sent";
 	}
 
-	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
-	String unavailable(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
+	@ExceptionHandler(SurveyUnavailable.class)
+	String unavailable(SurveyUnavailable ex, Model model, HttpServletResponse response) {
 		return SurveyPageController.unavailablePage(ex, model, response);
 	}
 
@@ -192,10 +195,10 @@ public class SurveyExtrasPageController {
 	}
 
 	/** The survey, when its optional steps still take answers; the "completed" page otherwise. */
-	private SurveyService.SurveyState openState(String token) {
-		SurveyService.SurveyState state = surveys.state(token);
+	private SurveyState openState(String token) {
+		SurveyState state = surveys.state(token);
 		if (!state.extrasOpen()) {
-			throw SurveyService.SurveyUnavailable.completed();
+			throw SurveyUnavailable.completed();
 		}
 		return state;
 	}
@@ -223,7 +226,7 @@ public class SurveyExtrasPageController {
 	private String medicinesPage(String token, Map<String, String> values, Map<String, String> errors, Model model) {
 		model.addAttribute("token", token);
 		model.addAttribute("survey", openState(token));
-		model.addAttribute("medicines", surveys.medicines(token));
+		model.addAttribute("medicines", extras.medicines(token));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("other", OTHER);

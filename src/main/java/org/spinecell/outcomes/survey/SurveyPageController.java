@@ -44,7 +44,7 @@ class SurveyPageController {
 		if (!limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr())) {
 			return tooMany(model, response);
 		}
-		SurveyService.SurveyState state = surveys.state(token);
+		SurveyState state = surveys.state(token);
 		return render(token, state, state.next().orElse(null), Map.of(), Map.of(), null, model);
 	}
 
@@ -54,12 +54,12 @@ class SurveyPageController {
 			HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
 		boolean admitted = limiter.tryAcquire(SurveyService.tokenKey(token), request.getRemoteAddr());
-		SurveyService.SurveyState state = surveys.state(token);
-		SurveyService.Step step = state.steps()
+		SurveyState state = surveys.state(token);
+		SurveyState.Step step = state.steps()
 			.stream()
 			.filter(s -> s.instrumentId().equals(instrument) && s.available())
 			.findFirst()
-			.orElseThrow(() -> new SurveyService.SurveyUnavailable(Refusal.Kind.NOT_FOUND));
+			.orElseThrow(() -> new SurveyUnavailable(Refusal.Kind.NOT_FOUND));
 		AnswerForm read = AnswerForm.read(step.items(), form, true);
 		if (!admitted) {
 			// Over the limit: nothing is stored, but what the patient typed comes back to be sent again.
@@ -95,13 +95,13 @@ class SurveyPageController {
 		return render(token, state, step, values, errors, null, model);
 	}
 
-	@ExceptionHandler(SurveyService.SurveyUnavailable.class)
-	String unavailable(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
+	@ExceptionHandler(SurveyUnavailable.class)
+	String unavailable(SurveyUnavailable ex, Model model, HttpServletResponse response) {
 		return unavailablePage(ex, model, response);
 	}
 
 	/** The page of an unusable link, the same whoever it was for. */
-	static String unavailablePage(SurveyService.SurveyUnavailable ex, Model model, HttpServletResponse response) {
+	static String unavailablePage(SurveyUnavailable ex, Model model, HttpServletResponse response) {
 		response.setStatus(ApiProblemHandler.status(ex.kind()).value());
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("gone", ex.kind() == Refusal.Kind.GONE);
@@ -121,7 +121,7 @@ class SurveyPageController {
 		response.setHeader("Retry-After", Long.toString(SurveyRateLimiter.WINDOW.toSeconds()));
 	}
 
-	private static String render(String token, SurveyService.SurveyState state, SurveyService.Step step,
+	private static String render(String token, SurveyState state, SurveyState.Step step,
 			Map<String, String> values, Map<String, String> errors, String conflict, Model model) {
 		model.addAttribute("token", token);
 		model.addAttribute("survey", state);
@@ -129,9 +129,9 @@ class SurveyPageController {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);
-		int position = step == null ? 0 : state.steps().stream().filter(SurveyService.Step::available).toList().indexOf(step) + 1;
+		int position = step == null ? 0 : state.steps().stream().filter(SurveyState.Step::available).toList().indexOf(step) + 1;
 		model.addAttribute("position", position);
-		model.addAttribute("total", state.steps().stream().filter(SurveyService.Step::available).count());
+		model.addAttribute("total", state.steps().stream().filter(SurveyState.Step::available).count());
 		return step == null ? "survey/thanks" : "survey/step";
 	}
 

@@ -1,6 +1,5 @@
 package org.spinecell.outcomes.survey;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,20 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.outcomes.AdverseEventRequests;
-import org.spinecell.outcomes.AdverseEventService;
 import org.spinecell.outcomes.FollowUp;
 import org.spinecell.outcomes.FollowUpService;
-import org.spinecell.outcomes.Medication;
-import org.spinecell.outcomes.MedicationRequests;
-import org.spinecell.outcomes.MedicationService;
 import org.spinecell.outcomes.ResponseService;
 import org.spinecell.outcomes.survey.SurveyLinkRepository.ResolvedLink;
+import org.spinecell.outcomes.survey.SurveyState.Step;
 import org.spinecell.outcomes.followup.FollowUpInstruments;
 import org.spinecell.outcomes.followup.FollowUpRepository;
 import org.spinecell.outcomes.instruments.InstrumentDefinition;
@@ -52,18 +47,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The patient survey: staff create a link for a follow-up, the patient answers its instruments
  * through the link without signing in. A link's token is 32 random bytes (base64url); only its
  * SHA-256 is stored. Everything after resolving the token runs as the system, scoped to the
- * link's one clinic.
+ * link's one clinic. The portal's optional steps (medicines, a problem report) are
+ * {@link SurveyExtrasService}; the wording shown to the patient is {@link SurveyWording}.
  */
-// Over 400 lines because it holds several use cases (links, portal answers, and the portal's medicine and problem steps in one); the restructure (issue 14) splits it
-// into one service per use case. Left whole here so that the day-one fixes did not move code too.
 @Service
 public class SurveyService {
 
 	static final String ENTITY = "SurveyLink";
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private static final Pattern TIME_POINT = Pattern.compile("([WM])(\\d{1,3})");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -81,23 +73,16 @@ public class SurveyService {
 
 	private final TransactionTemplate readOnly;
 
-	private final MedicationService medications;
-
-	private final AdverseEventService adverseEvents;
-
 	private final FollowUpRepository followUpRows;
 
 	private final Duration afterCompletion;
 
 	SurveyService(SurveyLinkRepository links, FollowUpService followUps, PatientService patients,
 			FollowUpInstruments followUpInstruments, ResponseService responseService,
-			AuditTrail audit, PlatformTransactionManager transactions, MedicationService medications,
-			AdverseEventService adverseEvents, FollowUpRepository followUpRows,
+			AuditTrail audit, PlatformTransactionManager transactions, FollowUpRepository followUpRows,
 			@Value("${spinecell.survey.after-completion:PT2H}") Duration afterCompletion) {
 		this.followUpRows = followUpRows;
 		this.afterCompletion = afterCompletion;
-		this.medications = medications;
-		this.adverseEvents = adverseEvents;
 		this.links = links;
 		this.followUps = followUps;
 		this.patients = patients;
@@ -110,81 +95,6 @@ public class SurveyService {
 
 	/** A new link: the token is returned here once and never stored. */
 	public record CreatedLink(String token, Instant expiresAt) {
-	}
-
-	/**
-	 * The token is unknown, revoked (404) or expired (410), the same answer for every patient; or
-	 * the follow-up is completed and the link takes nothing more (410).
-	 */
-	public static final class SurveyUnavailable extends RuntimeException {
-
-		private final Refusal.Kind kind;
-
-		private final boolean completed;
-
-		SurveyUnavailable(Refusal.Kind kind) {
-			this(kind, false, kind == Refusal.Kind.GONE ? "This survey link has expired" : "This survey link is not valid");
-		}
-
-		private SurveyUnavailable(Refusal.Kind kind, boolean completed, String message) {
-			super(message);
-			this.kind = kind;
-			this.completed = completed;
-		}
-
-		/** The follow-up is completed: answers and reports through its link are refused. */
-		static SurveyUnavailable completed() {
-			return new SurveyUnavailable(Refusal.Kind.GONE, true,
-					"This survey is already completed; please contact your clinic about anything new");
-		}
-
-		public Refusal.Kind kind() {
-			return kind;
-		}
-
-		/** Whether the link is refused because its follow-up is completed (rather than unknown or expired). */
-		public boolean completedSurvey() {
-			return completed;
-		}
-
-	}
-
-	/** One instrument of the survey as the patient sees it. */
-	public record Step(String instrumentId, String title, boolean available, boolean answered,
-			List<StepItem> items) {
-	}
-
-	/** One question, with the text to show and the answers offered. */
-	public record StepItem(String linkId, String text, InstrumentDefinition.AnswerType type, boolean required,
-			List<Option> options) {
-	}
-
-	public record Option(String value, String label) {
-	}
-
-	/**
-	 * Where the patient's survey stands.
-	 * @param extrasOpen whether the optional steps (medicines, a problem report) still take answers:
-	 * while the follow-up is open, and for a short time after the patient's own last answer
-	 * completed it
-	 */
-	public record SurveyState(String givenName, String timePoint, FollowUp.Status status, List<Step> steps,
-			boolean extrasOpen) {
-
-		/** The first instrument available online and not yet answered. */
-		public Optional<Step> next() {
-			return steps.stream().filter(s -> s.available() && !s.answered()).findFirst();
-		}
-
-		/** Licensed instruments whose text is not loaded: staff collect them. */
-		public List<Step> offline() {
-			return steps.stream().filter(s -> !s.available()).toList();
-		}
-
-		public boolean done() {
-			return next().isEmpty();
-		}
-
 	}
 
 	/** A submission's outcome. */
@@ -261,66 +171,15 @@ public class SurveyService {
 		});
 	}
 
-	/** A medicine as the portal shows it: only what the patient needs to recognise it. */
-	public record PortalMedication(UUID id, String drug, BigDecimal dose, String unit, BigDecimal timesPerDay) {
-
-		static PortalMedication of(Medication medication) {
-			return new PortalMedication(medication.id(), medication.drug(), medication.dose(), medication.unit(),
-					medication.frequencyPerDay());
-		}
-
-	}
-
-	/** The optional medicines step: the patient's current medicines, and what a new one can be. */
-	public record MedicineChoices(List<PortalMedication> current, List<String> drugs, List<String> units) {
-	}
-
-	/** The patient's current medicines, the drugs of the pick list and the units a dose can be in. */
-	public MedicineChoices medicines(String token) {
-		ResolvedLink link = resolve(token);
-		return inScope(link, () -> {
-			load(link);
-			List<PortalMedication> current = medications.current(link.patientId())
-				.stream()
-				.map(PortalMedication::of)
-				.toList();
-			return new MedicineChoices(current, medications.patientPickList(), medications.units());
-		});
-	}
-
-	/**
-	 * Records the medicines the patient stopped and added (source PATIENT, audited as coming from
-	 * the portal); returns the current medicines afterwards.
-	 */
-	public List<PortalMedication> updateMedicines(String token, MedicationRequests.PatientUpdate update) {
-		ResolvedLink link = resolve(token);
-		return inScope(link, () -> {
-			writableExtras(load(link));
-			return medications.reportByPatient(link.patientId(), link.followUpId(), update)
-				.stream()
-				.map(PortalMedication::of)
-				.toList();
-		});
-	}
-
-	/** Records a problem the patient reports, ungraded and awaiting a physician's review. */
-	public AdverseEventService.PatientReported reportProblem(String token, AdverseEventRequests.PatientProblem problem) {
-		ResolvedLink link = resolve(token);
-		return inScope(link, () -> {
-			writableExtras(load(link));
-			return adverseEvents.reportByPatient(link.followUpId(), problem);
-		});
-	}
-
-	private static void writableExtras(SurveyState state) {
-		if (!state.extrasOpen()) {
-			throw SurveyUnavailable.completed();
-		}
-	}
-
 	/** A key for rate limiting by token that does not keep the token itself in memory. */
 	static String tokenKey(String token) {
 		return HexFormat.of().formatHex(hash(token == null ? "" : token));
+	}
+
+	/** Runs {@code task} for the link behind {@code token}, as the system within the link's clinic. */
+	<T> T withLink(String token, Function<ResolvedLink, T> task) {
+		ResolvedLink link = resolve(token);
+		return inScope(link, () -> task.apply(link));
 	}
 
 	private ResolvedLink resolve(String token) {
@@ -341,7 +200,7 @@ public class SurveyService {
 		return CurrentUser.callAsSystem(Set.of(link.clinicId()), task);
 	}
 
-	private SurveyState load(ResolvedLink link) {
+	SurveyState load(ResolvedLink link) {
 		return readOnly.execute(tx -> {
 			FollowUp followUp = followUps.get(link.followUpId());
 			Patient patient = patients.get(link.patientId());
@@ -363,50 +222,8 @@ public class SurveyService {
 					&& followUpRows.completedBy(followUp.clinicId(), followUp.id())
 						.map(CurrentUser.SYSTEM_ID::equals)
 						.orElse(false));
-			return new SurveyState(patient.givenName(), plainWords(followUp.timePoint()), status, steps, extrasOpen);
+			return new SurveyState(patient.givenName(), SurveyWording.plainWords(followUp.timePoint()), status, steps, extrasOpen);
 		});
-	}
-
-	public static List<StepItem> items(InstrumentDefinition definition, Map<String, String> loadedText) {
-		List<StepItem> items = new ArrayList<>();
-		for (InstrumentDefinition.Item item : definition.items()) {
-			String text = loadedText.getOrDefault(item.linkId(), item.text());
-			List<Option> options = switch (item.type()) {
-				case BOOLEAN -> List.of(new Option("true", "Yes"), new Option("false", "No"));
-				case CHOICE -> item.options().stream().map(code -> new Option(code, label(code))).toList();
-				case INTEGER -> {
-					List<Option> range = new ArrayList<>();
-					if (item.min() != null && item.max() != null && item.max() - item.min() <= 10) {
-						for (int v = item.min(); v <= item.max(); v++) {
-							range.add(new Option(Integer.toString(v), Integer.toString(v)));
-						}
-					}
-					yield range;
-				}
-			};
-			items.add(new StepItem(item.linkId(), text, item.type(), item.required(), options));
-		}
-		return items;
-	}
-
-	/** "full-time" → "Full time". */
-	private static String label(String code) {
-		String words = code.replace('-', ' ').replace('_', ' ');
-		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-	}
-
-	/** BASELINE, W2, M3 … as a patient would say it. */
-	public static String plainWords(String timePoint) {
-		if ("BASELINE".equals(timePoint)) {
-			return "before your treatment";
-		}
-		Matcher m = TIME_POINT.matcher(timePoint);
-		if (m.matches()) {
-			int n = Integer.parseInt(m.group(2));
-			String unit = m.group(1).equals("W") ? "week" : "month";
-			return n + " " + unit + (n == 1 ? "" : "s") + " after your treatment";
-		}
-		return "your follow-up";
 	}
 
 	public static byte[] hash(String token) {

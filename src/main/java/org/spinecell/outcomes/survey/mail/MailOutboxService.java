@@ -17,6 +17,7 @@ import org.spinecell.outcomes.FollowUp;
 import org.spinecell.outcomes.FollowUpService;
 import org.spinecell.outcomes.survey.SurveyLinks;
 import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.SurveyWording;
 import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
@@ -214,7 +215,7 @@ public class MailOutboxService {
 		SurveyService.CreatedLink link = surveys.createLink(followUp.id());
 		Clinic clinic = clinics.get(clinicId);
 		SurveyMail mail = SurveyMail.compose(before.kind(), patient.givenName(), clinic.name(), clinic.city(),
-				SurveyService.plainWords(followUp.timePoint()), links.url(link.token()),
+				SurveyWording.plainWords(followUp.timePoint()), links.url(link.token()),
 				followUp.windowEnd());
 		return new Prepared(Optional.of(new Outgoing(outbox.find(clinicId, id).orElseThrow(), patient.email().strip(),
 				mail)), false);
