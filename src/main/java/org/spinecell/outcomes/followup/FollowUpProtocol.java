@@ -1,5 +1,6 @@
 package org.spinecell.outcomes.followup;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +12,6 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The time points of a follow-up schedule, read from data ({@code outcomes/default-protocol.json}):
@@ -78,7 +77,10 @@ public record FollowUpProtocol(String name, int version, List<TimePoint> timePoi
 	}
 
 	public static FollowUpProtocol load(String resource) {
-		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+		try (InputStream in = FollowUpProtocol.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new FileNotFoundException("class path resource [" + resource + "] does not exist");
+			}
 			return parse(JsonMapper.builder().build().readTree(in));
 		}
 		catch (IOException ex) {

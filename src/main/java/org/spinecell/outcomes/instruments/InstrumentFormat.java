@@ -31,6 +31,11 @@ import org.spinecell.platform.Refusal;
  * Reads and checks instrument definitions: FHIR R4 Questionnaire JSON with SpineCell's scoring
  * extension, item ranges in the standard {@code minValue}/{@code maxValue} extensions and choice
  * codes in {@code answerOption}. Every refusal is a 422 whose field says what is wrong.
+ * <p>
+ * Over 300 lines because it is the one reader of one format: the Questionnaire's items, the scoring
+ * extension and the check that the scoring method fits the items are read in one pass, and each
+ * refusal names the field it came from; split, the rules of one format would sit in several classes
+ * that must change together whenever the format does.
  */
 public final class InstrumentFormat {
 

@@ -36,6 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
  * sending went. Every change of a message is audited. Sending itself happens outside any transaction,
  * in {@link MailJob}. The day a follow-up's status is judged on is the UTC day of the {@code now}
  * given, as {@link FollowUpService#today()} does.
+ * <p>
+ * Over 300 lines because it is one message's life cycle (queued, prepared, sent or failed, cancelled
+ * when it may no longer go) whose checks must agree at every step: a message is refused for the same
+ * reasons when queued for a coordinator and when prepared by {@link MailJob}; split, those rules
+ * would be kept in step across classes.
  */
 @Service
 public class MailOutboxService {
