@@ -17,10 +17,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * physician who completed the procedure. A patient without registry consent still gets the schedule:
  * follow-up is clinical care; the worklist shows the missing consent.
  * <p>
- * Spring Modulith's {@code @ApplicationModuleListener} is not used: without the JDBC
- * event-publication registry it gives no delivery guarantee either, and it would run asynchronously.
- * A failure here is logged and does not undo the completed procedure; starting the schedule again
- * is safe, since it adds only the time points that are missing.
+ * Delivery is durable: Spring Modulith's JDBC event publication registry stores the event in the
+ * procedure's own transaction, and marks it complete only when this method returns. A failure is
+ * not caught here: it leaves the publication incomplete (logged by Spring, visible in
+ * {@code event_publication}), the completed procedure stands, and {@code platform.EventRetry}
+ * delivers the event again. Starting a schedule twice is safe, since it adds only the time points
+ * that are missing. The listener runs synchronously after the commit, so a procedure's schedule
+ * exists when the request that completed it answers.
  */
 @Component
 class ScheduleStarter {
@@ -33,16 +36,10 @@ class ScheduleStarter {
 		this.followUps = followUps;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void procedureCompleted(ProcedureCompleted event) {
-		try {
-			int created = CurrentUser.callAsSystem(Set.of(event.clinicId()), () -> followUps.startSchedule(event));
-			log.info("Started follow-up for procedure {}: {} time points added", event.procedureId(), created);
-		}
-		catch (RuntimeException ex) {
-			log.error("Could not start follow-up for procedure {} of patient {}", event.procedureId(),
-					event.patientId(), ex);
-		}
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	public void procedureCompleted(ProcedureCompleted event) {
+		int created = CurrentUser.callAsSystem(Set.of(event.clinicId()), () -> followUps.startSchedule(event));
+		log.info("Started follow-up for procedure {}: {} time points added", event.procedureId(), created);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.spinecell.outcomes.followup;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,7 +78,7 @@ public record FollowUpProtocol(String name, int version, List<TimePoint> timePoi
 	public static FollowUpProtocol load(String resource) {
 		try (InputStream in = FollowUpProtocol.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new FileNotFoundException("class path resource [" + resource + "] does not exist");
+				throw new IOException("not on the class path");
 			}
 			return parse(JsonMapper.builder().build().readTree(in));
 		}
