@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
+import org.spinecell.outcomes.medication.MedicationRepository;
+import org.spinecell.outcomes.medication.MmeConversion;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.CurrentUser;

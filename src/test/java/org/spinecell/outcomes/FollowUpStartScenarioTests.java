@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.outcomes.followup.FollowUpProtocol;
 import org.spinecell.platform.EventRetry;
 import org.spinecell.procedures.ProcedureCompleted;
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.spinecell.TestApp;
 import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.survey.mail.MailJob;
+import org.spinecell.outcomes.survey.mail.MailOutboxService;
 import org.spinecell.platform.CurrentUser;
 
 import static org.spinecell.TestApp.find;

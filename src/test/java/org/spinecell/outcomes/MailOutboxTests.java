@@ -26,6 +26,9 @@ import org.spinecell.TestApi;
 import org.spinecell.WebSession;
 import org.spinecell.cellproducts.CellLab;
 import org.spinecell.outcomes.InvitationMail.Stored;
+import org.spinecell.outcomes.survey.SurveyService;
+import org.spinecell.outcomes.survey.mail.MailJob;
+import org.spinecell.outcomes.survey.mail.MailOutboxService;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.survey.SurveyService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
 import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.survey.SurveyExtrasPageController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.spinecell.TestApi;
 import org.spinecell.TestApp;
 import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.survey.SurveyRateLimiter;
+import org.spinecell.outcomes.survey.SurveyService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
