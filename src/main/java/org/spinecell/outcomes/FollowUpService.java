@@ -34,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Patients' follow-up schedules: started when a procedure is completed, listed per patient and as
  * the coordinators' worklist, completed or cancelled by staff, and summarised as completion rates
  * per time point. Statuses are derived for the day asked about (see {@link FollowUp#statusOn}).
+ * <p>
+ * Over 300 lines because it is the follow-up module's API to the rest of SpineCell (demo, the
+ * survey, staff entry and the chart all call it): the schedule's life cycle, its read models
+ * (worklist, counts, completion rates) and the rule that completes a follow-up from its answers
+ * share one protocol and one repository; the feature packages hold the pages and forms around it.
  */
 @Service
 public class FollowUpService {

@@ -1,9 +1,10 @@
-package org.spinecell.outcomes;
+package org.spinecell.outcomes.followup;
 
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spinecell.outcomes.FollowUpService;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.procedures.ProcedureCompleted;
 
