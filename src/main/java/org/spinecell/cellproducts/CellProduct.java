@@ -40,7 +40,7 @@ public record CellProduct(UUID id, UUID clinicId, String din, Origin origin, UUI
 		return origin == Origin.AUTOLOGOUS ? patientId : recipientPatientId;
 	}
 
-	static List<String> names(Set<Additive> additives) {
+	public static List<String> names(Set<Additive> additives) {
 		return additives.stream().map(Enum::name).sorted().toList();
 	}
 

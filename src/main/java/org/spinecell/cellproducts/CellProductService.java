@@ -21,12 +21,15 @@ import org.spinecell.accounts.ElectronicSignatures;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
+import org.spinecell.cellproducts.regulatory.ClassificationInput;
+import org.spinecell.cellproducts.regulatory.RegulatoryClassifier;
+import org.spinecell.cellproducts.release.QcResult;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +49,7 @@ public class CellProductService {
 
 	static final String ENTITY = "CellProduct";
 
-	static final String RELEASE_MEANING = "Released for clinical use";
+	public static final String RELEASE_MEANING = "Released for clinical use";
 
 	private static final Set<ProductState> ACTIVE = EnumSet.of(ProductState.COLLECTED, ProductState.IN_PROCESSING,
 			ProductState.QUARANTINE, ProductState.RELEASED, ProductState.ISSUED);

@@ -1,9 +1,12 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.api;
 
 import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+
+import org.spinecell.cellproducts.Donor;
+import org.spinecell.cellproducts.DonorService;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

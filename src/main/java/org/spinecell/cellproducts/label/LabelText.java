@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.label;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

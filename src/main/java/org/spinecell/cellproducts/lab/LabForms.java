@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.lab;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,6 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import org.spinecell.cellproducts.Additive;
+import org.spinecell.cellproducts.CellProductRequests;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.QualitativeResult;
+import org.spinecell.cellproducts.Route;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.BindingResult;

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.spinecell.cellproducts.Marker;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.QualitativeResult;
+import org.spinecell.cellproducts.ReleaseCriterion;
+import org.spinecell.cellproducts.SourceType;
 
 /**
  * A release specification: the quality-control tests a product type needs before release, each

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.regulatory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,8 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.spinecell.platform.Refusal;
+import org.spinecell.cellproducts.Additive;
+import org.spinecell.cellproducts.DonorRelation;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.Route;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 /**
  * What the regulatory classifier decides from (DOMAIN §5). The constructor refuses inputs that

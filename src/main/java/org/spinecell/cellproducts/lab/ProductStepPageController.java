@@ -1,13 +1,17 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.lab;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.Refusal;
+import org.spinecell.cellproducts.CellProductRequests;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.ProductState;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

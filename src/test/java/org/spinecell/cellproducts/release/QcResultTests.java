@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import org.spinecell.cellproducts.Marker;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.QualitativeResult;
 import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Refusal;

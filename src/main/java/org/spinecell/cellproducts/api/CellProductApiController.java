@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.api;
 
 import java.net.URI;
 import java.util.List;
@@ -6,6 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.CellProductRequests;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.ProductEvent;
+import org.spinecell.cellproducts.ProductState;
+import org.spinecell.cellproducts.ReleaseCriterion;
+import org.spinecell.cellproducts.label.ProductLabels;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

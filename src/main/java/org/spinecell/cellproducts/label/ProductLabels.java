@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.label;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,10 +7,14 @@ import java.util.UUID;
 
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProductEvent;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +51,7 @@ public class ProductLabels {
 		return ProductLabel.render(labelData(productId));
 	}
 
-	LabelData labelData(UUID productId) {
+	public LabelData labelData(UUID productId) {
 		CellProduct product = products.get(productId);
 		List<FieldProblem> missing = new ArrayList<>();
 		if (product.volumeMl() == null) {

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
+import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.scheduling.annotation.Scheduled;

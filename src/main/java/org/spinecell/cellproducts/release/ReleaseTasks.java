@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Din;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProductState;
+import org.spinecell.cellproducts.ReleaseCriterion;
 import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;

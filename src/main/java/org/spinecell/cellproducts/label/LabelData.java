@@ -1,9 +1,11 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.label;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+
+import org.spinecell.cellproducts.Din;
 
 /**
  * What a cell-product label shows, already worded for people; {@link ProductLabel} lays it out.

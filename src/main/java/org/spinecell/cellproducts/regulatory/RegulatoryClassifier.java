@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.regulatory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +9,17 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.spinecell.cellproducts.Additive;
+import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.DonorRelation;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.Pathway;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.Reason;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
 
 /**
  * Places a cell product on the US regulatory pathway of 21 CFR 1271 by the decision procedure of

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.regulatory;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -6,6 +6,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import org.spinecell.cellproducts.DonorRelation;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.Route;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
 import org.spinecell.platform.ApiProblemHandler;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Refusal;

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.lab;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +16,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.Donor;
+import org.spinecell.cellproducts.DonorService;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.Pathway;
+import org.spinecell.cellproducts.ProductEvent;
+import org.spinecell.cellproducts.ProductState;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.Reason;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.label.LabelData;
+import org.spinecell.cellproducts.label.ProductLabels;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.Refusal;

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.label;
 
 /**
  * The ISO/IEC 7064 MOD 37-2 pure check character system: modulus 37, radix 2, one check
@@ -14,7 +14,7 @@ package org.spinecell.cellproducts;
  * of 37), any change of a single character, and any swap of two adjacent different characters,
  * changes the sum and is detected.
  */
-final class Mod37_2 {
+public final class Mod37_2 {
 
 	/** The characters in order of value: {@code 0}-{@code 9} are 0-9, {@code A}-{@code Z} 10-35, {@code *} 36. */
 	static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*";
@@ -25,12 +25,12 @@ final class Mod37_2 {
 	}
 
 	/** The value of a character, or -1 if it is not in the alphabet. */
-	static int value(char character) {
+	public static int value(char character) {
 		return ALPHABET.indexOf(character);
 	}
 
 	/** The check character for the data characters, each from the alphabet. */
-	static char checkCharacter(CharSequence data) {
+	public static char checkCharacter(CharSequence data) {
 		int p = 0;
 		for (int i = 0; i < data.length(); i++) {
 			int value = value(data.charAt(i));
@@ -43,7 +43,7 @@ final class Mod37_2 {
 	}
 
 	/** Whether the last character is the right check character for the ones before it. */
-	static boolean isValid(CharSequence dataAndCheck) {
+	public static boolean isValid(CharSequence dataAndCheck) {
 		int length = dataAndCheck.length();
 		if (length < 2) {
 			return false;

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.lab;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.CellProductRequests;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Marker;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.ProductEvent;
+import org.spinecell.cellproducts.ProductState;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.ReleaseCriterion;
+import org.spinecell.cellproducts.label.ProductLabels;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

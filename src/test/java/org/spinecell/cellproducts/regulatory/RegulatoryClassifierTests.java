@@ -1,8 +1,19 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.regulatory;
 
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+
+import org.spinecell.cellproducts.Additive;
+import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.DonorRelation;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Pathway;
+import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.Reason;
+import org.spinecell.cellproducts.Route;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spinecell.cellproducts.Classification.ALBUMIN_ADDITIVE_JUDGEMENT;

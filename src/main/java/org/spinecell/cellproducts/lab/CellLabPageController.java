@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.lab;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,12 +13,25 @@ import java.util.UUID;
 
 import jakarta.validation.Validator;
 import org.spinecell.accounts.ClinicService;
+import org.spinecell.cellproducts.Additive;
+import org.spinecell.cellproducts.CellProduct;
+import org.spinecell.cellproducts.CellProductRequests;
+import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.Donor;
+import org.spinecell.cellproducts.DonorService;
+import org.spinecell.cellproducts.IntendedUse;
+import org.spinecell.cellproducts.Origin;
+import org.spinecell.cellproducts.ProductState;
+import org.spinecell.cellproducts.Route;
+import org.spinecell.cellproducts.SourceType;
+import org.spinecell.cellproducts.Tissue;
+import org.spinecell.cellproducts.label.ProductLabels;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

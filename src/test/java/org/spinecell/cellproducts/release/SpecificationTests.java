@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.QualitativeResult;
+import org.spinecell.cellproducts.ReleaseCriterion;
+import org.spinecell.cellproducts.SourceType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package org.spinecell.cellproducts;
+package org.spinecell.cellproducts.release;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.Refusal;
+import org.spinecell.cellproducts.Marker;
+import org.spinecell.cellproducts.QcTest;
+import org.spinecell.cellproducts.QualitativeResult;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 /**
  * One quality-control result as the laboratory reported it. A result is always well formed (the
