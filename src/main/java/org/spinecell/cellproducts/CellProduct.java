@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
@@ -29,6 +32,17 @@ public record CellProduct(UUID id, UUID clinicId, String din, Origin origin, UUI
 
 	public Din dinValue() {
 		return Din.parse(din);
+	}
+
+	/**
+	 * @throws Refusal conflict when the product is not in the state a step needs, with a problem on
+	 * field {@code state}
+	 */
+	public void requireState(ProductState required) {
+		if (state != required) {
+			throw Refusal.conflict("The product is " + state + "; this step needs " + required,
+					List.of(new FieldProblem("state", state.name())));
+		}
 	}
 
 	public boolean isExpired(Instant now) {

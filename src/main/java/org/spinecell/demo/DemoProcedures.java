@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.spinecell.cellproducts.CellProduct;
-import org.spinecell.cellproducts.CellProductService.RemainderAction;
+import org.spinecell.cellproducts.ProductCustodyService.RemainderAction;
 import org.spinecell.cellproducts.ProductState;
 import org.spinecell.demo.DemoCellProducts.Staff;
 import org.spinecell.demo.DemoPatients.DemoPatient;

@@ -18,7 +18,7 @@ import jakarta.validation.Validator;
 import org.spinecell.accounts.StaffDirectory;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
-import org.spinecell.cellproducts.CellProductService.RemainderAction;
+import org.spinecell.cellproducts.ProductCustodyService.RemainderAction;
 import org.spinecell.cellproducts.Din;
 import org.spinecell.cellproducts.Origin;
 import org.spinecell.cellproducts.ProductState;

@@ -19,6 +19,8 @@ import org.spinecell.accounts.StaffDirectory;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductCustodyService;
+import org.spinecell.cellproducts.ProductReleaseService;
 import org.spinecell.cellproducts.Din;
 import org.spinecell.cellproducts.Origin;
 import org.spinecell.cellproducts.ProductState;
@@ -68,6 +70,10 @@ public class ProcedureService {
 
 	private final CellProductService products;
 
+	private final ProductReleaseService release;
+
+	private final ProductCustodyService custody;
+
 	private final StaffDirectory staff;
 
 	private final AuditTrail audit;
@@ -79,7 +85,8 @@ public class ProcedureService {
 	private final ZoneId zone;
 
 	ProcedureService(ProcedureRepository procedures, PatientService patients, PatientHistoryService history,
-			CandidacyService candidacy, CellProductService products, StaffDirectory staff, AuditTrail audit,
+			CandidacyService candidacy, CellProductService products, ProductReleaseService release,
+			ProductCustodyService custody, StaffDirectory staff, AuditTrail audit,
 			ApplicationEventPublisher events, JsonMapper json, RecordAccess records, SpineCellProperties properties) {
 		this.zone = properties.timeZone();
 		this.procedures = procedures;
@@ -87,6 +94,8 @@ public class ProcedureService {
 		this.history = history;
 		this.candidacy = candidacy;
 		this.products = products;
+		this.release = release;
+		this.custody = custody;
 		this.staff = staff;
 		this.audit = audit;
 		this.events = events;
@@ -229,7 +238,7 @@ public class ProcedureService {
 			dosed.add(new Procedure.Unit(unit.id(), unit.productId(), unit.din(), unit.level(), unit.volumeMl(), cells));
 		}
 		for (UUID productId : productIds(procedure)) {
-			if (!products.administer(productId, id)) {
+			if (!custody.administer(productId, id)) {
 				throw Refusal.conflict("A product unit was used by another procedure at the same time",
 						List.of(new FieldProblem("productUnits", "product " + products.get(productId).din()
 								+ " is no longer available")));
@@ -238,7 +247,7 @@ public class ProcedureService {
 		for (ProcedureRequests.RemainderRequest remainder : request.remainders()) {
 			BigDecimal left = remainder(procedure, remainder.productId());
 			if (left.signum() > 0) {
-				products.recordRemainder(remainder.productId(), left, remainder.action(), remainder.location());
+				custody.recordRemainder(remainder.productId(), left, remainder.action(), remainder.location());
 			}
 		}
 		String timeOut = request.timeOut() == null ? null : json.writeValueAsString(Map.of("patientIdentityConfirmed",
@@ -292,7 +301,7 @@ public class ProcedureService {
 			if (product.isExpired(now)) {
 				failed.add(new FieldProblem(field, label + " expired at " + product.expiresAt()));
 			}
-			if (products.releaseSignature(productId).map(signature -> !signature.valid()).orElse(false)) {
+			if (release.releaseSignature(productId).map(signature -> !signature.valid()).orElse(false)) {
 				failed.add(new FieldProblem(field, label + " has a release signature invalidated by a change to its data"
 						+ " after release; the lab must review it"));
 			}

@@ -10,6 +10,11 @@ import jakarta.validation.Valid;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductRequests;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductCustodyService;
+import org.spinecell.cellproducts.ProductReleaseService;
+import org.spinecell.cellproducts.ProductClassificationService;
+import org.spinecell.cellproducts.ProductProcessingService;
+import org.spinecell.cellproducts.ProductRegistrationService;
 import org.spinecell.cellproducts.Classification;
 import org.spinecell.cellproducts.ProductEvent;
 import org.spinecell.cellproducts.ProductState;
@@ -34,10 +39,27 @@ class CellProductApiController {
 
 	private final CellProductService products;
 
+	private final ProductRegistrationService registration;
+
+	private final ProductProcessingService processing;
+
+	private final ProductClassificationService classifier;
+
+	private final ProductReleaseService release;
+
+	private final ProductCustodyService custody;
+
 	private final ProductLabels labels;
 
-	CellProductApiController(CellProductService products, ProductLabels labels) {
+	CellProductApiController(CellProductService products, ProductRegistrationService registration,
+			ProductProcessingService processing, ProductClassificationService classifier,
+			ProductReleaseService release, ProductCustodyService custody, ProductLabels labels) {
 		this.products = products;
+		this.registration = registration;
+		this.processing = processing;
+		this.classifier = classifier;
+		this.release = release;
+		this.custody = custody;
 		this.labels = labels;
 	}
 
@@ -52,7 +74,7 @@ class CellProductApiController {
 
 	@PostMapping
 	ResponseEntity<CellProduct> create(@Valid @RequestBody CellProductRequests.Create request) {
-		CellProduct product = products.create(request);
+		CellProduct product = registration.create(request);
 		return ResponseEntity.created(URI.create("/api/v1/cell-products/" + product.id())).body(product);
 	}
 
@@ -83,72 +105,74 @@ class CellProductApiController {
 
 	@PostMapping("/{id}/harvest")
 	CellProduct harvest(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Harvest request) {
-		return products.recordHarvest(id, request);
+		return registration.recordHarvest(id, request);
 	}
 
 	@PostMapping("/{id}/processing-steps")
 	CellProduct processingStep(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.ProcessingStep request) {
-		return products.addProcessingStep(id, request);
+		return processing.addProcessingStep(id, request);
 	}
 
 	@PostMapping("/{id}/processing-complete")
 	CellProduct completeProcessing(@PathVariable UUID id) {
-		return products.completeProcessing(id);
+		return processing.completeProcessing(id);
 	}
 
 	@PostMapping("/{id}/qc-results")
 	CellProduct qcResult(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Qc request) {
-		return products.addQcResult(id, request);
+		return processing.addQcResult(id, request);
 	}
 
 	@PostMapping("/{id}/custody-events")
 	CellProduct custody(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Custody request) {
-		return products.recordCustody(id, request);
+		return custody.recordCustody(id, request);
 	}
 
 	@PostMapping("/{id}/regulatory-classification")
-	Classification classify(@PathVariable UUID id, @RequestBody(required = false) CellProductRequests.ClassificationFlags flags) {
-		return products.classify(id, flags == null ? new CellProductRequests.ClassificationFlags(null, null, null) : flags);
+	Classification classify(@PathVariable UUID id,
+			@RequestBody(required = false) CellProductRequests.ClassificationFlags flags) {
+		return classifier.classify(id,
+				flags == null ? new CellProductRequests.ClassificationFlags(null, null, null) : flags);
 	}
 
 	@PostMapping("/{id}/regulatory-classification/confirm")
 	CellProduct confirmClassification(@PathVariable UUID id) {
-		return products.confirmClassification(id);
+		return classifier.confirmClassification(id);
 	}
 
 	@PutMapping("/{id}/ind")
 	CellProduct ind(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Ind request) {
-		return products.setIndNumber(id, request);
+		return classifier.setIndNumber(id, request);
 	}
 
 	@GetMapping("/{id}/release-checklist")
 	Map<String, List<ReleaseCriterion>> releaseChecklist(@PathVariable UUID id) {
-		return Map.of("criteria", products.releaseChecklist(id));
+		return Map.of("criteria", release.releaseChecklist(id));
 	}
 
 	@PostMapping("/{id}/release")
 	CellProduct release(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Release request) {
-		return products.release(id, request);
+		return release.release(id, request);
 	}
 
 	@GetMapping("/{id}/release-signature")
-	ResponseEntity<CellProductService.SignatureStatus> releaseSignature(@PathVariable UUID id) {
-		return ResponseEntity.of(products.releaseSignature(id));
+	ResponseEntity<ProductReleaseService.SignatureStatus> releaseSignature(@PathVariable UUID id) {
+		return ResponseEntity.of(release.releaseSignature(id));
 	}
 
 	@PostMapping("/{id}/issue")
 	CellProduct issue(@PathVariable UUID id) {
-		return products.issue(id);
+		return release.issue(id);
 	}
 
 	@PostMapping("/{id}/return")
 	CellProduct returnToStorage(@PathVariable UUID id) {
-		return products.returnToStorage(id);
+		return release.returnToStorage(id);
 	}
 
 	@PostMapping("/{id}/discard")
 	CellProduct discard(@PathVariable UUID id, @Valid @RequestBody CellProductRequests.Discard request) {
-		return products.discard(id, request);
+		return custody.discard(id, request);
 	}
 
 }

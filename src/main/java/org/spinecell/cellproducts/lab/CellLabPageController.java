@@ -17,6 +17,7 @@ import org.spinecell.cellproducts.Additive;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductRequests;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductRegistrationService;
 import org.spinecell.cellproducts.Donor;
 import org.spinecell.cellproducts.DonorService;
 import org.spinecell.cellproducts.IntendedUse;
@@ -71,6 +72,8 @@ class CellLabPageController {
 
 	private final CellProductService products;
 
+	private final ProductRegistrationService registration;
+
 	private final DonorService donors;
 
 	private final PatientService patients;
@@ -85,10 +88,12 @@ class CellLabPageController {
 
 	private final Validator validator;
 
-	CellLabPageController(CellProductService products, DonorService donors, PatientService patients,
+	CellLabPageController(CellProductService products, ProductRegistrationService registration, DonorService donors,
+			PatientService patients,
 			ClinicService clinics, ProductLabels labels, LabProductPage productPage, LabViews views,
 			Validator validator) {
 		this.products = products;
+		this.registration = registration;
 		this.donors = donors;
 		this.patients = patients;
 		this.clinics = clinics;
@@ -177,7 +182,7 @@ class CellLabPageController {
 		CellProductRequests.Create request = form.toRequest(patientId, recipientId);
 		if (FormErrors.validate(validator, request, result)) {
 			try {
-				CellProduct product = products.create(request);
+				CellProduct product = registration.create(request);
 				redirect.addFlashAttribute("flash",
 						"Product registered with DIN " + product.dinValue().printed() + ".");
 				return "redirect:/lab/products/" + product.id();

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 import org.spinecell.cellproducts.Additive;
 import org.spinecell.cellproducts.CellProductRequests;
-import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.cellproducts.IntendedUse;
 import org.spinecell.cellproducts.Origin;
 import org.spinecell.cellproducts.ProcessingStepType;
+import org.spinecell.cellproducts.ProductReleaseService;
 import org.spinecell.cellproducts.QcTest;
 import org.spinecell.cellproducts.QualitativeResult;
 import org.spinecell.cellproducts.Route;
@@ -28,7 +28,8 @@ import org.springframework.validation.BindingResult;
 
 /**
  * The forms of the cell lab pages. Each maps to the request record of the matching
- * {@link CellProductService} use case, which validates it with the constraints the API applies;
+ * use case (registration, processing, classification, release, custody), which validates it with
+ * the constraints the API applies;
  * local date-times from {@code datetime-local} inputs are read in the configured time zone.
  */
 final class LabForms {
@@ -611,7 +612,7 @@ final class LabForms {
 
 	static class ReleaseForm {
 
-		private String meaning = CellProductService.RELEASE_MEANING;
+		private String meaning = ProductReleaseService.RELEASE_MEANING;
 
 		private String password;
 

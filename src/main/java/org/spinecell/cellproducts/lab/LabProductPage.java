@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductRequests;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductReleaseService;
 import org.spinecell.cellproducts.Marker;
 import org.spinecell.cellproducts.ProcessingStepType;
 import org.spinecell.cellproducts.ProductEvent;
@@ -41,12 +42,15 @@ class LabProductPage {
 
 	private final CellProductService products;
 
+	private final ProductReleaseService release;
+
 	private final ProductLabels labels;
 
 	private final LabViews views;
 
-	LabProductPage(CellProductService products, ProductLabels labels, LabViews views) {
+	LabProductPage(CellProductService products, ProductReleaseService release, ProductLabels labels, LabViews views) {
 		this.products = products;
+		this.release = release;
 		this.labels = labels;
 		this.views = views;
 	}
@@ -72,10 +76,10 @@ class LabProductPage {
 		model.addAttribute("timeline", views.timeline(product, subject, events));
 		model.addAttribute("regulatory", views.regulatory(product));
 		model.addAttribute("pathwayLabel", LabViews.pathwayLabel(product.pathway()));
-		List<ReleaseCriterion> checklist = products.releaseChecklist(id);
+		List<ReleaseCriterion> checklist = release.releaseChecklist(id);
 		model.addAttribute("checklist", checklist);
 		model.addAttribute("unmetCount", checklist.stream().filter(c -> !c.met()).count());
-		CellProductService.SignatureStatus signature = products.releaseSignature(id).orElse(null);
+		ProductReleaseService.SignatureStatus signature = release.releaseSignature(id).orElse(null);
 		model.addAttribute("signature", signature);
 		model.addAttribute("signedAt", signature == null ? null : views.time(signature.signedAt()));
 		model.addAttribute("label", views.label(labels, id));

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns cell products, their events and their classification into what the lab pages show:
  * words instead of codes, times in the configured zone, the recorded JSON of each event as
- * label–value pairs. It decides nothing: every rule stays in {@link CellProductService}.
+ * label–value pairs. It decides nothing: every rule stays in the use-case services and the domain.
  */
 @Component
 class LabViews {

@@ -6,8 +6,12 @@ import java.util.UUID;
 
 import jakarta.validation.Validator;
 import org.spinecell.cellproducts.CellProductRequests;
-import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.cellproducts.Classification;
+import org.spinecell.cellproducts.ProductClassificationService;
+import org.spinecell.cellproducts.ProductCustodyService;
+import org.spinecell.cellproducts.ProductProcessingService;
+import org.spinecell.cellproducts.ProductRegistrationService;
+import org.spinecell.cellproducts.ProductReleaseService;
 import org.spinecell.cellproducts.ProductState;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
@@ -23,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The forms of the product page, each a use case of {@link CellProductService}: a form that
+ * The forms of the product page, each a use case of a use-case service (registration, processing,
+ * classification, release, custody): a form that
  * fails comes back on the product page with its errors beside its fields; one that succeeds
  * redirects to the page with a message.
  */
@@ -31,7 +36,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/lab/products/{id}")
 class ProductStepPageController {
 
-	private final CellProductService products;
+	private final ProductRegistrationService registration;
+
+	private final ProductProcessingService processing;
+
+	private final ProductClassificationService classifier;
+
+	private final ProductReleaseService release;
+
+	private final ProductCustodyService custody;
 
 	private final LabProductPage page;
 
@@ -39,8 +52,14 @@ class ProductStepPageController {
 
 	private final Validator validator;
 
-	ProductStepPageController(CellProductService products, LabProductPage page, LabViews views, Validator validator) {
-		this.products = products;
+	ProductStepPageController(ProductRegistrationService registration, ProductProcessingService processing,
+			ProductClassificationService classifier, ProductReleaseService release, ProductCustodyService custody,
+			LabProductPage page, LabViews views, Validator validator) {
+		this.registration = registration;
+		this.processing = processing;
+		this.classifier = classifier;
+		this.release = release;
+		this.custody = custody;
 		this.page = page;
 		this.views = views;
 		this.validator = validator;
@@ -55,7 +74,7 @@ class ProductStepPageController {
 	String harvest(@PathVariable UUID id, @ModelAttribute("harvestForm") LabForms.HarvestForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Harvest request = form.toRequest(views.zone());
-		if (FormErrors.submit(validator, request, result, r -> products.recordHarvest(id, r))) {
+		if (FormErrors.submit(validator, request, result, r -> registration.recordHarvest(id, r))) {
 			return done(id, "Harvest recorded.", redirect);
 		}
 		return again(id, "harvest", model);
@@ -65,7 +84,7 @@ class ProductStepPageController {
 	String step(@PathVariable UUID id, @ModelAttribute("stepForm") LabForms.StepForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.ProcessingStep request = form.toRequest(views.zone(), result);
-		if (FormErrors.submit(validator, request, result, r -> products.addProcessingStep(id, r))) {
+		if (FormErrors.submit(validator, request, result, r -> processing.addProcessingStep(id, r))) {
 			return done(id, "Processing step recorded.", redirect);
 		}
 		return again(id, "step", model);
@@ -77,7 +96,7 @@ class ProductStepPageController {
 		CellProductRequests.Qc request = form.toRequest(views.zone(), result);
 		if (FormErrors.validate(validator, request, result)) {
 			try {
-				products.addQcResult(id, request);
+				processing.addQcResult(id, request);
 				return done(id, "QC result recorded.", redirect);
 			}
 			catch (Refusal ex) {
@@ -97,7 +116,7 @@ class ProductStepPageController {
 	String custody(@PathVariable UUID id, @ModelAttribute("custodyForm") LabForms.CustodyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Custody request = form.toRequest(views.zone());
-		if (FormErrors.submit(validator, request, result, r -> products.recordCustody(id, r))) {
+		if (FormErrors.submit(validator, request, result, r -> custody.recordCustody(id, r))) {
 			return done(id, "Custody event recorded.", redirect);
 		}
 		return again(id, "custody", model);
@@ -107,7 +126,7 @@ class ProductStepPageController {
 	String classify(@PathVariable UUID id, @ModelAttribute("classifyForm") LabForms.ClassifyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
-			Classification classification = products.classify(id, form.toRequest());
+			Classification classification = classifier.classify(id, form.toRequest());
 			return done(id, "Classified: " + LabViews.pathwayLabel(classification.pathway())
 					+ ". A physician must confirm it.", redirect);
 		}
@@ -119,14 +138,14 @@ class ProductStepPageController {
 
 	@PostMapping("/confirm-classification")
 	String confirm(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, () -> products.confirmClassification(id), "Classification confirmed.", redirect);
+		return act(id, () -> classifier.confirmClassification(id), "Classification confirmed.", redirect);
 	}
 
 	@PostMapping("/ind")
 	String ind(@PathVariable UUID id, @ModelAttribute("indForm") LabForms.IndForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.Ind request = form.toRequest();
-		if (FormErrors.submit(validator, request, result, r -> products.setIndNumber(id, r))) {
+		if (FormErrors.submit(validator, request, result, r -> classifier.setIndNumber(id, r))) {
 			return done(id, "IND number recorded.", redirect);
 		}
 		return again(id, "ind", model);
@@ -134,7 +153,7 @@ class ProductStepPageController {
 
 	@PostMapping("/complete")
 	String complete(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, () -> products.completeProcessing(id),
+		return act(id, () -> processing.completeProcessing(id),
 				"Processing complete: the product is in quarantine until it is released.", redirect);
 	}
 
@@ -149,7 +168,7 @@ class ProductStepPageController {
 		form.setPassword(null);
 		if (FormErrors.validate(validator, request, result)) {
 			try {
-				products.release(id, request);
+				release.release(id, request);
 				return done(id, "Released for clinical use under your electronic signature.", redirect);
 			}
 			catch (Refusal ex) {
@@ -172,12 +191,12 @@ class ProductStepPageController {
 
 	@PostMapping("/issue")
 	String issue(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, () -> products.issue(id), "Issued for administration.", redirect);
+		return act(id, () -> release.issue(id), "Issued for administration.", redirect);
 	}
 
 	@PostMapping("/return")
 	String returnToStorage(@PathVariable UUID id, RedirectAttributes redirect) {
-		return act(id, () -> products.returnToStorage(id),
+		return act(id, () -> release.returnToStorage(id),
 				"Returned to storage: the product is released and available again.", redirect);
 	}
 
@@ -185,7 +204,7 @@ class ProductStepPageController {
 	String discard(@PathVariable UUID id, @ModelAttribute("discardForm") LabForms.DiscardForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Discard request = form.toRequest();
-		if (FormErrors.submit(validator, request, result, r -> products.discard(id, r))) {
+		if (FormErrors.submit(validator, request, result, r -> custody.discard(id, r))) {
 			return done(id, "The product was discarded.", redirect);
 		}
 		return again(id, "discard", model);

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spinecell.accounts.Clinic;
 import org.spinecell.accounts.ClinicService;
-import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductCustodyService;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,12 +20,12 @@ class ProductExpiry {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductExpiry.class);
 
-	private final CellProductService products;
+	private final ProductCustodyService custody;
 
 	private final ClinicService clinics;
 
-	ProductExpiry(CellProductService products, ClinicService clinics) {
-		this.products = products;
+	ProductExpiry(ProductCustodyService custody, ClinicService clinics) {
+		this.custody = custody;
 		this.clinics = clinics;
 	}
 
@@ -33,7 +33,7 @@ class ProductExpiry {
 	void expireOverdue() {
 		Set<UUID> all = CurrentUser.callAsSystem(Set.of(),
 				() -> clinics.visibleClinics().stream().map(Clinic::id).collect(Collectors.toSet()));
-		int expired = CurrentUser.callAsSystem(all, products::expireOverdue);
+		int expired = CurrentUser.callAsSystem(all, custody::expireOverdue);
 		if (expired > 0) {
 			log.info("Marked {} cell products as expired", expired);
 		}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductReleaseService;
 import org.spinecell.cellproducts.Din;
 import org.spinecell.cellproducts.Origin;
 import org.spinecell.cellproducts.ProductState;
@@ -40,12 +41,16 @@ class ReleaseTasks implements TaskSource {
 
 	private final CellProductService products;
 
+	private final ProductReleaseService releases;
+
 	private final PatientService patients;
 
 	private final PatientHistoryService history;
 
-	ReleaseTasks(CellProductService products, PatientService patients, PatientHistoryService history) {
+	ReleaseTasks(CellProductService products, ProductReleaseService releases, PatientService patients,
+			PatientHistoryService history) {
 		this.products = products;
+		this.releases = releases;
 		this.patients = patients;
 		this.history = history;
 	}
@@ -72,7 +77,7 @@ class ReleaseTasks implements TaskSource {
 		String href = "/lab/products/" + product.id();
 		String release = "the release of " + din;
 		List<Task> tasks = new ArrayList<>();
-		List<ReleaseCriterion> checklist = physician || lab ? products.releaseChecklist(product.id()) : List.of();
+		List<ReleaseCriterion> checklist = physician || lab ? releases.releaseChecklist(product.id()) : List.of();
 		boolean classified = product.pathway() != null;
 		if (physician && classified && product.classificationConfirmedAt() == null) {
 			tasks.add(new Task("Confirm the regulatory classification of product " + din, href, release));
