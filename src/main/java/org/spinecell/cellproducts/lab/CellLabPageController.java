@@ -160,7 +160,7 @@ class CellLabPageController {
 
 	@GetMapping("/products/new")
 	String newProduct(Model model) {
-		LabForms.CreateForm form = new LabForms.CreateForm();
+		CreateForm form = new CreateForm();
 		if (CurrentUser.get().clinicIds().size() == 1) {
 			form.setClinicId(CurrentUser.get().clinicIds().iterator().next());
 		}
@@ -169,7 +169,7 @@ class CellLabPageController {
 	}
 
 	@PostMapping("/products/new")
-	String create(@ModelAttribute("form") LabForms.CreateForm form, BindingResult result, Model model,
+	String create(@ModelAttribute("form") CreateForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		UUID patientId = null;
 		UUID recipientId = null;

@@ -94,18 +94,18 @@ class LabProductPage {
 		model.addAttribute("canReturn", state == ProductState.ISSUED);
 		model.addAttribute("canDiscard", state.canMoveTo(ProductState.DISCARDED));
 
-		addIfAbsent(model, "harvestForm", () -> LabForms.HarvestForm.startingNow(views.zone()));
-		addIfAbsent(model, "stepForm", () -> LabForms.StepForm.startingNow(views.zone()));
-		addIfAbsent(model, "qcForm", () -> LabForms.QcForm.startingNow(views.zone()));
-		addIfAbsent(model, "custodyForm", () -> LabForms.CustodyForm.startingNow(views.zone()));
-		addIfAbsent(model, "classifyForm", LabForms.ClassifyForm::new);
+		addIfAbsent(model, "harvestForm", () -> HarvestForm.startingNow(views.zone()));
+		addIfAbsent(model, "stepForm", () -> StepForm.startingNow(views.zone()));
+		addIfAbsent(model, "qcForm", () -> QcForm.startingNow(views.zone()));
+		addIfAbsent(model, "custodyForm", () -> CustodyForm.startingNow(views.zone()));
+		addIfAbsent(model, "classifyForm", ClassifyForm::new);
 		addIfAbsent(model, "indForm", () -> {
-			LabForms.IndForm form = new LabForms.IndForm();
+			IndForm form = new IndForm();
 			form.setIndNumber(product.indNumber());
 			return form;
 		});
-		addIfAbsent(model, "releaseForm", LabForms.ReleaseForm::new);
-		addIfAbsent(model, "discardForm", LabForms.DiscardForm::new);
+		addIfAbsent(model, "releaseForm", ReleaseForm::new);
+		addIfAbsent(model, "discardForm", DiscardForm::new);
 		options(model);
 		return VIEW;
 	}

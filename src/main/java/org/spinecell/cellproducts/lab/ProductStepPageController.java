@@ -71,7 +71,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/harvest")
-	String harvest(@PathVariable UUID id, @ModelAttribute("harvestForm") LabForms.HarvestForm form,
+	String harvest(@PathVariable UUID id, @ModelAttribute("harvestForm") HarvestForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Harvest request = form.toRequest(views.zone());
 		if (FormErrors.submit(validator, request, result, r -> registration.recordHarvest(id, r))) {
@@ -81,7 +81,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/steps")
-	String step(@PathVariable UUID id, @ModelAttribute("stepForm") LabForms.StepForm form, BindingResult result,
+	String step(@PathVariable UUID id, @ModelAttribute("stepForm") StepForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.ProcessingStep request = form.toRequest(views.zone(), result);
 		if (FormErrors.submit(validator, request, result, r -> processing.addProcessingStep(id, r))) {
@@ -91,7 +91,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/qc")
-	String qc(@PathVariable UUID id, @ModelAttribute("qcForm") LabForms.QcForm form, BindingResult result,
+	String qc(@PathVariable UUID id, @ModelAttribute("qcForm") QcForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.Qc request = form.toRequest(views.zone(), result);
 		if (FormErrors.validate(validator, request, result)) {
@@ -113,7 +113,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/custody")
-	String custody(@PathVariable UUID id, @ModelAttribute("custodyForm") LabForms.CustodyForm form,
+	String custody(@PathVariable UUID id, @ModelAttribute("custodyForm") CustodyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Custody request = form.toRequest(views.zone());
 		if (FormErrors.submit(validator, request, result, r -> custody.recordCustody(id, r))) {
@@ -123,7 +123,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/classify")
-	String classify(@PathVariable UUID id, @ModelAttribute("classifyForm") LabForms.ClassifyForm form,
+	String classify(@PathVariable UUID id, @ModelAttribute("classifyForm") ClassifyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
 			Classification classification = classifier.classify(id, form.toRequest());
@@ -142,7 +142,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/ind")
-	String ind(@PathVariable UUID id, @ModelAttribute("indForm") LabForms.IndForm form, BindingResult result,
+	String ind(@PathVariable UUID id, @ModelAttribute("indForm") IndForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
 		CellProductRequests.Ind request = form.toRequest();
 		if (FormErrors.submit(validator, request, result, r -> classifier.setIndNumber(id, r))) {
@@ -162,7 +162,7 @@ class ProductStepPageController {
 	 * password is shown beside the password field; the password itself is never sent back.
 	 */
 	@PostMapping("/release")
-	String release(@PathVariable UUID id, @ModelAttribute("releaseForm") LabForms.ReleaseForm form,
+	String release(@PathVariable UUID id, @ModelAttribute("releaseForm") ReleaseForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Release request = form.toRequest();
 		form.setPassword(null);
@@ -201,7 +201,7 @@ class ProductStepPageController {
 	}
 
 	@PostMapping("/discard")
-	String discard(@PathVariable UUID id, @ModelAttribute("discardForm") LabForms.DiscardForm form,
+	String discard(@PathVariable UUID id, @ModelAttribute("discardForm") DiscardForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		CellProductRequests.Discard request = form.toRequest();
 		if (FormErrors.submit(validator, request, result, r -> custody.discard(id, r))) {
