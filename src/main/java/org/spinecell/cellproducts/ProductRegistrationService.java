@@ -2,7 +2,6 @@ package org.spinecell.cellproducts;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,55 +55,16 @@ public class ProductRegistrationService {
 		if (!user.isMemberOf(request.clinicId())) {
 			throw Refusal.invalid("clinicId", "not a clinic you work in");
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (!request.sourceType().origins().contains(request.origin())) {
-			problems.add(new FieldProblem("origin", "not possible for source type " + request.sourceType()));
-		}
-		if (!request.sourceType().tissues().contains(request.tissue())) {
-			problems.add(new FieldProblem("tissue", "not a tissue of source type " + request.sourceType()));
-		}
-		UUID relatedPatient = null;
-		if (request.origin() == Origin.AUTOLOGOUS) {
-			if (request.patientId() == null) {
-				problems.add(new FieldProblem("patientId", "an autologous product needs the patient it comes from"));
-			}
-			if (request.donorId() != null) {
-				problems.add(new FieldProblem("donorId", "an autologous product has no separate donor"));
-			}
-			if (request.recipientPatientId() != null && !request.recipientPatientId().equals(request.patientId())) {
-				problems.add(new FieldProblem("recipientPatientId",
-						"an autologous product can only go back to the patient it came from"));
-			}
-			relatedPatient = request.patientId();
-		}
-		else {
-			if (request.donorId() == null) {
-				problems.add(new FieldProblem("donorId", "an allogeneic product needs its donor"));
-			}
-			if (request.patientId() != null) {
-				problems.add(new FieldProblem("patientId", "use recipientPatientId for the recipient of an allogeneic product"));
-			}
-			relatedPatient = request.recipientPatientId();
-		}
-		if (!problems.isEmpty()) {
-			throw Refusal.invalid(problems);
-		}
-		if (relatedPatient != null) {
-			Patient patient = patients.get(relatedPatient);
+		CellProduct.Source source = CellProduct.Source.of(request.origin(), request.patientId(), request.donorId(),
+				request.recipientPatientId(), request.sourceType(), request.tissue());
+		if (source.relatedPatient() != null) {
+			Patient patient = patients.get(source.relatedPatient());
 			if (!patient.clinicId().equals(request.clinicId()) || patient.voided()) {
-				throw Refusal.invalid(request.origin() == Origin.AUTOLOGOUS ? "patientId" : "recipientPatientId",
-						"not a current patient of this clinic");
+				throw Refusal.invalid(source.relatedPatientField(), "not a current patient of this clinic");
 			}
 		}
-		if (request.donorId() != null) {
-			Donor donor = donors.get(request.donorId());
-			if (!donor.clinicId().equals(request.clinicId())) {
-				throw Refusal.invalid("donorId", "the donor belongs to another clinic");
-			}
-			if (donor.recipientPatientId() != null && request.recipientPatientId() != null
-					&& !donor.recipientPatientId().equals(request.recipientPatientId())) {
-				throw Refusal.invalid("recipientPatientId", "the donor is related to another recipient");
-			}
+		if (source.donorId() != null) {
+			donors.get(source.donorId()).checkGivesTo(request.clinicId(), source.recipientPatientId());
 		}
 		Clinic clinic = clinics.get(request.clinicId());
 		if (clinic.fin() == null) {
@@ -113,12 +73,8 @@ public class ProductRegistrationService {
 		}
 		int year = Instant.now().atZone(ZoneOffset.UTC).getYear();
 		Din din = Din.of(clinic.fin(), year % 100, products.nextSequence(clinic.id(), year));
-		CellProduct product = new CellProduct(UUID.randomUUID(), clinic.id(), din.value(), request.origin(),
-				request.origin() == Origin.AUTOLOGOUS ? request.patientId() : null, request.donorId(),
-				request.origin() == Origin.ALLOGENEIC ? request.recipientPatientId() : null, request.sourceType(),
-				request.tissue(), request.intendedUse(), request.route(), request.sameSurgicalProcedure(),
-				request.additives(), ProductState.COLLECTED, null, null, null, null, null, null, null, null, null,
-				null, 0, null);
+		CellProduct product = CellProduct.collected(clinic.id(), din, source, new CellProduct.Use(request.intendedUse(),
+				request.route(), request.sameSurgicalProcedure(), request.additives()));
 		products.insert(product, user.id());
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("din", din.value());
