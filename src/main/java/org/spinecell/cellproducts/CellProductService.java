@@ -2,7 +2,9 @@ package org.spinecell.cellproducts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.spinecell.platform.CurrentUser;
@@ -61,6 +63,23 @@ public class CellProductService {
 	@Transactional(readOnly = true)
 	public List<CellProduct> list(ProductState state, UUID patientId) {
 		return products.list(CurrentUser.get().clinicIds(), state, patientId, 500);
+	}
+
+	/**
+	 * The products that could go into a patient of the clinic: released or issued, and either the
+	 * patient's own cells, donor cells meant for them, or donor cells of the clinic meant for nobody
+	 * in particular. The checks on completing a procedure decide; this only keeps a list short.
+	 */
+	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN', 'COORDINATOR')")
+	@Transactional(readOnly = true)
+	public List<CellProduct> candidatesFor(UUID patientClinicId, UUID patientId) {
+		return products.candidatesFor(CurrentUser.get().clinicIds(), patientClinicId, patientId, 500);
+	}
+
+	/** The DINs of the products of a clinic, by product id, for a module that holds the ids already. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> dins(UUID clinicId, Collection<UUID> productIds) {
+		return products.dins(clinicId, productIds);
 	}
 
 	@PreAuthorize("hasAnyRole('LAB', 'PHYSICIAN', 'COORDINATOR')")

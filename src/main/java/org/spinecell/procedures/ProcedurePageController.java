@@ -20,8 +20,6 @@ import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductService;
 import org.spinecell.cellproducts.ProductCustodyService.RemainderAction;
 import org.spinecell.cellproducts.Din;
-import org.spinecell.cellproducts.Origin;
-import org.spinecell.cellproducts.ProductState;
 import org.spinecell.patients.Diagnosis;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistory;
@@ -212,17 +210,8 @@ class ProcedurePageController {
 	 * completion decide; this only keeps the list short.
 	 */
 	private Map<String, String> productOptions(Patient patient) {
-		List<CellProduct> candidates = new ArrayList<>();
-		for (ProductState state : List.of(ProductState.RELEASED, ProductState.ISSUED)) {
-			candidates.addAll(products.list(state, patient.id()));
-			products.list(state, null)
-				.stream()
-				.filter(p -> p.origin() == Origin.ALLOGENEIC && p.recipientPatientId() == null
-						&& p.clinicId().equals(patient.clinicId()))
-				.forEach(candidates::add);
-		}
 		Map<String, String> options = new LinkedHashMap<>();
-		for (CellProduct product : candidates) {
+		for (CellProduct product : products.candidatesFor(patient.clinicId(), patient.id())) {
 			StringBuilder text = new StringBuilder("DIN ").append(labels.din(product.din()))
 				.append(" · ")
 				.append(labels.product(product));
