@@ -174,12 +174,13 @@ public class ProcedureService {
 		if (!problems.isEmpty()) {
 			throw Refusal.invalid(problems);
 		}
-		Procedure procedure = new Procedure(UUID.randomUUID(), patient.clinicId(), patient.id(), request.date(),
-				request.startedAt(), request.endedAt(), request.setting(), operator.id(), operator.displayName(),
-				request.target(), levels, request.side(), request.approach(), request.guidance(),
-				request.placementConfirmed(), request.contrastPattern(), request.needleTipConfirmed(),
-				request.adjuncts(), request.anaesthesia(), request.immediateComplications(), request.dischargedAt(),
-				request.levelsConfirmed(), Procedure.Status.DRAFT, null, null, units, 0);
+		Procedure procedure = Procedure.draft(patient.clinicId(), patient.id(),
+				new Procedure.Times(request.date(), request.startedAt(), request.endedAt(), request.dischargedAt()),
+				request.setting(), new Procedure.Operator(operator.id(), operator.displayName()),
+				new Procedure.Site(request.target(), levels, request.side(), request.approach()),
+				new Procedure.Technique(request.guidance(), request.placementConfirmed(), request.contrastPattern(),
+						request.needleTipConfirmed(), request.adjuncts(), request.anaesthesia()),
+				request.immediateComplications(), request.levelsConfirmed(), units);
 		procedures.insert(procedure, CurrentUser.get().id());
 		audit.created(ENTITY, procedure.id(), procedure.clinicId(), procedure.snapshot());
 		return get(procedure.id());
