@@ -27,12 +27,16 @@ class ProcedureCompletionController {
 
 	private final ProcedureService procedures;
 
+	private final ProcedureCompletionService completion;
+
 	private final ProcedurePage page;
 
 	private final Validator validator;
 
-	ProcedureCompletionController(ProcedureService procedures, ProcedurePage page, Validator validator) {
+	ProcedureCompletionController(ProcedureService procedures, ProcedureCompletionService completion,
+			ProcedurePage page, Validator validator) {
 		this.procedures = procedures;
+		this.completion = completion;
 		this.page = page;
 		this.validator = validator;
 	}
@@ -76,7 +80,7 @@ class ProcedureCompletionController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				procedures.complete(id, new ProcedureRequests.Complete(new ProcedureRequests.TimeOut(
+				completion.complete(id, new ProcedureRequests.Complete(new ProcedureRequests.TimeOut(
 						form.isPatientIdentityConfirmed(), dins, form.isLevelsConfirmed()), chosen));
 				redirect.addFlashAttribute("flash", "Procedure completed. The doses are recorded below.");
 				return "redirect:/procedures/" + id;

@@ -20,15 +20,18 @@ class ProcedureCorrectionController {
 
 	private final ProcedureService procedures;
 
+	private final ProcedureCorrectionService corrections;
+
 	private final ProcedurePage page;
 
 	private final ProcedureLabels labels;
 
 	private final Validator validator;
 
-	ProcedureCorrectionController(ProcedureService procedures, ProcedurePage page, ProcedureLabels labels,
+	ProcedureCorrectionController(ProcedureService procedures, ProcedureCorrectionService corrections, ProcedurePage page, ProcedureLabels labels,
 			Validator validator) {
 		this.procedures = procedures;
+		this.corrections = corrections;
 		this.page = page;
 		this.labels = labels;
 		this.validator = validator;
@@ -41,7 +44,7 @@ class ProcedureCorrectionController {
 		ProcedureRequests.Correction request = form.toRequest(procedure, labels);
 		if (FormErrors.validate(validator, request, result)) {
 			try {
-				procedures.correct(id, request);
+				corrections.correct(id, request);
 				redirect.addFlashAttribute("flash", "Correction saved; the reason is in the audit trail.");
 				return "redirect:/procedures/" + id;
 			}

@@ -30,7 +30,7 @@ import org.springframework.ui.Model;
 @Component
 class ProcedurePage {
 
-	private final ProcedureService procedures;
+	private final ProcedureCompletionService completion;
 
 	private final PatientService patients;
 
@@ -40,9 +40,9 @@ class ProcedurePage {
 
 	private final JsonMapper json;
 
-	ProcedurePage(ProcedureService procedures, PatientService patients, CellProductService products,
+	ProcedurePage(ProcedureCompletionService completion, PatientService patients, CellProductService products,
 			ProcedureLabels labels, JsonMapper json) {
-		this.procedures = procedures;
+		this.completion = completion;
 		this.patients = patients;
 		this.products = products;
 		this.labels = labels;
@@ -78,7 +78,7 @@ class ProcedurePage {
 		boolean draft = procedure.status() == Procedure.Status.DRAFT;
 		if (draft && (user.hasRole(Role.PHYSICIAN) || user.hasRole(Role.COORDINATOR))) {
 			// What the remainders need is asked in the time-out form, so the panel leaves it out.
-			model.addAttribute("checks", procedures.checks(procedure.id(), List.of())
+			model.addAttribute("checks", completion.checks(procedure.id(), List.of())
 				.stream()
 				.filter(problem -> !"remainders".equals(problem.field()))
 				.map(problem -> withoutExpectedDins(problem.message(), units))

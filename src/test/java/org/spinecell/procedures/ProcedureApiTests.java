@@ -33,7 +33,7 @@ class ProcedureApiTests extends CellProductTest {
 	private UUID physicianId;
 
 	@Autowired
-	ProcedureService procedures;
+	ProcedureCompletionService procedures;
 
 	@Autowired
 	ApplicationEvents applicationEvents;
