@@ -39,6 +39,9 @@ import org.spinecell.cellproducts.Tissue;
  * <li>Anything else is a 351 biologic and needs an IND or BLA.</li>
  * </ol>
  * High-risk routes are always flagged. The result is advice for a person to confirm.
+ * <p>
+ * Just over 300 lines because the decision procedure of 21 CFR 1271 stays in one place, each
+ * step beside the section it applies, so that it reads top to bottom against the regulation.
  */
 public final class RegulatoryClassifier {
 

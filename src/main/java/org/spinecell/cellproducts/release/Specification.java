@@ -22,6 +22,9 @@ import org.spinecell.cellproducts.SourceType;
  * with its limit. The defaults ({@link #defaultFor}) are starting points drawn from common
  * practice; every clinic must set and approve its own release specification, and these values are
  * data so that it can.
+ * <p>
+ * Just over 300 lines because the limit kinds (recorded, at least, at most, one of, ISCT markers)
+ * are small records nested in it, so that a specification reads as one unit.
  *
  * @param name what the specification is for, e.g. "BMAC (point of care)"
  * @param limits one limit per required test, in the order they are reported
