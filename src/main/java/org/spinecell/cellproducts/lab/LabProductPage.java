@@ -48,11 +48,15 @@ class LabProductPage {
 
 	private final LabViews views;
 
-	LabProductPage(CellProductService products, ProductReleaseService release, ProductLabels labels, LabViews views) {
+	private final LabTimeline timeline;
+
+	LabProductPage(CellProductService products, ProductReleaseService release, ProductLabels labels, LabViews views,
+			LabTimeline timeline) {
 		this.products = products;
 		this.release = release;
 		this.labels = labels;
 		this.views = views;
+		this.timeline = timeline;
 	}
 
 	String render(UUID id, Model model) {
@@ -73,7 +77,7 @@ class LabProductPage {
 		model.addAttribute("volume", LabViews.number(product.volumeMl()));
 		model.addAttribute("zone", views.zone().getId());
 		model.addAttribute("metrics", metrics(products.metrics(id)));
-		model.addAttribute("timeline", views.timeline(product, subject, events));
+		model.addAttribute("timeline", timeline.timeline(product, subject, events));
 		model.addAttribute("regulatory", views.regulatory(product));
 		model.addAttribute("pathwayLabel", LabViews.pathwayLabel(product.pathway()));
 		List<ReleaseCriterion> checklist = release.releaseChecklist(id);

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import org.spinecell.cellproducts.Donor;
 import org.spinecell.cellproducts.DonorService;
 import org.spinecell.cellproducts.Origin;
 import org.spinecell.cellproducts.Pathway;
-import org.spinecell.cellproducts.ProductEvent;
 import org.spinecell.cellproducts.ProductState;
 import org.spinecell.cellproducts.QcTest;
 import org.spinecell.cellproducts.Reason;
@@ -42,25 +40,24 @@ import org.springframework.stereotype.Component;
  * Turns cell products, their events and their classification into what the lab pages show:
  * words instead of codes, times in the configured zone, the recorded JSON of each event as
  * label–value pairs. It decides nothing: every rule stays in the use-case services and the domain.
+ * The lineage timeline is {@link LabTimeline}'s.
  * <p>
- * Over 300 lines because the lineage timeline (each event's recorded JSON as labelled details, with
- * the words for every key and code) is most of it; it could move to a view of its own, which this
- * restructure (issue 14) left for later.
+ * Over 300 lines because it holds the two tables of words the pages share (the labels of recorded
+ * keys and the texts of classification flags, about a hundred lines of data) and the one way a
+ * recorded value is shown as text, which the timeline and the classification both use.
  */
 @Component
 class LabViews {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-	private static final Map<String, String> KEY_LABELS = keyLabels();
-
-	private static final List<String> KEY_ORDER = List.copyOf(KEY_LABELS.keySet());
-
-	private static final Map<String, String> FLAG_TEXTS = flagTexts();
+	static final Map<String, String> KEY_LABELS = keyLabels();
 
 	/** Keys whose values are codes shown as words. */
 	private static final Set<String> WORDED = Set.of("type", "action", "sample", "result", "from", "to", "origin",
 			"tissue", "intendedUse", "route", "relation");
+
+	private static final Map<String, String> FLAG_TEXTS = flagTexts();
 
 	private final ZoneId zone;
 
@@ -91,10 +88,6 @@ class LabViews {
 	}
 
 	record Detail(String label, String value) {
-	}
-
-	/** One event of the lineage timeline. */
-	record Entry(String tone, String title, String at, String atIso, String recordedBy, List<Detail> details) {
 	}
 
 	record Flag(String code, String text) {
@@ -220,156 +213,6 @@ class LabViews {
 		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
-	/** The product's life as a timeline: where the cells came from, then every recorded event in order. */
-	List<Entry> timeline(CellProduct product, Subject subject, List<ProductEvent> events) {
-		List<Entry> entries = new ArrayList<>(events.size() + 1);
-		List<Detail> origin = new ArrayList<>();
-		origin.add(new Detail(product.origin() == Origin.AUTOLOGOUS ? "Patient" : "Donor",
-				subject.title() + " (" + subject.detail() + ")"));
-		origin.add(new Detail("Source", product.sourceType().label()));
-		origin.add(new Detail("Tissue", words(product.tissue().name())));
-		origin.add(new Detail("Intended use", words(product.intendedUse().name())));
-		origin.add(new Detail("Route", words(product.route().name())));
-		origin.add(new Detail("Same surgical procedure", product.sameSurgicalProcedure() ? "yes" : "no"));
-		if (!product.additives().isEmpty()) {
-			origin.add(new Detail("Additives",
-					String.join(", ", CellProduct.names(product.additives()).stream().map(LabViews::words).toList())));
-		}
-		entries.add(new Entry("origin", "Registered: " + words(product.origin().name()).toLowerCase(Locale.ROOT)
-				+ " product, DIN assigned", time(product.createdAt()), iso(product.createdAt()), null, origin));
-		for (ProductEvent event : events) {
-			entries.add(entry(event));
-		}
-		return entries;
-	}
-
-	private Entry entry(ProductEvent event) {
-		JsonNode data = json.readTree(event.data());
-		String title = switch (event.kind()) {
-			case HARVEST -> "Harvest at " + text(data, "site");
-			case PROCESSING_STEP -> "Processing: " + words(text(data, "type")).toLowerCase(Locale.ROOT);
-			case QC_RESULT -> qcTitle(data);
-			case CUSTODY -> "Custody: " + words(text(data, "action")).toLowerCase(Locale.ROOT) + ", "
-					+ text(data, "location");
-			case STATE_CHANGE -> "State: " + words(text(data, "from")) + " → " + words(text(data, "to"));
-			case CLASSIFICATION -> data.path("confirmed").asBoolean(false) && !data.has("reasons")
-					? "Classification confirmed: " + text(data, "pathway") : "Classified: " + text(data, "pathway");
-			case RELEASE -> "Released under electronic signature";
-		};
-		List<Detail> details = new ArrayList<>();
-		// The database keeps JSON keys in its own order; show them in the order people read them.
-		List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(data.properties());
-		properties.sort(Comparator.comparingInt(property -> KEY_ORDER.indexOf(property.getKey()) < 0 ? KEY_ORDER.size()
-				: KEY_ORDER.indexOf(property.getKey())));
-		for (Map.Entry<String, JsonNode> property : properties) {
-			String key = property.getKey();
-			if (event.kind() == ProductEvent.Kind.CLASSIFICATION && "inputs".equals(key)) {
-				continue; // shown with the regulatory pathway
-			}
-			flatten(key, property.getValue(), details);
-		}
-		return new Entry(event.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), title,
-				time(event.occurredAt()), iso(event.occurredAt()), event.recordedByName(), details);
-	}
-
-	private String qcTitle(JsonNode data) {
-		String test = data.path("test").asString("");
-		String label;
-		try {
-			label = QcTest.valueOf(test).label();
-		}
-		catch (IllegalArgumentException ex) {
-			label = test;
-		}
-		String outcome;
-		if (data.hasNonNull("value")) {
-			outcome = number(data.get("value").decimalValue()) + " " + unit(text(data, "unit"));
-		}
-		else if (data.hasNonNull("result")) {
-			outcome = words(text(data, "result")).toLowerCase(Locale.ROOT);
-		}
-		else {
-			outcome = "panel";
-		}
-		String sample = "PRE_PROCESSING".equals(data.path("sample").asString("")) ? " (before processing)" : "";
-		return "QC: " + label + " " + outcome + sample;
-	}
-
-	private void flatten(String key, JsonNode value, List<Detail> details) {
-		if (value == null || value.isNull()) {
-			return;
-		}
-		String label = KEY_LABELS.getOrDefault(key, key);
-		if (value.isObject()) {
-			if (value.isEmpty()) {
-				return;
-			}
-			for (Map.Entry<String, JsonNode> property : value.properties()) {
-				details.add(new Detail(label + ": " + property.getKey(), scalar(property.getKey(), property.getValue())));
-			}
-			return;
-		}
-		if (value.isArray()) {
-			if (value.isEmpty()) {
-				return;
-			}
-			List<String> items = new ArrayList<>();
-			for (JsonNode item : value) {
-				items.add(item.isObject() && item.has("code") ? item.get("code").asString() : scalar(key, item));
-			}
-			details.add(new Detail(label, String.join(", ", items)));
-			return;
-		}
-		details.add(new Detail(label, scalar(key, value)));
-	}
-
-	private String scalar(String key, JsonNode value) {
-		if (value.isObject() || value.isArray()) {
-			return json.writeValueAsString(value);
-		}
-		if (value.isBoolean()) {
-			return value.asBoolean() ? "yes" : "no";
-		}
-		if (value.isNumber()) {
-			return number(value.decimalValue());
-		}
-		String text = value.asString();
-		if ("test".equals(key)) {
-			try {
-				return QcTest.valueOf(text).label();
-			}
-			catch (IllegalArgumentException ex) {
-				return text;
-			}
-		}
-		if ("sourceType".equals(key)) {
-			try {
-				return SourceType.valueOf(text).label();
-			}
-			catch (IllegalArgumentException ex) {
-				return text;
-			}
-		}
-		if (WORDED.contains(key)) {
-			return words(text);
-		}
-		if (key.endsWith("At")) {
-			try {
-				return time(Instant.parse(text));
-			}
-			catch (DateTimeParseException ex) {
-				return text;
-			}
-		}
-		if ("unit".equals(key)) {
-			return unit(text);
-		}
-		if ("contentHash".equals(key) && text.length() > 16) {
-			return text.substring(0, 16) + "…";
-		}
-		return text;
-	}
-
 	/** The product's stored classification; {@code null} if it was never classified. */
 	Regulatory regulatory(CellProduct product) {
 		if (product.classification() == null) {
@@ -424,14 +267,6 @@ class LabViews {
 			List<String> missing = ex.errors().stream().map(problem -> problem.message()).toList();
 			return new LabelPreview(null, null, null, missing.isEmpty() ? List.of(ex.getMessage()) : missing);
 		}
-	}
-
-	private static String text(JsonNode data, String key) {
-		return data.path(key).asString("");
-	}
-
-	private static String iso(Instant instant) {
-		return instant == null ? null : instant.toString();
 	}
 
 	private static Map<String, String> keyLabels() {
@@ -505,6 +340,54 @@ class LabViews {
 		texts.put(Classification.ETHICS_APPROVAL_REQUIRED, "An ethics committee must approve the use of this product.");
 		texts.put(Classification.RESEARCH_ONLY, "For research use only.");
 		return texts;
+	}
+
+
+	String scalar(String key, JsonNode value) {
+		if (value.isObject() || value.isArray()) {
+			return json.writeValueAsString(value);
+		}
+		if (value.isBoolean()) {
+			return value.asBoolean() ? "yes" : "no";
+		}
+		if (value.isNumber()) {
+			return number(value.decimalValue());
+		}
+		String text = value.asString();
+		if ("test".equals(key)) {
+			try {
+				return QcTest.valueOf(text).label();
+			}
+			catch (IllegalArgumentException ex) {
+				return text;
+			}
+		}
+		if ("sourceType".equals(key)) {
+			try {
+				return SourceType.valueOf(text).label();
+			}
+			catch (IllegalArgumentException ex) {
+				return text;
+			}
+		}
+		if (WORDED.contains(key)) {
+			return words(text);
+		}
+		if (key.endsWith("At")) {
+			try {
+				return time(Instant.parse(text));
+			}
+			catch (DateTimeParseException ex) {
+				return text;
+			}
+		}
+		if ("unit".equals(key)) {
+			return unit(text);
+		}
+		if ("contentHash".equals(key) && text.length() > 16) {
+			return text.substring(0, 16) + "…";
+		}
+		return text;
 	}
 
 }
