@@ -37,7 +37,7 @@ class ProcedureApiTests extends IntegrationTest {
 	private UUID physicianId;
 
 	@Autowired
-	ProcedureService procedures;
+	ProcedureCompletionService procedures;
 
 	@Autowired
 	ApplicationEvents applicationEvents;
