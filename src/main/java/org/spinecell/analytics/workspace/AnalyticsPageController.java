@@ -11,6 +11,7 @@ import org.spinecell.platform.Refusal;
 import org.spinecell.platform.chart.Chart;
 import org.spinecell.platform.chart.Forest;
 import org.spinecell.platform.chart.SvgChart;
+import org.spinecell.platform.chart.SvgForest;
 import org.spinecell.procedures.Procedure;
 
 import org.springframework.http.HttpHeaders;
@@ -74,7 +75,7 @@ class AnalyticsPageController {
 		model.addAttribute("tab", tab);
 		List<Figure> figures = new java.util.ArrayList<>();
 		tab.charts().forEach(c -> figures.add(new Figure(c.id(), SvgChart.render(c))));
-		tab.forests().forEach(f -> figures.add(new Figure(f.id(), SvgChart.render(f))));
+		tab.forests().forEach(f -> figures.add(new Figure(f.id(), SvgForest.render(f))));
 		model.addAttribute("figures", figures);
 		model.addAttribute("tabQuery", query(parameters, "tab"));
 		return "analytics/workspace";
@@ -153,7 +154,7 @@ class AnalyticsPageController {
 		if (plot == null && forest == null) {
 			throw Refusal.notFound("Chart");
 		}
-		return download(plot != null ? SvgChart.document(plot) : SvgChart.document(forest), "image/svg+xml",
+		return download(plot != null ? SvgChart.document(plot) : SvgForest.document(forest), "image/svg+xml",
 				tab + "-" + chart + ".svg");
 	}
 

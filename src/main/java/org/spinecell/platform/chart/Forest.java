@@ -8,7 +8,7 @@ import java.util.Objects;
  * A forest plot: one row per term, its estimate as a mark with a horizontal whisker for its
  * interval, a vertical reference line at the value of no effect (0 for linear-model coefficients,
  * 1 for odds ratios, optionally on a log scale), the terms on the left and "estimate (low to high)"
- * on the right. {@link SvgChart#render(Forest)} and {@link PdfChart#draw} draw it.
+ * on the right. {@link SvgForest#render(Forest)} and {@link PdfChart#draw} draw it.
  *
  * @param id a prefix for the element ids of the chart, unique on the page (letters, digits, dashes)
  * @param estimate what the estimates are, the label of the value axis (e.g. "Odds ratio")

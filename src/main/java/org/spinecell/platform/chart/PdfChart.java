@@ -14,6 +14,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * (same scales, ticks, series, reference lines and legend), scaled to the width given. Text goes
  * through the standard Helvetica font, so a character it cannot show is replaced by {@code ?}
  * rather than failing the report.
+ * <p>
+ * Over 300 lines because it draws every chart kind and the forest plot in PDF with the same
+ * elements as {@link SvgChart} (axes, series, intervals, limits, legend), so that the printed
+ * report and the page show one picture.
  */
 public final class PdfChart {
 

@@ -15,6 +15,12 @@ import java.util.Locale;
  * an accessible {@code <title>} and {@code <desc>}, and the same data as a table for screen
  * readers and for copying.
  *
+ * Forest plots are drawn by {@link SvgForest} with the same frame and style.
+ * <p>
+ * Over 300 lines because the number and date scales with their tick rules live here and are
+ * shared with {@link PdfChart}, beside one drawing routine per element (axes, lines, error bars,
+ * bands, limits, legend, data table) that every chart kind combines.
+ *
  * <p>The drawing is {@value #WIDTH} units wide and scales with its container. Number axes are
  * ticked in steps of 1, 2 or 5 times a power of ten; date axes on the first day of every 1, 2, 3,
  * 6 or 12 months.
@@ -69,72 +75,8 @@ public final class SvgChart {
 		return svg.toString();
 	}
 
-	/** A forest plot as an HTML {@code <figure>} holding the SVG and a data table. */
-	public static String render(Forest forest) {
-		StringBuilder svg = new StringBuilder(4096);
-		svg.append("<figure class=\"chart chart-forest\" id=\"").append(forest.id()).append("\">");
-		forest(svg, forest, "");
-		forestTable(svg, forest);
-		svg.append("</figure>");
-		return svg.toString();
-	}
-
-	/** A forest plot as a standalone SVG file, for download. */
-	public static String document(Forest forest) {
-		StringBuilder svg = new StringBuilder(4096);
-		svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		forest(svg, forest, STANDALONE_STYLE);
-		return svg.toString();
-	}
-
-	private static void forest(StringBuilder svg, Forest forest, String style) {
-		ForestLayout.ValueScale x = ForestLayout.scale(forest);
-		double bottom = ForestLayout.bottom(forest);
-		open(svg, forest.id(), ForestLayout.height(forest), style, forest.title(), forest.description());
-		svg.append("<g class=\"chart-axes\">");
-		for (double tick : x.ticks()) {
-			double px = x.at(tick);
-			svg.append("<line class=\"chart-grid\" x1=\"").append(n(px)).append("\" x2=\"").append(n(px))
-				.append("\" y1=\"").append(n(ForestLayout.TOP)).append("\" y2=\"").append(n(bottom)).append("\"/>");
-			text(svg, "chart-tick", px, bottom + 18, "middle", x.label(tick));
-		}
-		svg.append("<line class=\"chart-axis\" x1=\"").append(n(ForestLayout.PLOT_LEFT)).append("\" x2=\"")
-			.append(n(ForestLayout.PLOT_RIGHT)).append("\" y1=\"").append(n(bottom)).append("\" y2=\"")
-			.append(n(bottom)).append("\"/>");
-		text(svg, "chart-axis-label", (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, bottom + 40, "middle",
-				forest.estimate());
-		text(svg, "chart-axis-label", ForestLayout.LABEL_X, ForestLayout.HEADINGS_Y, "start", "Term");
-		text(svg, "chart-axis-label", ForestLayout.VALUES_X, ForestLayout.HEADINGS_Y, "start", "Estimate (95 % CI)");
-		svg.append("</g>");
-		double reference = x.at(forest.reference());
-		svg.append("<line class=\"chart-reference\" x1=\"").append(n(reference)).append("\" x2=\"").append(n(reference))
-			.append("\" y1=\"").append(n(ForestLayout.TOP)).append("\" y2=\"").append(n(bottom)).append("\"/>");
-		if (!forest.hasData()) {
-			text(svg, "chart-empty", (ForestLayout.PLOT_LEFT + ForestLayout.PLOT_RIGHT) / 2, (ForestLayout.TOP + bottom) / 2,
-					"middle", "No data yet");
-		}
-		svg.append("<g class=\"chart-series s0\">");
-		for (int i = 0; i < forest.rows().size(); i++) {
-			Forest.Row row = forest.rows().get(i);
-			double py = ForestLayout.rowY(i);
-			text(svg, "chart-forest-label", ForestLayout.LABEL_X, py + 4, "start", ForestLayout.shortLabel(row.label()));
-			text(svg, "chart-forest-value", ForestLayout.VALUES_X, py + 4, "start", row.values());
-			if (row.low() != null) {
-				svg.append("<line class=\"chart-error\" x1=\"").append(n(x.at(row.low()))).append("\" x2=\"")
-					.append(n(x.at(row.high()))).append("\" y1=\"").append(n(py)).append("\" y2=\"").append(n(py))
-					.append("\"/>");
-			}
-			if (row.estimate() != null) {
-				svg.append("<circle class=\"chart-point\" cx=\"").append(n(x.at(row.estimate()))).append("\" cy=\"")
-					.append(n(py)).append("\" r=\"4.0\"><title>").append(escape(row.label())).append(": ")
-					.append(escape(row.values())).append("</title></circle>");
-			}
-		}
-		svg.append("</g></svg>");
-	}
-
 	/** Opens the SVG element with its accessible title and description and draws the title. */
-	private static void open(StringBuilder svg, String id, int height, String style, String title,
+	static void open(StringBuilder svg, String id, int height, String style, String title,
 			String description) {
 		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 ")
 			.append(WIDTH)
@@ -151,20 +93,7 @@ public final class SvgChart {
 		text(svg, "chart-title", LEFT, 22, "start", title);
 	}
 
-	private static void forestTable(StringBuilder out, Forest forest) {
-		out.append("<details class=\"chart-data\"><summary>Data of the chart</summary><table class=\"data\"><caption>")
-			.append(escape(forest.title()))
-			.append("</caption><thead><tr><th scope=\"col\">Term</th><th scope=\"col\">")
-			.append(escape(forest.estimate()))
-			.append(" (95 % CI)</th></tr></thead><tbody>");
-		for (Forest.Row row : forest.rows()) {
-			out.append("<tr><td>").append(escape(row.label())).append("</td><td>").append(escape(row.values()))
-				.append("</td></tr>");
-		}
-		out.append("</tbody></table></details>");
-	}
-
-	private static final String STANDALONE_STYLE = "<style>text{font:12px sans-serif;fill:#222}"
+	static final String STANDALONE_STYLE = "<style>text{font:12px sans-serif;fill:#222}"
 			+ ".chart-title{font-weight:bold;font-size:15px}.chart-grid{stroke:#ddd}"
 			+ ".chart-axis,.chart-tick-mark{stroke:#222}.chart-reference{stroke:#888;stroke-dasharray:4 3}"
 			+ ".chart-line{fill:none;stroke-width:2;stroke:currentColor}.chart-error{stroke:currentColor}"
@@ -546,7 +475,7 @@ public final class SvgChart {
 		return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	private static void text(StringBuilder svg, String css, double x, double y, String anchor, String content) {
+	static void text(StringBuilder svg, String css, double x, double y, String anchor, String content) {
 		svg.append("<text class=\"").append(css).append("\" x=\"").append(n(x)).append("\" y=\"").append(n(y))
 			.append("\" text-anchor=\"").append(anchor).append("\">").append(escape(content)).append("</text>");
 	}

@@ -33,7 +33,7 @@ class ForestAndFunnelChartTests {
 
 	@Test
 	void aForestPlotHasOneRowPerTermWithLabelWhiskerAndValues() throws Exception {
-		Document svg = parse(SvgChart.render(COEFFICIENTS));
+		Document svg = parse(SvgForest.render(COEFFICIENTS));
 		// Values −1 … 6 with the reference 0: the axis is ticked in 2s from −2 to 6, plotted over 220–470.
 		ForestLayout.ValueScale x = ForestLayout.scale(COEFFICIENTS);
 		assertThat(x.min()).isEqualTo(-2);
@@ -82,7 +82,7 @@ class ForestAndFunnelChartTests {
 		assertThat(x.at(1)).isEqualTo(345, within(1e-9));
 		assertThat(x.at(2) - x.at(1)).isEqualTo(x.at(1) - x.at(0.5), within(1e-9));
 
-		Document svg = parse(SvgChart.render(ODDS));
+		Document svg = parse(SvgForest.render(ODDS));
 		assertThat(attr(byClass(svg, "line", "chart-reference").get(0), "x1")).isEqualTo(345);
 		assertThat(texts(svg, "chart-axis-label")).contains("Odds ratio (log scale)", "Term", "Estimate (95 % CI)");
 		assertThatThrownBy(() -> Forest.oddsRatios("bad", "t", "d", List.of(Forest.Row.of("x", 1, 0, 2))))
@@ -151,7 +151,7 @@ class ForestAndFunnelChartTests {
 	@Test
 	void theStandaloneDocumentsAreWellFormedSvg() throws Exception {
 		assertThat(parse(SvgChart.document(funnel())).getDocumentElement().getTagName()).isEqualTo("svg");
-		Document forest = parse(SvgChart.document(ODDS));
+		Document forest = parse(SvgForest.document(ODDS));
 		assertThat(forest.getDocumentElement().getTagName()).isEqualTo("svg");
 		assertThat(elements(forest, "circle")).hasSize(2);
 	}
@@ -159,7 +159,7 @@ class ForestAndFunnelChartTests {
 	@Test
 	void anEmptyForestSaysNoData() throws Exception {
 		Forest empty = Forest.coefficients("e", "Nothing", "No model", "Coefficient", List.of());
-		assertThat(texts(parse(SvgChart.render(empty)), "chart-empty")).containsExactly("No data yet");
+		assertThat(texts(parse(SvgForest.render(empty)), "chart-empty")).containsExactly("No data yet");
 	}
 
 	@Test
