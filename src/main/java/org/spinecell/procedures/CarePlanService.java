@@ -18,9 +18,10 @@ import org.spinecell.audit.AuditTrail;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.ClinicalDate;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Refusal;
+import org.spinecell.procedures.careplan.CarePlanRepository;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

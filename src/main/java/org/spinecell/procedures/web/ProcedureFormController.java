@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +17,13 @@ import org.spinecell.patients.Diagnosis;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureRequests;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

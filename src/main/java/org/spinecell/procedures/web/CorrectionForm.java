@@ -1,7 +1,10 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureRequests;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,6 +16,8 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureCompletionService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,12 @@ import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureCompletionService;
+import org.spinecell.procedures.ProcedureRequests;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.careplan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,8 +9,13 @@ import java.util.UUID;
 import jakarta.validation.Validator;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
+import org.spinecell.procedures.CarePlan;
+import org.spinecell.procedures.CarePlanService;
+import org.spinecell.procedures.ProcedureService;
+import org.spinecell.procedures.web.ProcedureChartSections;
+import org.spinecell.procedures.web.ProcedureLabels;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,4 +1,5 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
+
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

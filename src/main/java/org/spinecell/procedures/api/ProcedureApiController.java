@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.api;
 
 import java.net.URI;
 import java.util.List;
@@ -7,6 +7,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
+
+import org.spinecell.procedures.CarePlan;
+import org.spinecell.procedures.CarePlanService;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureCompletionService;
+import org.spinecell.procedures.ProcedureCorrectionService;
+import org.spinecell.procedures.ProcedureRequests;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,10 +1,14 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.FormErrors;
+import org.spinecell.platform.Refusal;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureCorrectionService;
+import org.spinecell.procedures.ProcedureRequests;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.careplan;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.spinecell.procedures.CarePlan;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class CarePlanRepository {
+public class CarePlanRepository {
 
 	private static final String COLUMNS = """
 			id, clinic_id, patient_id, procedure_id, kind, description, goals, planned_sessions, sessions_per_week,
@@ -25,7 +27,7 @@ class CarePlanRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(CarePlan plan, UUID actor) {
+	public void insert(CarePlan plan, UUID actor) {
 		jdbc.sql("""
 				INSERT INTO care_plan (clinic_id, id, patient_id, procedure_id, kind, description, goals,
 				    planned_sessions, sessions_per_week, start_date, end_date, created_by, updated_by)
@@ -47,7 +49,7 @@ class CarePlanRepository {
 			.update();
 	}
 
-	void insertSession(UUID clinicId, UUID planId, CarePlan.Session session, UUID actor) {
+	public void insertSession(UUID clinicId, UUID planId, CarePlan.Session session, UUID actor) {
 		jdbc.sql("""
 				INSERT INTO care_session (clinic_id, id, care_plan_id, session_date, attended, adherence, note, recorded_by)
 				VALUES (:clinicId, :id, :planId, :date, :attended, :adherence, :note, :actor)
@@ -63,7 +65,7 @@ class CarePlanRepository {
 			.update();
 	}
 
-	Optional<CarePlan> find(Collection<UUID> clinics, UUID id) {
+	public Optional<CarePlan> find(Collection<UUID> clinics, UUID id) {
 		if (clinics.isEmpty()) {
 			return Optional.empty();
 		}
@@ -74,7 +76,7 @@ class CarePlanRepository {
 			.optional();
 	}
 
-	List<CarePlan> forPatient(UUID clinicId, UUID patientId) {
+	public List<CarePlan> forPatient(UUID clinicId, UUID patientId) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM care_plan WHERE clinic_id = :clinicId AND patient_id = :patientId AND NOT voided
 				ORDER BY start_date DESC, id

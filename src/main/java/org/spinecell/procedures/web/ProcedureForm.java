@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureRequests;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientChart;
+import org.spinecell.procedures.CarePlanService;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,7 +19,7 @@ import org.springframework.ui.Model;
  * The procedures module's sections of the patient chart, after the candidacy screening: the
  * procedures with their doses, then the care plans around them.
  */
-final class ProcedureChartSections {
+public final class ProcedureChartSections {
 
 	private ProcedureChartSections() {
 	}
@@ -82,7 +85,7 @@ final class ProcedureChartSections {
 	}
 
 	/** Each procedure as people refer to it: "2026-03-14 · Intradiscal · L4-L5". */
-	static Map<UUID, String> names(List<Procedure> procedures, ProcedureLabels labels) {
+	public static Map<UUID, String> names(List<Procedure> procedures, ProcedureLabels labels) {
 		Map<UUID, String> names = new LinkedHashMap<>();
 		for (Procedure procedure : procedures) {
 			names.put(procedure.id(), procedure.date() + " · " + labels.of(procedure.target()) + " · "

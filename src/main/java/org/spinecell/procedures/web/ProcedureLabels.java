@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +20,7 @@ import org.spinecell.patients.SpinalLevel;
 import org.spinecell.patients.SpineRegion;
 import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
+import org.spinecell.procedures.Procedure;
 
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,7 @@ public class ProcedureLabels {
 	}
 
 	/** The options of a select for an enum's constants, in declaration order: name to words. */
-	<E extends Enum<E>> Map<String, String> options(E[] values) {
+	public <E extends Enum<E>> Map<String, String> options(E[] values) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (E value : values) {
 			options.put(value.name(), of(value));
@@ -82,7 +83,7 @@ public class ProcedureLabels {
 	}
 
 	/** The clinic's today, in the instance's zone. */
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.now(zone);
 	}
 
@@ -97,17 +98,17 @@ public class ProcedureLabels {
 	}
 
 	/** The time of day of an instant, for a form field; null stays null. */
-	LocalTime localTime(Instant instant) {
+	public LocalTime localTime(Instant instant) {
 		return instant == null ? null : instant.atZone(zone).toLocalTime();
 	}
 
 	/** The instant of a time on a day in the instance's zone; null when either is missing. */
-	Instant instant(LocalDate date, LocalTime time) {
+	public Instant instant(LocalDate date, LocalTime time) {
 		return date == null || time == null ? null : date.atTime(time).atZone(zone).toInstant();
 	}
 
 	/** The date of an instant in the instance's zone. */
-	LocalDate localDate(Instant instant) {
+	public LocalDate localDate(Instant instant) {
 		return instant == null ? null : instant.atZone(zone).toLocalDate();
 	}
 
@@ -164,7 +165,7 @@ public class ProcedureLabels {
 	 * (where most injections go), then thoracic and cervical segments, then single vertebrae (for a
 	 * basivertebral target, say). The levels come from the spine regions, as on the diagnosis form.
 	 */
-	Map<String, List<String>> levelGroups() {
+	public Map<String, List<String>> levelGroups() {
 		TreeSet<SpinalLevel> all = new TreeSet<>();
 		for (SpineRegion region : SpineRegion.values()) {
 			all.addAll(region.levels());

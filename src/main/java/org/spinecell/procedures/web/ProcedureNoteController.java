@@ -1,4 +1,4 @@
-package org.spinecell.procedures;
+package org.spinecell.procedures.web;
 
 import java.util.UUID;
 
@@ -6,6 +6,8 @@ import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistory;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
+import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
