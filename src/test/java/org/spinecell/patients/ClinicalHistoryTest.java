@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Shared set-up of the clinical history tests: a fresh clinic with a physician signed in, and
  * helpers to register patients, count stored rows and read the audit trail as the owner.
  */
-abstract class ClinicalHistoryTest extends IntegrationTest {
+public abstract class ClinicalHistoryTest extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
