@@ -83,7 +83,7 @@ public final class CandidacyRuleSet {
 
 	/** The rule set in canonical JSON: fixed member order, stripped strings, pretty-printed. */
 	public String toJson() {
-		return CandidacyRuleSetFormat.write(this);
+		return CandidacyRuleSetWriter.write(this);
 	}
 
 	/** Screens one patient: every rule is tried, and each one that fires becomes a reason. */

@@ -13,8 +13,6 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyInput;
@@ -23,9 +21,9 @@ import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Refusal;
 
 /**
- * The JSON form of a candidacy rule set: reading it with every problem reported against its
- * JSON path (a clinic uploads rule sets, so they are checked as untrusted input), and writing it
- * back in one canonical layout.
+ * The JSON form of a candidacy rule set, read with every problem reported against its JSON path
+ * (a clinic uploads rule sets, so they are checked as untrusted input). Its limits are the format's;
+ * {@link CandidacyRuleSetWriter} writes a rule set back in one canonical layout.
  */
 final class CandidacyRuleSetFormat {
 
@@ -59,32 +57,6 @@ final class CandidacyRuleSetFormat {
 	/** Parses and validates; throws {@link Refusal#invalid(List)} listing every problem found. */
 	static CandidacyRuleSet read(String json) {
 		return new CandidacyRuleSetFormat().readDocument(json);
-	}
-
-	static String write(CandidacyRuleSet ruleSet) {
-		ObjectNode root = JSON.createObjectNode();
-		root.put("name", ruleSet.name());
-		root.put("version", ruleSet.version());
-		if (ruleSet.note() != null) {
-			root.put("note", ruleSet.note());
-		}
-		ArrayNode rules = root.putArray("rules");
-		for (CandidacyRule rule : ruleSet.rules()) {
-			ObjectNode node = rules.addObject();
-			node.put("id", rule.id());
-			node.put("decision", rule.decision().name());
-			node.put("message", rule.message());
-			ArrayNode when = node.putArray("when");
-			for (Condition condition : rule.when()) {
-				ObjectNode test = when.addObject();
-				test.put("input", condition.input());
-				test.put("op", condition.op().symbol());
-				if (condition.value() != null) {
-					test.set("value", JSON.valueToTree(condition.value()));
-				}
-			}
-		}
-		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
 	}
 
 	private CandidacyRuleSet readDocument(String json) {

@@ -3,16 +3,11 @@ package org.spinecell.patients.history;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.validation.Validator;
 import org.spinecell.patients.ConsentRequest;
 import org.spinecell.patients.ConsentService;
 import org.spinecell.patients.ConsentStatus;
 import org.spinecell.patients.ConsentType;
 import org.spinecell.patients.HistoryLabels;
-import org.spinecell.patients.Patient;
-import org.spinecell.patients.PatientService;
-import org.spinecell.platform.FormErrors;
-import org.spinecell.platform.Refusal;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,19 +29,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/patients/{id}/consents")
 class ConsentPageController {
 
-	private final PatientService patients;
-
 	private final ConsentService consents;
-
-	private final Validator validator;
 
 	private final HistoryLabels labels;
 
-	ConsentPageController(PatientService patients, ConsentService consents, Validator validator, HistoryLabels labels) {
-		this.patients = patients;
+	private final HistoryFormFlow flow;
+
+	ConsentPageController(ConsentService consents, HistoryLabels labels, HistoryFormFlow flow) {
 		this.consents = consents;
-		this.validator = validator;
 		this.labels = labels;
+		this.flow = flow;
 	}
 
 	@ModelAttribute("navSection")
@@ -57,34 +49,22 @@ class ConsentPageController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	String newConsent(@PathVariable UUID id, Model model) {
-		Patient patient = patients.get(id);
 		ConsentForm form = new ConsentForm();
 		form.setEffectiveDate(LocalDate.now());
-		model.addAttribute("form", form);
-		return formPage(patient, model);
+		return flow.show(id, form, model, this::formPage);
 	}
 
 	@PostMapping("/new")
 	String record(@PathVariable UUID id, @ModelAttribute("form") ConsentForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Patient patient = patients.get(id);
-		ConsentRequest request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				Consent consent = consents.record(id, request);
-				redirect.addFlashAttribute("flash", labels.of(consent.type()) + " consent "
-						+ (consent.isGiven() ? "given" : "withdrawn") + " on " + consent.effectiveDate() + " recorded.");
-				return "redirect:/patients/" + id + "#consents";
-			}
-			catch (Refusal ex) {
-				FormErrors.bind(ex, result);
-			}
-		}
-		return formPage(patient, model);
+		return flow.submit(id, form.toRequest(), result, model, redirect, request -> {
+			Consent consent = consents.record(id, request);
+			return labels.of(consent.type()) + " consent " + (consent.isGiven() ? "given" : "withdrawn") + " on "
+					+ consent.effectiveDate() + " recorded.";
+		}, "consents", this::formPage);
 	}
 
-	private String formPage(Patient patient, Model model) {
-		model.addAttribute("patient", patient);
+	private String formPage(Model model) {
 		model.addAttribute("typeOptions", labels.options(ConsentType.values()));
 		model.addAttribute("statusOptions", labels.options(ConsentStatus.values()));
 		return "patients/history/consent-form";

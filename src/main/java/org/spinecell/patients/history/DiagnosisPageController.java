@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Validator;
 import org.spinecell.patients.Diagnosis;
 import org.spinecell.patients.DiagnosisRequests;
 import org.spinecell.patients.DiagnosisService;
 import org.spinecell.patients.HistoryLabels;
-import org.spinecell.patients.Patient;
-import org.spinecell.patients.PatientService;
 import org.spinecell.patients.SpinalLevel;
-import org.spinecell.platform.FormErrors;
 import org.spinecell.platform.Refusal;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,23 +37,20 @@ class DiagnosisPageController {
 	/** Suggestions shown while a code is typed; a short list is quicker to scan. */
 	static final int SUGGESTIONS = 20;
 
-	private final PatientService patients;
-
 	private final DiagnosisService diagnoses;
 
 	private final Icd10Catalogue catalogue;
 
-	private final Validator validator;
-
 	private final HistoryLabels labels;
 
-	DiagnosisPageController(PatientService patients, DiagnosisService diagnoses, Icd10Catalogue catalogue,
-			Validator validator, HistoryLabels labels) {
-		this.patients = patients;
+	private final HistoryFormFlow flow;
+
+	DiagnosisPageController(DiagnosisService diagnoses, Icd10Catalogue catalogue, HistoryLabels labels,
+			HistoryFormFlow flow) {
 		this.diagnoses = diagnoses;
 		this.catalogue = catalogue;
-		this.validator = validator;
 		this.labels = labels;
+		this.flow = flow;
 	}
 
 	@ModelAttribute("navSection")
@@ -68,27 +61,16 @@ class DiagnosisPageController {
 	@GetMapping("/{id}/diagnoses/new")
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	String newDiagnosis(@PathVariable UUID id, Model model) {
-		Patient patient = patients.get(id);
-		model.addAttribute("form", new DiagnosisForm());
-		return formPage(patient, model);
+		return flow.show(id, new DiagnosisForm(), model, this::formPage);
 	}
 
 	@PostMapping("/{id}/diagnoses/new")
 	String record(@PathVariable UUID id, @ModelAttribute("form") DiagnosisForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Patient patient = patients.get(id);
-		DiagnosisRequests.Create request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				Diagnosis diagnosis = diagnoses.record(id, request);
-				redirect.addFlashAttribute("flash", "Diagnosis " + diagnosis.icd10() + " recorded.");
-				return "redirect:/patients/" + id + "#diagnoses";
-			}
-			catch (Refusal ex) {
-				FormErrors.bind(ex, result);
-			}
-		}
-		return formPage(patient, model);
+		return flow.submit(id, form.toRequest(), result, model, redirect, request -> {
+			Diagnosis diagnosis = diagnoses.record(id, request);
+			return "Diagnosis " + diagnosis.icd10() + " recorded.";
+		}, "diagnoses", this::formPage);
 	}
 
 	/**
@@ -113,8 +95,7 @@ class DiagnosisPageController {
 		return "patients/history/codes :: options";
 	}
 
-	private String formPage(Patient patient, Model model) {
-		model.addAttribute("patient", patient);
+	private String formPage(Model model) {
 		model.addAttribute("segmentGroups", labels.segmentGroups());
 		model.addAttribute("vertebrae", labels.vertebrae());
 		model.addAttribute("levelRegions", labels.levelRegions());

@@ -5,15 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.Validator;
 import org.spinecell.patients.HistoryLabels;
 import org.spinecell.patients.ImagingFinding;
 import org.spinecell.patients.ImagingRequest;
 import org.spinecell.patients.ImagingService;
-import org.spinecell.patients.Patient;
-import org.spinecell.patients.PatientService;
-import org.spinecell.platform.FormErrors;
-import org.spinecell.platform.Refusal;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,19 +27,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/patients/{id}/imaging")
 class ImagingPageController {
 
-	private final PatientService patients;
-
 	private final ImagingService imaging;
-
-	private final Validator validator;
 
 	private final HistoryLabels labels;
 
-	ImagingPageController(PatientService patients, ImagingService imaging, Validator validator, HistoryLabels labels) {
-		this.patients = patients;
+	private final HistoryFormFlow flow;
+
+	ImagingPageController(ImagingService imaging, HistoryLabels labels, HistoryFormFlow flow) {
 		this.imaging = imaging;
-		this.validator = validator;
 		this.labels = labels;
+		this.flow = flow;
 	}
 
 	@ModelAttribute("navSection")
@@ -55,32 +47,19 @@ class ImagingPageController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	String newFinding(@PathVariable UUID id, Model model) {
-		Patient patient = patients.get(id);
-		model.addAttribute("form", new ImagingForm());
-		return formPage(patient, model);
+		return flow.show(id, new ImagingForm(), model, this::formPage);
 	}
 
 	@PostMapping("/new")
 	String record(@PathVariable UUID id, @ModelAttribute("form") ImagingForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Patient patient = patients.get(id);
-		ImagingRequest request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				ImagingFinding finding = imaging.record(id, request);
-				redirect.addFlashAttribute("flash",
-						labels.of(finding.modality()) + " finding of " + finding.studyDate() + " recorded.");
-				return "redirect:/patients/" + id + "#imaging";
-			}
-			catch (Refusal ex) {
-				FormErrors.bind(ex, result);
-			}
-		}
-		return formPage(patient, model);
+		return flow.submit(id, form.toRequest(), result, model, redirect, request -> {
+			ImagingFinding finding = imaging.record(id, request);
+			return labels.of(finding.modality()) + " finding of " + finding.studyDate() + " recorded.";
+		}, "imaging", this::formPage);
 	}
 
-	private String formPage(Patient patient, Model model) {
-		model.addAttribute("patient", patient);
+	private String formPage(Model model) {
 		model.addAttribute("levelGroups", labels.levelGroups());
 		model.addAttribute("modalityOptions", labels.options(ImagingFinding.Modality.values()));
 		model.addAttribute("scaleOptions", labels.options(ImagingFinding.PfirrmannScale.values()));

@@ -3,15 +3,10 @@ package org.spinecell.patients.history;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.validation.Validator;
 import org.spinecell.patients.HistoryLabels;
-import org.spinecell.patients.Patient;
-import org.spinecell.patients.PatientService;
 import org.spinecell.patients.PriorTreatment;
 import org.spinecell.patients.PriorTreatmentRequest;
 import org.spinecell.patients.PriorTreatmentService;
-import org.spinecell.platform.FormErrors;
-import org.spinecell.platform.Refusal;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,20 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/patients/{id}/prior-treatments")
 class PriorTreatmentPageController {
 
-	private final PatientService patients;
-
 	private final PriorTreatmentService treatments;
-
-	private final Validator validator;
 
 	private final HistoryLabels labels;
 
-	PriorTreatmentPageController(PatientService patients, PriorTreatmentService treatments, Validator validator,
-			HistoryLabels labels) {
-		this.patients = patients;
+	private final HistoryFormFlow flow;
+
+	PriorTreatmentPageController(PriorTreatmentService treatments, HistoryLabels labels, HistoryFormFlow flow) {
 		this.treatments = treatments;
-		this.validator = validator;
 		this.labels = labels;
+		this.flow = flow;
 	}
 
 	@ModelAttribute("navSection")
@@ -54,31 +45,19 @@ class PriorTreatmentPageController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('PHYSICIAN', 'COORDINATOR')")
 	String newTreatment(@PathVariable UUID id, Model model) {
-		Patient patient = patients.get(id);
-		model.addAttribute("form", new PriorTreatmentForm());
-		return formPage(patient, model);
+		return flow.show(id, new PriorTreatmentForm(), model, this::formPage);
 	}
 
 	@PostMapping("/new")
 	String record(@PathVariable UUID id, @ModelAttribute("form") PriorTreatmentForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		Patient patient = patients.get(id);
-		PriorTreatmentRequest request = form.toRequest();
-		if (FormErrors.validate(validator, request, result)) {
-			try {
-				PriorTreatment treatment = treatments.record(id, request);
-				redirect.addFlashAttribute("flash", "Prior treatment (" + labels.of(treatment.type()) + ") recorded.");
-				return "redirect:/patients/" + id + "#prior-treatments";
-			}
-			catch (Refusal ex) {
-				FormErrors.bind(ex, result);
-			}
-		}
-		return formPage(patient, model);
+		return flow.submit(id, form.toRequest(), result, model, redirect, request -> {
+			PriorTreatment treatment = treatments.record(id, request);
+			return "Prior treatment (" + labels.of(treatment.type()) + ") recorded.";
+		}, "prior-treatments", this::formPage);
 	}
 
-	private String formPage(Patient patient, Model model) {
-		model.addAttribute("patient", patient);
+	private String formPage(Model model) {
 		model.addAttribute("typeOptions", labels.options(PriorTreatment.Type.values()));
 		model.addAttribute("responseOptions", labels.options(PriorTreatment.Response.values()));
 		return "patients/history/prior-treatment-form";
