@@ -23,7 +23,7 @@ public class PatientChart {
 		String template();
 
 		/** Adds what the fragment reads to the model. */
-		public void addTo(Patient patient, Model model);
+		void addTo(Patient patient, Model model);
 
 	}
 
