@@ -3,8 +3,6 @@ package org.spinecell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,17 +17,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the full-stack tests: the whole application on a random port, on a real embedded
  * PostgreSQL whose cluster lives in a fresh directory under {@code target/}. All subclasses share
  * one application context (and so one database), so tests create their own records with unique
  * names instead of assuming an empty database.
+ * <p>
+ * This is the one base class of the full-stack tests; what a test needs beyond the harness comes
+ * from plain fixture objects it creates in its {@code @BeforeEach} and holds in a field
+ * ({@link TestApp}, {@code CellLab}, {@code Treatment}, {@code Surveys} ...), not from a superclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "SPINECELL_ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
@@ -64,6 +65,15 @@ public abstract class IntegrationTest {
 
 	protected TestApi admin;
 
+	/**
+	 * The application as plain fixtures take it: {@code new CellLab(app)} in a test's
+	 * {@code @BeforeEach} instead of a chain of base classes.
+	 */
+	protected TestApp app;
+
+	@Autowired
+	private ApplicationContext context;
+
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("spinecell.test.shared-data-dir", DATA_DIR::toString);
@@ -71,43 +81,28 @@ public abstract class IntegrationTest {
 
 	@BeforeEach
 	void connect() {
-		anonymous = new TestApi(port, null);
-		admin = login("admin", ADMIN_PASSWORD);
+		app = new TestApp(port, ownerDataSource, context);
+		anonymous = app.anonymous();
+		admin = app.admin();
 	}
 
 	protected TestApi login(String username, String password) {
-		TestApi.Response response = anonymous.post("/api/v1/auth/token",
-				Map.of("username", username, "password", password));
-		assertThat(response.status()).as("token for %s: %s", username, response.body()).isEqualTo(201);
-		return new TestApi(port, response.json().get("token").asString());
+		return app.login(username, password);
 	}
 
 	/** Creates a clinic with a unique name and returns its id. */
 	protected UUID createClinic(String prefix) {
-		TestApi.Response response = admin.post("/api/v1/clinics", Map.of("name", prefix + " " + unique(), "city",
-				"Springfield", "country", "US"));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return UUID.fromString(response.json().get("id").asString());
+		return app.createClinic(prefix);
 	}
 
 	/** Creates a user with the given role and clinics; returns the username. */
 	protected String createUser(String role, Set<UUID> clinicIds) {
-		String username = role.toLowerCase() + "." + unique();
-		TestApi.Response response = admin.post("/api/v1/users", Map.of("username", username, "password", USER_PASSWORD,
-				"displayName", "Test " + role, "roles", List.of(role), "clinicIds", List.copyOf(clinicIds)));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return username;
+		return app.createUser(role, clinicIds);
 	}
 
-	/**
-	 * A user's id, read from the database: the user list is paged, and the shared test database soon
-	 * holds more users than one page.
-	 */
+	/** A user's id, read from the database (see {@link TestApp#userId}). */
 	protected UUID userId(String username) {
-		return ownerJdbc().sql("SELECT id FROM app_user WHERE username = :username")
-			.param("username", username)
-			.query(UUID.class)
-			.single();
+		return app.userId(username);
 	}
 
 	/** A physician created by {@link #createUser}, as the application sees them once signed in. */
@@ -121,40 +116,30 @@ public abstract class IntegrationTest {
 	}
 
 	protected JdbcClient ownerJdbc() {
-		return JdbcClient.create(ownerDataSource);
+		return app.ownerJdbc();
+	}
+
+	/** The body of a 200 or 201 response; fails the test on any other status. */
+	protected static JsonNode ok(TestApi.Response response) {
+		return TestApp.ok(response);
 	}
 
 	/** The item of a list whose {@code field} has {@code value}. */
 	protected static JsonNode find(JsonNode items, String field, String value) {
-		for (JsonNode item : items) {
-			if (value.equals(item.get(field).asString())) {
-				return item;
-			}
-		}
-		throw new AssertionError("no item with " + field + "=" + value + " in " + items);
+		return TestApp.find(items, field, value);
 	}
 
 	/** A facility identification number no clinic of the shared test database uses yet. */
 	protected String unusedFin() {
-		while (true) {
-			String fin = String.valueOf((char) ('A' + FIN_RANDOM.nextInt(26))) + String.format("%04d", FIN_RANDOM.nextInt(10000));
-			long taken = ownerJdbc().sql("SELECT count(*) FROM clinic WHERE fin = :fin").param("fin", fin)
-				.query(Long.class)
-				.single();
-			if (taken == 0) {
-				return fin;
-			}
-		}
+		return app.unusedFin();
 	}
 
-	private static final java.util.Random FIN_RANDOM = new java.security.SecureRandom();
-
 	protected static String unique() {
-		return UUID.randomUUID().toString().substring(0, 8);
+		return TestApp.unique();
 	}
 
 	protected static UUID id(JsonNode node) {
-		return UUID.fromString(node.get("id").asString());
+		return TestApp.id(node);
 	}
 
 	private static Path createDataDir() {

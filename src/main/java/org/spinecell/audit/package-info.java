@@ -5,4 +5,5 @@
  * application's database role may only read and insert. Auditors browse the trail and verify the
  * chains here.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "platform" })
 package org.spinecell.audit;

@@ -6,4 +6,5 @@
  * the manifest and re-verifies the audit chains before it puts the copy in place. An edge module:
  * nothing else depends on it.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Backup", allowedDependencies = { "platform", "audit" })
 package org.spinecell.backup;

@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for cell products, their event log and the DIN sequence. */
+/**
+ * SQL for cell products, their event log and the DIN sequence. Just over 300 lines because every
+ * query of the {@code cell_product} and {@code product_event} tables is here, beside one row mapper.
+ */
 @Repository
 class CellProductRepository {
 
@@ -195,6 +200,48 @@ class CellProductRepository {
 			.param("limit", limit)
 			.query(CellProductRepository::map)
 			.list();
+	}
+
+	/**
+	 * Released or issued products that could go into the patient: the patient's own cells, donor
+	 * cells meant for them, or donor cells of the patient's clinic meant for nobody in particular.
+	 * Released before issued; the patient's own before the unassigned; newest first.
+	 */
+	List<CellProduct> candidatesFor(Collection<UUID> clinics, UUID patientClinicId, UUID patientId, int limit) {
+		if (clinics.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM cell_product p
+				WHERE p.clinic_id IN (:clinics) AND NOT p.voided AND p.state IN ('RELEASED', 'ISSUED')
+				  AND (p.patient_id = :patientId OR p.recipient_patient_id = :patientId
+				       OR (p.origin = 'ALLOGENEIC' AND p.recipient_patient_id IS NULL AND p.clinic_id = :patientClinicId))
+				ORDER BY p.state = 'ISSUED',
+				         NOT (p.patient_id IS NOT DISTINCT FROM :patientId OR p.recipient_patient_id IS NOT DISTINCT FROM :patientId),
+				         p.created_at DESC
+				LIMIT :limit
+				""")
+			.param("clinics", clinics)
+			.param("patientClinicId", patientClinicId)
+			.param("patientId", patientId)
+			.param("limit", limit)
+			.query(CellProductRepository::map)
+			.list();
+	}
+
+	/** The DINs of a clinic's products, by product id. */
+	Map<UUID, String> dins(UUID clinicId, Collection<UUID> productIds) {
+		if (productIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, String> dins = new HashMap<>();
+		jdbc.sql("SELECT id, din FROM cell_product WHERE clinic_id = :clinicId AND id IN (:ids)")
+			.param("clinicId", clinicId)
+			.param("ids", productIds)
+			.query(rs -> {
+				dins.put(rs.getObject("id", UUID.class), rs.getString("din"));
+			});
+		return dins;
 	}
 
 	/** Products past their expiry that are still in a state from which they can expire. */

@@ -2,6 +2,7 @@ package org.spinecell.cellproducts;
 
 import java.util.Locale;
 
+import org.spinecell.cellproducts.label.Mod37_2;
 import org.spinecell.platform.Refusal;
 
 /**

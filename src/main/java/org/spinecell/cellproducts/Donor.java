@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.platform.Refusal;
+
 /**
  * A donor of allogeneic cells, identified by a clinic-assigned code (never by name), with the
  * infectious-disease screening of 21 CFR 1271 subpart C and the eligibility derived from it.
@@ -17,6 +19,23 @@ public record Donor(UUID id, UUID clinicId, String code, DonorRelation relation,
 
 	public Donor {
 		screening = List.copyOf(screening);
+	}
+
+	/**
+	 * Checks that this donor may give the cells of a product registered in the clinic for the
+	 * recipient (if one is named).
+	 *
+	 * @throws Refusal invalid when the donor belongs to another clinic or is related to another
+	 * recipient
+	 */
+	public void checkGivesTo(UUID productClinicId, UUID recipientPatientId) {
+		if (!clinicId.equals(productClinicId)) {
+			throw Refusal.invalid("donorId", "the donor belongs to another clinic");
+		}
+		if (this.recipientPatientId != null && recipientPatientId != null
+				&& !this.recipientPatientId.equals(recipientPatientId)) {
+			throw Refusal.invalid("recipientPatientId", "the donor is related to another recipient");
+		}
 	}
 
 	/** The screening tests a determination needs (relevant communicable disease agents). */

@@ -37,6 +37,14 @@ public enum ProductState {
 		NEXT.replaceAll((state, next) -> Collections.unmodifiableSet(next));
 	}
 
+	/**
+	 * Whether the product is still in the lab's hands or on its way to a patient: results, custody
+	 * and an IND number can still be recorded on it.
+	 */
+	public boolean isActive() {
+		return this == COLLECTED || this == IN_PROCESSING || this == QUARANTINE || this == RELEASED || this == ISSUED;
+	}
+
 	/** Whether no move leads out of this state. */
 	public boolean isFinal() {
 		return NEXT.get(this).isEmpty();

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.spinecell.cellproducts.release.Specification;
+
 /**
  * The kind of cell product, which decides the tissues and donors it may come from, its default
  * release specification and whether it is research only.

@@ -18,6 +18,11 @@ import org.spinecell.cellproducts.CellProduct;
 import org.spinecell.cellproducts.CellProductRequests;
 import org.spinecell.cellproducts.CellProductRequests.Sample;
 import org.spinecell.cellproducts.CellProductService;
+import org.spinecell.cellproducts.ProductCustodyService;
+import org.spinecell.cellproducts.ProductReleaseService;
+import org.spinecell.cellproducts.ProductClassificationService;
+import org.spinecell.cellproducts.ProductProcessingService;
+import org.spinecell.cellproducts.ProductRegistrationService;
 import org.spinecell.cellproducts.Donor;
 import org.spinecell.cellproducts.DonorRelation;
 import org.spinecell.cellproducts.DonorService;
@@ -49,10 +54,27 @@ class DemoCellProducts {
 
 	private final CellProductService products;
 
+	private final ProductRegistrationService registration;
+
+	private final ProductProcessingService processing;
+
+	private final ProductClassificationService classifier;
+
+	private final ProductReleaseService release;
+
+	private final ProductCustodyService custody;
+
 	private final DonorService donors;
 
-	DemoCellProducts(CellProductService products, DonorService donors) {
+	DemoCellProducts(CellProductService products, ProductRegistrationService registration,
+			ProductProcessingService processing, ProductClassificationService classifier,
+			ProductReleaseService release, ProductCustodyService custody, DonorService donors) {
 		this.products = products;
+		this.registration = registration;
+		this.processing = processing;
+		this.classifier = classifier;
+		this.release = release;
+		this.custody = custody;
 		this.donors = donors;
 	}
 
@@ -77,7 +99,7 @@ class DemoCellProducts {
 			made.add(make(clinicId, patient, source, donor, expire, lab, physician, random));
 		}
 		if (expiredOne) {
-			CurrentUser.callAsSystem(Set.of(clinicId), products::expireOverdue);
+			CurrentUser.callAsSystem(Set.of(clinicId), custody::expireOverdue);
 		}
 		return made;
 	}
@@ -124,7 +146,7 @@ class DemoCellProducts {
 		Set<Additive> additives = allogeneic && random.nextBoolean() ? Set.of(Additive.HYALURONIC_ACID) : Set.of();
 		UUID patientId = patient.patient().id();
 		CellProduct created = CurrentUser.callAs(lab.user(),
-				() -> products.create(new CellProductRequests.Create(clinicId,
+				() -> registration.create(new CellProductRequests.Create(clinicId,
 						allogeneic ? Origin.ALLOGENEIC : Origin.AUTOLOGOUS, allogeneic ? null : patientId,
 						allogeneic ? donor : null, allogeneic ? patientId : null, source, tissue, use, route,
 						sameProcedure, additives)));
@@ -142,7 +164,7 @@ class DemoCellProducts {
 				case ADIPOSE_MICROFRAGMENTED, ADIPOSE_SVF -> decimal(60 + random.nextInt(90));
 				default -> decimal(20 + random.nextInt(20));
 			};
-			products.recordHarvest(id, new CellProductRequests.Harvest(
+			registration.recordHarvest(id, new CellProductRequests.Harvest(
 					tissue == Tissue.ADIPOSE ? "Abdominal subcutaneous fat" : "Posterior iliac crest", harvested,
 					tissue == Tissue.ADIPOSE ? "Tumescent solution" : "Heparin",
 					physician.user().displayName(), start, start.plus(35, ChronoUnit.MINUTES)));
@@ -150,7 +172,7 @@ class DemoCellProducts {
 					start.plus(40, ChronoUnit.MINUTES));
 			Instant step = start.plus(50, ChronoUnit.MINUTES);
 			for (ProcessingStepType type : steps(source)) {
-				products.addProcessingStep(id, new CellProductRequests.ProcessingStep(type, device(type), kit(source),
+				processing.addProcessingStep(id, new CellProductRequests.ProcessingStep(type, device(type), kit(source),
 						"LOT-" + (1000 + random.nextInt(9000)), Map.of(), step, null));
 				step = step.plus(fresh ? 10 : 3 * 24 * 60, ChronoUnit.MINUTES);
 			}
@@ -160,9 +182,9 @@ class DemoCellProducts {
 				case ADIPOSE_SVF -> decimal(4 + random.nextInt(3));
 				default -> decimal(2);
 			};
-			products.addProcessingStep(id, new CellProductRequests.ProcessingStep(ProcessingStepType.SIZING, null, null,
-					null, Map.of("purpose", "final volume for injection"), step, finalVolume));
-			products.completeProcessing(id);
+			processing.addProcessingStep(id, new CellProductRequests.ProcessingStep(ProcessingStepType.SIZING, null,
+					null, null, Map.of("purpose", "final volume for injection"), step, finalVolume));
+			processing.completeProcessing(id);
 			Instant tested = step.plus(15, ChronoUnit.MINUTES);
 			boolean lowViability = random.nextDouble() < 0.08;
 			qc(id, QcTest.TNC, decimal(switch (source) {
@@ -187,30 +209,30 @@ class DemoCellProducts {
 					markers.put(marker.label(), marker.isPositive() ? decimal(96 + random.nextInt(4))
 							: new BigDecimal(random.nextInt(15)).movePointLeft(1));
 				}
-				products.addQcResult(id, new CellProductRequests.Qc(QcTest.MARKER_PANEL, null, null, "%", markers,
+				processing.addQcResult(id, new CellProductRequests.Qc(QcTest.MARKER_PANEL, null, null, "%", markers,
 						"Flow cytometry", tested, Sample.FINAL));
 			}
 			Instant expires = expire ? now.minus(1, ChronoUnit.HOURS)
 					: fresh ? now.plus(12 + random.nextInt(24), ChronoUnit.HOURS) : now.plus(180, ChronoUnit.DAYS);
-			products.recordCustody(id, new CellProductRequests.Custody(CellProductRequests.CustodyAction.STORED,
+			custody.recordCustody(id, new CellProductRequests.Custody(CellProductRequests.CustodyAction.STORED,
 					lab.user().displayName(), null, fresh ? "Procedure suite, controlled room" : "Cryostore LN2 tank 1",
 					fresh ? "15-25 °C" : "below -150 °C", tested.plus(20, ChronoUnit.MINUTES), expires));
 			releaseAt[0] = tested.plus(30, ChronoUnit.MINUTES);
-			products.classify(id, new CellProductRequests.ClassificationFlags(false, false, false));
+			classifier.classify(id, new CellProductRequests.ClassificationFlags(false, false, false));
 			return null;
 		});
-		CurrentUser.callAs(physician.user(), () -> products.confirmClassification(id));
+		CurrentUser.callAs(physician.user(), () -> classifier.confirmClassification(id));
 		CellProduct classified = CurrentUser.callAs(lab.user(), () -> products.get(id));
 		if (classified.pathway().requiresInd()) {
 			CurrentUser.callAs(physician.user(),
-					() -> products.setIndNumber(id, new CellProductRequests.Ind(DEMO_IND)));
+					() -> classifier.setIndNumber(id, new CellProductRequests.Ind(DEMO_IND)));
 		}
 		Instant released = releaseAt[0];
 		return CurrentUser.callAs(lab.user(), () -> {
-			List<ReleaseCriterion> checklist = products.releaseChecklist(id);
+			List<ReleaseCriterion> checklist = release.releaseChecklist(id);
 			if (checklist.stream().allMatch(ReleaseCriterion::met)) {
 				// Released when its tests were in, before the (backdated) injection; signed now.
-				products.release(id, new CellProductRequests.Release(lab.password(), "Released for clinical use",
+				release.release(id, new CellProductRequests.Release(lab.password(), "Released for clinical use",
 						released));
 			}
 			return products.get(id);
@@ -218,11 +240,12 @@ class DemoCellProducts {
 	}
 
 	private void qc(UUID id, QcTest test, BigDecimal value, String unit, Sample sample, Instant at) {
-		products.addQcResult(id, new CellProductRequests.Qc(test, value, null, unit, null, "Automated counter", at, sample));
+		processing.addQcResult(id,
+				new CellProductRequests.Qc(test, value, null, unit, null, "Automated counter", at, sample));
 	}
 
 	private void qualitative(UUID id, QcTest test, QualitativeResult result, Instant at) {
-		products.addQcResult(id, new CellProductRequests.Qc(test, null, result, null, null, null, at, Sample.FINAL));
+		processing.addQcResult(id, new CellProductRequests.Qc(test, null, result, null, null, null, at, Sample.FINAL));
 	}
 
 	private static List<ProcessingStepType> steps(SourceType source) {

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.spinecell.cellproducts.CellProduct;
-import org.spinecell.cellproducts.CellProductService.RemainderAction;
+import org.spinecell.cellproducts.ProductCustodyService.RemainderAction;
 import org.spinecell.cellproducts.ProductState;
 import org.spinecell.demo.DemoCellProducts.Staff;
 import org.spinecell.demo.DemoPatients.DemoPatient;
@@ -27,6 +27,7 @@ import org.spinecell.platform.CurrentUser;
 import org.spinecell.procedures.CarePlan;
 import org.spinecell.procedures.CarePlanService;
 import org.spinecell.procedures.Procedure;
+import org.spinecell.procedures.ProcedureCompletionService;
 import org.spinecell.procedures.ProcedureRequests;
 import org.spinecell.procedures.ProcedureService;
 
@@ -44,15 +45,18 @@ class DemoProcedures {
 
 	private final ProcedureService procedures;
 
+	private final ProcedureCompletionService completion;
+
 	private final CarePlanService carePlans;
 
 	private final ConsentService consents;
 
 	private final PatientHistoryService history;
 
-	DemoProcedures(ProcedureService procedures, CarePlanService carePlans, ConsentService consents,
-			PatientHistoryService history) {
+	DemoProcedures(ProcedureService procedures, ProcedureCompletionService completion, CarePlanService carePlans,
+			ConsentService consents, PatientHistoryService history) {
 		this.procedures = procedures;
+		this.completion = completion;
 		this.carePlans = carePlans;
 		this.consents = consents;
 		this.history = history;
@@ -125,8 +129,9 @@ class DemoProcedures {
 			List<ProcedureRequests.RemainderRequest> remainders = left.signum() > 0
 					? List.of(new ProcedureRequests.RemainderRequest(product.id(), RemainderAction.DISCARDED, null))
 					: List.of();
-			Procedure completed = CurrentUser.callAs(operator.user(), () -> procedures.complete(draft.id(), new ProcedureRequests.Complete(
-					new ProcedureRequests.TimeOut(true, List.of(product.din()), true), remainders)));
+			Procedure completed = CurrentUser.callAs(operator.user(), () -> completion.complete(draft.id(),
+					new ProcedureRequests.Complete(new ProcedureRequests.TimeOut(true, List.of(product.din()), true),
+							remainders)));
 			if (random.nextDouble() < 0.75) {
 				CurrentUser.callAs(coordinator.user(), () -> carePlans.create(patient, new CarePlanService.PlanRequest(
 						CarePlan.Kind.PHYSICAL_THERAPY, "Graded core stabilisation and walking programme after injection",

@@ -52,7 +52,7 @@ public record AdverseEvent(UUID id, UUID clinicId, UUID patientId, UUID procedur
 
 		RECOVERED, RECOVERING, NOT_RECOVERED, RECOVERED_WITH_SEQUELAE, FATAL;
 
-		boolean resolved() {
+		public boolean resolved() {
 			return this == RECOVERED || this == RECOVERED_WITH_SEQUELAE;
 		}
 
@@ -98,7 +98,7 @@ public record AdverseEvent(UUID id, UUID clinicId, UUID patientId, UUID procedur
 	}
 
 	/** The audited fields. */
-	Map<String, Object> snapshot() {
+	public Map<String, Object> snapshot() {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("patientId", patientId.toString());
 		values.put("procedureId", procedureId == null ? null : procedureId.toString());

@@ -58,7 +58,7 @@ public final class AdverseEventRequests {
 		}
 
 		/** Whether any part of a classification was sent. */
-		boolean classifies() {
+		public boolean classifies() {
 			return category != null || grade != null || !serious.isEmpty() || deathDate != null
 					|| relatednessProcedure != null || relatednessProduct != null || expected != null || action != null
 					|| outcome != null || resolutionDate != null;

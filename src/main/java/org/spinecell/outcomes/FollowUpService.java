@@ -3,10 +3,7 @@ package org.spinecell.outcomes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +11,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.patients.ConsentType;
+import org.spinecell.outcomes.followup.FollowUpCompletion;
+import org.spinecell.outcomes.followup.FollowUpProtocol;
+import org.spinecell.outcomes.followup.FollowUpRepository;
+import org.spinecell.outcomes.followup.WorklistQuery;
+import org.spinecell.outcomes.responses.ResponseRepository;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientHistoryService;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.RecordAccess;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.procedures.ProcedureCompleted;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Patients' follow-up schedules: started when a procedure is completed, listed per patient and as
  * the coordinators' worklist, completed or cancelled by staff, and summarised as completion rates
  * per time point. Statuses are derived for the day asked about (see {@link FollowUp#statusOn}).
+ * <p>
+ * Over 300 lines because it is the follow-up module's API to the rest of SpineCell (demo, the
+ * survey, staff entry and the chart all call it): the schedule's life cycle, its read models
+ * (worklist, counts, completion rates) and the rule that completes a follow-up from its answers
+ * share one protocol and one repository; the feature packages hold the pages and forms around it.
  */
 @Service
 public class FollowUpService {
@@ -306,7 +312,7 @@ public class FollowUpService {
 	}
 
 	/** The clinics asked about: one the user belongs to (else 404), or all of theirs. */
-	static Collection<UUID> clinics(UUID clinicId) {
+	public static Collection<UUID> clinics(UUID clinicId) {
 		CurrentUser user = CurrentUser.get();
 		if (clinicId == null) {
 			return user.clinicIds();

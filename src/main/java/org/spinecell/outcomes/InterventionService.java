@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
+import org.spinecell.outcomes.interventions.InterventionRepository;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.patients.SpinalLevel;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.procedures.Procedure;
 import org.spinecell.procedures.ProcedureService;
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
+import org.spinecell.outcomes.medication.MedicationRepository;
+import org.spinecell.outcomes.medication.MmeConversion;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
 import org.spinecell.platform.CurrentUser;
@@ -32,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Recording what a patient takes, with opioid doses converted to MME per day from the conversion
  * table (by default the shipped one; {@code spinecell.outcomes.mme-conversion} names another), to
  * show a change in dependency on medication over follow-up. Each change is audited.
+ * <p>
+ * Over 300 lines because staff statements and the patient's own survey report are one record
+ * type with one set of rules (morphine milligram equivalents, overlapping statements, stopping),
+ * used by the chart, the survey, analytics-facing demo data and the API alike.
  */
 @Service
 public class MedicationService {

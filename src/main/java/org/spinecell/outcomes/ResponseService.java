@@ -15,14 +15,23 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.outcomes.InstrumentLibrary.Instrument;
-import org.spinecell.outcomes.ResponseRepository.StoredResponse;
-import org.spinecell.outcomes.Score.Measurement;
+import org.spinecell.outcomes.instruments.InstrumentLibrary.Instrument;
+import org.spinecell.outcomes.responses.ResponseRepository.StoredResponse;
+import org.spinecell.outcomes.instruments.Score.Measurement;
+import org.spinecell.outcomes.followup.FollowUpRepository;
+import org.spinecell.outcomes.instruments.InstrumentDefinition;
+import org.spinecell.outcomes.instruments.InstrumentLibrary;
+import org.spinecell.outcomes.instruments.InstrumentScorer;
+import org.spinecell.outcomes.instruments.Score;
+import org.spinecell.outcomes.responses.Observation;
+import org.spinecell.outcomes.responses.ObservationRepository;
+import org.spinecell.outcomes.responses.RecordedResponse;
+import org.spinecell.outcomes.responses.ResponseRepository;
 import org.spinecell.patients.Patient;
 import org.spinecell.patients.PatientService;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 import org.spinecell.procedures.ProcedureService;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResponseService {
 
-	static final String ENTITY = "InstrumentResponse";
+	public static final String ENTITY = "InstrumentResponse";
 
 	private static final Pattern MEASURE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 

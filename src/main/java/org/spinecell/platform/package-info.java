@@ -4,4 +4,5 @@
  * signed-in user and roles every module reasons about, RFC 9457 problem details for the API and
  * the web layout. It depends on no other module.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package org.spinecell.platform;

@@ -30,6 +30,33 @@ public record Procedure(UUID id, UUID clinicId, UUID patientId, LocalDate date, 
 		productUnits = List.copyOf(productUnits);
 	}
 
+	/** When: the day, and the procedure's start, end and the patient's discharge if recorded. */
+	public record Times(LocalDate date, Instant startedAt, Instant endedAt, Instant dischargedAt) {
+	}
+
+	/** Who performs it. */
+	public record Operator(UUID id, String name) {
+	}
+
+	/** Where the cells go: the target, the spinal levels (as stored, e.g. "L4-L5"), side and approach. */
+	public record Site(Target target, List<String> levels, String side, String approach) {
+	}
+
+	/** How the needle is guided and placed, with the adjuncts and anaesthesia used. */
+	public record Technique(Guidance guidance, boolean placementConfirmed, String contrastPattern,
+			Boolean needleTipConfirmed, List<String> adjuncts, String anaesthesia) {
+	}
+
+	/** A new procedure as recorded, not yet completed: no time-out, no completion, no doses yet. */
+	public static Procedure draft(UUID clinicId, UUID patientId, Times times, Setting setting, Operator operator,
+			Site site, Technique technique, String immediateComplications, boolean levelsConfirmed, List<Unit> units) {
+		return new Procedure(UUID.randomUUID(), clinicId, patientId, times.date(), times.startedAt(), times.endedAt(),
+				setting, operator.id(), operator.name(), site.target(), site.levels(), site.side(), site.approach(),
+				technique.guidance(), technique.placementConfirmed(), technique.contrastPattern(),
+				technique.needleTipConfirmed(), technique.adjuncts(), technique.anaesthesia(), immediateComplications,
+				times.dischargedAt(), levelsConfirmed, Status.DRAFT, null, null, units, 0);
+	}
+
 	public enum Setting {
 
 		OUTPATIENT, AMBULATORY_SURGERY_CENTER, INPATIENT
@@ -59,6 +86,12 @@ public record Procedure(UUID id, UUID clinicId, UUID patientId, LocalDate date, 
 	 * cells delivered (in millions).
 	 */
 	public record Unit(UUID id, UUID productId, String din, String level, BigDecimal volumeMl, BigDecimal viableCells) {
+
+		/** The unit with the DIN of its product, as read from the cell products module. */
+		Unit withDin(String productDin) {
+			return new Unit(id, productId, productDin, level, volumeMl, viableCells);
+		}
+
 	}
 
 	/** Delivered viable cells per level, in millions. */

@@ -20,10 +20,17 @@ class ProcedureApiController {
 
 	private final ProcedureService procedures;
 
+	private final ProcedureCompletionService completion;
+
+	private final ProcedureCorrectionService corrections;
+
 	private final CarePlanService carePlans;
 
-	ProcedureApiController(ProcedureService procedures, CarePlanService carePlans) {
+	ProcedureApiController(ProcedureService procedures, ProcedureCompletionService completion,
+			ProcedureCorrectionService corrections, CarePlanService carePlans) {
 		this.procedures = procedures;
+		this.completion = completion;
+		this.corrections = corrections;
 		this.carePlans = carePlans;
 	}
 
@@ -56,13 +63,13 @@ class ProcedureApiController {
 	@PostMapping("/api/v1/procedures/{id}/complete")
 	ProcedureResponse complete(@PathVariable UUID id,
 			@Valid @RequestBody(required = false) ProcedureRequests.Complete request) {
-		return ProcedureResponse.of(procedures.complete(id,
+		return ProcedureResponse.of(completion.complete(id,
 				request == null ? new ProcedureRequests.Complete(null, null) : request));
 	}
 
 	@PostMapping("/api/v1/procedures/{id}/corrections")
 	ProcedureResponse correct(@PathVariable UUID id, @Valid @RequestBody ProcedureRequests.Correction correction) {
-		return ProcedureResponse.of(procedures.correct(id, correction));
+		return ProcedureResponse.of(corrections.correct(id, correction));
 	}
 
 	@PostMapping("/api/v1/patients/{patientId}/care-plans")

@@ -15,6 +15,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The form that documents a procedure, validated through {@link ProcedureRequests.Create}'s
  * constraints. Times are entered as times of day on the procedure's date; the product units come in
  * a fixed number of rows, of which blank ones are ignored.
+ * <p>
+ * Over 300 lines because it is one HTML form of about 25 bound fields, each with the getter and
+ * setter Spring's binder needs, plus the mapping of the request's field paths back to the form's
+ * fields; it is not split by use case because it serves one use case, drafting a procedure.
  */
 class ProcedureForm {
 

@@ -8,13 +8,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.spinecell.cellproducts.CellProductService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Procedures and their product units. A unit's DIN comes from {@code cellproducts} through its
+ * public API ({@link CellProductService#dins}), not from a join on that module's table.
+ */
 @Repository
 class ProcedureRepository {
 
@@ -27,8 +36,11 @@ class ProcedureRepository {
 
 	private final JdbcClient jdbc;
 
-	ProcedureRepository(JdbcClient jdbc) {
+	private final CellProductService products;
+
+	ProcedureRepository(JdbcClient jdbc, CellProductService products) {
 		this.jdbc = jdbc;
+		this.products = products;
 	}
 
 	void insert(Procedure p, UUID actor) {
@@ -127,8 +139,7 @@ class ProcedureRepository {
 			.param("clinics", clinics)
 			.param("id", id)
 			.query((rs, i) -> map(rs))
-			.optional()
-			.map(this::withUnits);
+			.optional();
 	}
 
 	List<Procedure> forPatient(UUID clinicId, UUID patientId) {
@@ -139,10 +150,7 @@ class ProcedureRepository {
 			.param("clinicId", clinicId)
 			.param("patientId", patientId)
 			.query((rs, i) -> map(rs))
-			.list()
-			.stream()
-			.map(this::withUnits)
-			.toList();
+			.list();
 	}
 
 	/** Whether a product appears in another procedure that has been completed. */
@@ -159,29 +167,35 @@ class ProcedureRepository {
 			.single() > 0;
 	}
 
-	private Procedure withUnits(Procedure p) {
-		List<Procedure.Unit> units = jdbc.sql("""
-				SELECT u.id, u.product_id, c.din, u.level, u.volume_ml, u.viable_cells
-				FROM procedure_unit u JOIN cell_product c ON c.clinic_id = u.clinic_id AND c.id = u.product_id
-				WHERE u.clinic_id = :clinicId AND u.procedure_id = :id ORDER BY u.level, c.din
+	/** The product units of a procedure, by level (as stored) and then DIN. */
+	private List<Procedure.Unit> units(UUID clinicId, UUID procedureId) {
+		List<Procedure.Unit> stored = jdbc.sql("""
+				SELECT id, product_id, level, volume_ml, viable_cells FROM procedure_unit
+				WHERE clinic_id = :clinicId AND procedure_id = :id ORDER BY level
 				""")
-			.param("clinicId", p.clinicId())
-			.param("id", p.id())
+			.param("clinicId", clinicId)
+			.param("id", procedureId)
 			.query((rs, i) -> new Procedure.Unit(rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
-					rs.getString("din"), rs.getString("level"), rs.getBigDecimal("volume_ml"),
-					rs.getBigDecimal("viable_cells")))
+					null, rs.getString("level"), rs.getBigDecimal("volume_ml"), rs.getBigDecimal("viable_cells")))
 			.list();
-		return new Procedure(p.id(), p.clinicId(), p.patientId(), p.date(), p.startedAt(), p.endedAt(), p.setting(),
-				p.operatorId(), p.operatorName(), p.target(), p.levels(), p.side(), p.approach(), p.guidance(),
-				p.placementConfirmed(), p.contrastPattern(), p.needleTipConfirmed(), p.adjuncts(), p.anaesthesia(),
-				p.immediateComplications(), p.dischargedAt(), p.levelsConfirmed(), p.status(), p.timeOut(),
-				p.completedAt(), units, p.version());
+		if (stored.isEmpty()) {
+			return stored;
+		}
+		Map<UUID, String> dins = products.dins(clinicId,
+				stored.stream().map(Procedure.Unit::productId).collect(Collectors.toSet()));
+		List<String> levelOrder = stored.stream().map(Procedure.Unit::level).distinct().toList();
+		return stored.stream()
+			.map(unit -> unit.withDin(dins.get(unit.productId())))
+			.sorted(Comparator.comparing((Procedure.Unit unit) -> levelOrder.indexOf(unit.level()))
+				.thenComparing(Procedure.Unit::din, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
 	}
 
-	private static Procedure map(ResultSet rs) throws SQLException {
+	private Procedure map(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		UUID clinicId = rs.getObject("clinic_id", UUID.class);
 		Object needle = rs.getObject("needle_tip_confirmed");
-		return new Procedure(rs.getObject("id", UUID.class), rs.getObject("clinic_id", UUID.class),
-				rs.getObject("patient_id", UUID.class), rs.getObject("procedure_date", LocalDate.class),
+		return new Procedure(id, clinicId, rs.getObject("patient_id", UUID.class), rs.getObject("procedure_date", LocalDate.class),
 				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")),
 				Procedure.Setting.valueOf(rs.getString("setting")), rs.getObject("operator_id", UUID.class),
 				rs.getString("operator_name"), Procedure.Target.valueOf(rs.getString("target")),
@@ -191,7 +205,7 @@ class ProcedureRepository {
 				rs.getString("anaesthesia"), rs.getString("immediate_complications"),
 				instant(rs.getTimestamp("discharged_at")), rs.getBoolean("levels_confirmed"),
 				Procedure.Status.valueOf(rs.getString("status")), rs.getString("time_out"),
-				instant(rs.getTimestamp("completed_at")), List.of(), rs.getInt("version"));
+				instant(rs.getTimestamp("completed_at")), units(clinicId, id), rs.getInt("version"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

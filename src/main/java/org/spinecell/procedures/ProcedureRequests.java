@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.spinecell.cellproducts.CellProductService.RemainderAction;
+import org.spinecell.cellproducts.ProductCustodyService.RemainderAction;
 import org.spinecell.platform.ClinicalDate;
 
 /** Request bodies of the procedure endpoints. */

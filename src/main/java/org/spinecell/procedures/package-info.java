@@ -5,4 +5,6 @@
  * level, and the care plans (physical therapy, home exercise, restrictions) around it. Completing
  * a procedure publishes {@link org.spinecell.procedures.ProcedureCompleted}.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Procedures",
+		allowedDependencies = { "platform", "audit", "accounts", "patients", "cellproducts" })
 package org.spinecell.procedures;

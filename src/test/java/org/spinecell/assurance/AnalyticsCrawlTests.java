@@ -1,9 +1,6 @@
 package org.spinecell.assurance;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,16 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.spinecell.TestApi;
-import org.spinecell.analytics.Measure;
-import org.spinecell.analytics.Stratifier;
+import org.spinecell.analytics.workspace.Measure;
+import org.spinecell.analytics.workspace.Stratifier;
+import org.spinecell.demo.SeededDemo;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,13 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * addresses, phone numbers, birth dates and product DINs), in JSON, CSV, SVG, HTML, the PDF's text
  * or the research export's zip.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spinecell.demo=true", "SPINECELL_ADMIN_PASSWORD=" + AnalyticsCrawlTests.ADMIN_PASSWORD,
-				"spinecell.security.mfa=optional", "spinecell.mail.schedule=-" })
+@SeededDemo
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsCrawlTests {
 
-	static final String ADMIN_PASSWORD = "Crawl-Demo-Tests-Password-7";
+	static final String ADMIN_PASSWORD = SeededDemo.ADMIN_PASSWORD;
 
 	private static final String PASSWORD = "Sturdy-Umbrella-Lantern-7";
 
@@ -101,13 +94,6 @@ class AnalyticsCrawlTests {
 	private int failedResponses = -1;
 
 	private int leaksFound = -1;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path base = Files.createDirectories(Path.of("target", "test-data"));
-		Path dir = Files.createTempDirectory(base.toAbsolutePath(), "crawl-demo-");
-		registry.add("spinecell.data-dir", dir::toString);
-	}
 
 	@BeforeAll
 	void crawlAsResearcher() {

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinecell.AssuranceReport;
 import org.spinecell.CoercionPayloads;
+import org.spinecell.IntegrationTest;
 import org.spinecell.RequestBodies;
 import org.spinecell.TestApi;
 
@@ -26,13 +28,23 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.assurance.AssuranceTest.publish;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
  * Replays the attacks seen against comparable clinical systems. Each payload must be refused (a 4xx,
  * never a 5xx) or rendered inert, and must store nothing. Every attempt is counted; an accepted one
  * is a payload that got a 5xx, changed data it should not have, or came back unescaped.
  */
-class AttackReplayTests extends AssuranceTest {
+class AttackReplayTests extends IntegrationTest {
+
+	/** The clinic whose records the attempts name, and the next one. */
+	private AssuranceClinic clinic;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		clinic = new AssuranceClinic(app);
+	}
 
 	static final List<String> SQL = List.of("' OR '1'='1", "x'; DROP TABLE patient; --", "1) OR (1=1",
 			"name; SELECT pg_sleep(5) --", "family_name DESC, (SELECT 1/0)", "\" UNION SELECT username FROM app_user --",
@@ -52,12 +64,14 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void sqlThroughSearchSortAndFilterParametersIsInert() {
-		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
-		ActorClient labWeb = ActorClient.signedIn(port, lab.token(), labUsername, USER_PASSWORD);
+		ActorClient doctor = ActorClient.signedIn(port, clinic.cells().physician().token(),
+				clinic.cells().physicianUsername(), USER_PASSWORD);
+		ActorClient labWeb = ActorClient.signedIn(port, clinic.cells().lab().token(), clinic.cells().labUsername(),
+				USER_PASSWORD);
 		ActorClient adminWeb = ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD);
 		long patients = count("patient");
 		long users = count("app_user");
-		int ownPatients = physician.get("/api/v1/patients").json().get("total").asInt();
+		int ownPatients = clinic.cells().physician().get("/api/v1/patients").json().get("total").asInt();
 		for (String payload : SQL) {
 			String p = URLEncoder.encode(payload, StandardCharsets.UTF_8);
 			// A search or filter value matches nothing: the payload is a value, not SQL.
@@ -91,11 +105,13 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void markupAndTemplateSyntaxInNamesAndFreeTextComeBackEscaped() {
-		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
+		ActorClient doctor = ActorClient.signedIn(port, clinic.cells().physician().token(),
+				clinic.cells().physicianUsername(), USER_PASSWORD);
 		List<String> payloads = new ArrayList<>(MARKUP);
 		payloads.addAll(TEMPLATE);
 		for (String payload : payloads) {
-			TestApi.Response created = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
+			TestApi.Response created = clinic.cells().physician().post("/api/v1/patients", Map.of("clinicId",
+					clinic.cells().clinicId(), "mrn",
 					"X-" + unique(), "givenName", payload, "familyName", payload + " Quinn", "birthDate", "1970-01-01",
 					"sex", "FEMALE"));
 			if (created.status() != 201) {
@@ -104,7 +120,8 @@ class AttackReplayTests extends AssuranceTest {
 			}
 			String id = created.json().get("id").asString();
 			// Free text: a prior treatment's description and an adverse event's description and action.
-			TestApi.Response treatment = physician.post("/api/v1/patients/" + id + "/prior-treatments", Map.of("type",
+			TestApi.Response treatment = clinic.cells().physician().post("/api/v1/patients/" + id
+					+ "/prior-treatments", Map.of("type",
 					"PHYSICAL_THERAPY", "description", payload, "startDate", LocalDate.now().minusMonths(3).toString(),
 					"response", "NONE"));
 			TALLY.attempt("markup", payload, "POST /api/v1/patients/{id}/prior-treatments", treatment.status() >= 500);
@@ -119,7 +136,7 @@ class AttackReplayTests extends AssuranceTest {
 			event.put("action", payload);
 			event.put("outcome", "RECOVERING");
 			event.put("reporter", "CLINICIAN");
-			TestApi.Response ae = physician.post("/api/v1/adverse-events", event);
+			TestApi.Response ae = clinic.cells().physician().post("/api/v1/adverse-events", event);
 			TALLY.attempt("markup", payload, "POST /api/v1/adverse-events", ae.status() >= 500);
 
 			String chart = doctor.get("/patients/" + id).body();
@@ -137,15 +154,16 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void everyWebStateChangeWithoutACsrfTokenIsRefusedAndStoresNothing() {
-		Map<String, String> ids = recordsOfThisClinic();
-		ActorClient doctor = ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD);
+		Map<String, String> ids = clinic.recordsOfThisClinic();
+		ActorClient doctor = ActorClient.signedIn(port, clinic.cells().physician().token(),
+				clinic.cells().physicianUsername(), USER_PASSWORD);
 		ActorClient adminWeb = ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD);
 		ActorClient stranger = ActorClient.anonymous(port, null);
 		int tried = 0;
 		for (String endpoint : webStateChanges()) {
 			String path = AuthorisationMatrixTests.substitute(endpoint, ids);
 			ActorClient as = path.startsWith("/admin/") ? adminWeb : path.startsWith("/s/") ? stranger : doctor;
-			forgetRateLimits();
+			clinic.surveys().forgetRateLimits();
 			long audit = count("audit_event");
 			HttpResponse<String> response = as.form(path, Map.of("reason", "csrf test", "version", "0"), false);
 			boolean accepted = response.statusCode() != 403 || count("audit_event") != audit;
@@ -158,7 +176,7 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void pathTricksOnThePublicSurveyLinksFindNothing() {
-		String token = link(baselineFollowUp());
+		String token = clinic.surveys().link(clinic.surveys().baselineFollowUp());
 		ActorClient stranger = ActorClient.anonymous(port, null);
 		long responses = count("instrument_response");
 		List<String> tricks = List.of("/s/%2e%2e/admin/users", "/s/%2e%2e%2fadmin%2fusers", "/s/..%2f..%2fadmin%2fusers",
@@ -170,7 +188,7 @@ class AttackReplayTests extends AssuranceTest {
 				"/s/" + token + "/%2e%2e/%2e%2e/audit", "/s/%C0%AE%C0%AE/admin/users", "/s/" + token + "/medicines/..%5c..%5caudit",
 				"/api/v1/surveys/%2e%2e/%2e%2e/users/responses", "/api/v1/surveys/" + "A".repeat(5000) + "/responses");
 		for (String trick : tricks) {
-			forgetRateLimits();
+			clinic.surveys().forgetRateLimits();
 			int status;
 			String body;
 			try {
@@ -211,8 +229,8 @@ class AttackReplayTests extends AssuranceTest {
 		endpoints.put("/api/v1/instruments", admin);
 		endpoints.put("/api/v1/instruments/nrs-back/scoring-tables", admin);
 		endpoints.put("/api/v1/clinics", admin);
-		endpoints.put("/api/v1/patients", physician);
-		endpoints.put("/api/v1/adverse-events", physician);
+		endpoints.put("/api/v1/patients", clinic.cells().physician());
+		endpoints.put("/api/v1/adverse-events", clinic.cells().physician());
 		long instruments = count("instrument");
 		long clinics = count("clinic");
 		long audit = count("audit_event");
@@ -246,14 +264,14 @@ class AttackReplayTests extends AssuranceTest {
 			.toList()) + "}");
 		long audit = count("audit_event");
 		Map<String, TestApi> endpoints = new LinkedHashMap<>();
-		endpoints.put("/api/v1/patients", physician);
-		endpoints.put("/api/v1/adverse-events", physician);
+		endpoints.put("/api/v1/patients", clinic.cells().physician());
+		endpoints.put("/api/v1/adverse-events", clinic.cells().physician());
 		endpoints.put("/api/v1/instruments", admin);
 		endpoints.put("/api/v1/auth/token", anonymous);
 		endpoints.put("/api/v1/surveys/" + "A".repeat(43) + "/responses", anonymous);
 		for (Map.Entry<String, String> payload : payloads.entrySet()) {
 			for (Map.Entry<String, TestApi> endpoint : endpoints.entrySet()) {
-				forgetRateLimits();
+				clinic.surveys().forgetRateLimits();
 				boolean accepted;
 				try {
 					TestApi.Response response = endpoint.getValue().postRaw(endpoint.getKey(), payload.getValue());
@@ -282,7 +300,7 @@ class AttackReplayTests extends AssuranceTest {
 	 */
 	@Test
 	void aClinicAdministratorCannotRaiseItsPrivilegesOrReachAnotherClinic() {
-		java.util.UUID clinicA = clinicId;
+		java.util.UUID clinicA = clinic.cells().clinicId();
 		java.util.UUID clinicB = createClinic("Escalation B");
 		String adminName = createUser("ADMIN", Set.of(clinicA));
 		String self = userId(adminName).toString();
@@ -363,7 +381,7 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void valuesOfAnotherTypeAndUnstorableTextAreRefusedByFieldAtEveryJsonEndpoint() {
-		List<TestApi> callers = List.of(physician, lab, admin, anonymous);
+		List<TestApi> callers = List.of(clinic.cells().physician(), clinic.cells().lab(), admin, anonymous);
 		long audit = count("audit_event");
 		long patients = count("patient");
 		long products = count("cell_product");
@@ -393,26 +411,27 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void idsInABodyOfAnotherClinicAnotherPatientMadeUpOrFinishedAreRefusedAndStoreNothing() {
-		Map<String, String> a = recordsOfThisClinic();
-		TestApi doctorA = physician;
-		java.util.UUID patientA = patientId;
-		java.util.UUID secondA = id(ok(doctorA.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn", "B-" + unique(),
+		Map<String, String> a = clinic.recordsOfThisClinic();
+		TestApi doctorA = clinic.cells().physician();
+		java.util.UUID patientA = clinic.cells().patientId();
+		java.util.UUID secondA = id(ok(doctorA.post("/api/v1/patients", Map.of("clinicId", clinic.cells().clinicId(),
+				"mrn", "B-" + unique(),
 				"givenName", "Second", "familyName", "Patient", "birthDate", "1971-03-03", "sex", "MALE"))));
 		String secondMedication = id(ok(doctorA.post("/api/v1/patients/" + secondA + "/medications", Map.of("drug",
 				"ibuprofen", "dose", 400, "unit", "mg", "route", "ORAL", "frequencyPerDay", 3, "start",
 				LocalDate.now().minusDays(5).toString())))).toString();
-		String cancelled = find(followUps(), "timePoint", "W2").get("id").asString();
+		String cancelled = find(clinic.treatment().followUps(), "timePoint", "W2").get("id").asString();
 		ok(doctorA.post("/api/v1/follow-ups/" + cancelled + "/cancel", Map.of("reason", "Withdrew")));
-		java.util.UUID discarded = createBmac();
-		ok(lab.post(path(discarded, "discard"), Map.of("reason", "Bag punctured")));
-		String operatorA = userId(physicianUsername).toString();
-		nextClinic();
-		TestApi doctorB = physician;
-		java.util.UUID patientB = patientId;
+		java.util.UUID discarded = clinic.cells().createBmac();
+		ok(clinic.cells().lab().post(path(discarded, "discard"), Map.of("reason", "Bag punctured")));
+		String operatorA = userId(clinic.cells().physicianUsername()).toString();
+		clinic.nextClinic();
+		TestApi doctorB = clinic.cells().physician();
+		java.util.UUID patientB = clinic.cells().patientId();
 		String otherClinicMedication = id(ok(doctorB.post("/api/v1/patients/" + patientB + "/medications", Map.of("drug",
 				"ibuprofen", "dose", 400, "unit", "mg", "route", "ORAL", "frequencyPerDay", 3, "start",
 				LocalDate.now().minusDays(5).toString())))).toString();
-		String operatorB = userId(physicianUsername).toString();
+		String operatorB = userId(clinic.cells().physicianUsername()).toString();
 		String madeUp = java.util.UUID.randomUUID().toString();
 		List<String> tables = List.of("instrument_response", "adverse_event", "intervention", "care_plan", "procedure",
 				"medication_statement", "audit_event");
@@ -453,7 +472,7 @@ class AttackReplayTests extends AssuranceTest {
 								LocalDate.now().toString(), "procedureId", procedure)));
 				String medication = kind.startsWith("made-up") ? madeUp
 						: kind.startsWith("another clinic") ? otherClinicMedication : secondMedication;
-				forgetRateLimits();
+				clinic.surveys().forgetRateLimits();
 				referenceAttempt(kind, "POST /api/v1/surveys/{token}/medications#stopped", anonymous.post("/api/v1/surveys/"
 						+ a.get("token") + "/medications", Map.of("stopped", List.of(medication))));
 			}
@@ -469,11 +488,11 @@ class AttackReplayTests extends AssuranceTest {
 
 	@Test
 	void forgedForwardingAndHostHeadersChangeNeitherTheRateLimitKeyTheAuditAddressNorTheLinks() {
-		java.util.UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		java.util.UUID followUp = clinic.surveys().baselineFollowUp();
+		String token = clinic.surveys().link(followUp);
 		java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
 		// From a trusted proxy (this machine, by default) the forwarded client address is believed.
-		forgetRateLimits();
+		clinic.surveys().forgetRateLimits();
 		RawHttp.Reply viaProxy = RawHttp.send(loopback, port, "POST", "/api/v1/surveys/" + token + "/problems",
 				Map.of("X-Forwarded-For", "203.0.113.77"), "{\"description\":\"Fever\",\"onset\":\"" + LocalDate.now()
 						+ "\",\"careSought\":\"NONE\"}");
@@ -483,7 +502,7 @@ class AttackReplayTests extends AssuranceTest {
 		// From any other client the header is ignored: the audit trail names the real address ...
 		java.util.Optional<java.net.InetAddress> direct = RawHttp.nonLoopbackAddress();
 		if (direct.isPresent()) {
-			forgetRateLimits();
+			clinic.surveys().forgetRateLimits();
 			RawHttp.Reply forged = RawHttp.send(direct.get(), port, "POST", "/api/v1/surveys/" + token + "/problems",
 					Map.of("X-Forwarded-For", "198.51.100.9"), "{\"description\":\"Rash\",\"onset\":\"" + LocalDate.now()
 							+ "\",\"careSought\":\"NONE\"}");
@@ -492,7 +511,7 @@ class AttackReplayTests extends AssuranceTest {
 					forged.status() >= 500 || "198.51.100.9".equals(audited));
 			assertThat(audited).isEqualTo(direct.get().getHostAddress());
 			// ... and a new forged address on every request does not reset the per-address limit.
-			forgetRateLimits();
+			clinic.surveys().forgetRateLimits();
 			int limited = 0;
 			for (int i = 0; i < 70; i++) {
 				RawHttp.Reply reply = RawHttp.send(direct.get(), port, "POST", "/api/v1/surveys/" + "B".repeat(42)
@@ -509,7 +528,8 @@ class AttackReplayTests extends AssuranceTest {
 		for (Map.Entry<String, String> forgedHost : Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example")
 			.entrySet()) {
 			RawHttp.Reply created = RawHttp.send(loopback, port, "POST", "/api/v1/follow-ups/" + followUp + "/link",
-					Map.of(forgedHost.getKey(), forgedHost.getValue(), "Authorization", "Bearer " + physician.token()), "{}");
+					Map.of(forgedHost.getKey(), forgedHost.getValue(), "Authorization", "Bearer "
+							+ clinic.cells().physician().token()), "{}");
 			boolean accepted = created.status() >= 500 || created.body().contains("evil.example");
 			TALLY.attempt("forged-header", forgedHost.getKey() + ": evil.example", "POST /api/v1/follow-ups/{id}/link",
 					accepted);
@@ -540,7 +560,7 @@ class AttackReplayTests extends AssuranceTest {
 		figures.put("attempts", TALLY.attempts);
 		figures.put("accepted", TALLY.accepted());
 		figures.put("byClass", TALLY.byClass);
-		publish("attacks", figures, """
+		AssuranceTest.publish("attacks", figures, """
 				`AttackReplayTests` replays the bug classes seen in comparable clinical systems and counts
 				each payload sent to each endpoint. A payload is *accepted* (a failure) if it gets a 5xx,
 				a 2xx where it must be refused, changes rows it must not, or comes back unescaped.

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinecell.AssuranceReport;
+import org.spinecell.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,13 +33,23 @@ import static org.spinecell.assurance.Actor.LAB;
 import static org.spinecell.assurance.Actor.PATIENT;
 import static org.spinecell.assurance.Actor.PHYSICIAN;
 import static org.spinecell.assurance.Actor.RESEARCHER;
+import static org.spinecell.assurance.AssuranceTest.publish;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
  * Calls every endpoint of the application, as found in its handler mappings, as every actor, with
  * the ids of a record of the actor's own clinic and of another clinic, and compares who got
  * through with the policy below. A new endpoint without a policy row fails the test.
  */
-class AuthorisationMatrixTests extends AssuranceTest {
+class AuthorisationMatrixTests extends IntegrationTest {
+
+	/** The clinic whose records the attempts name, and the next one. */
+	private AssuranceClinic clinic;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		clinic = new AssuranceClinic(app);
+	}
 
 	/**
 	 * Who may read or change what. {@code clinical} rows: the actors may reach their own clinic's
@@ -332,9 +344,9 @@ class AuthorisationMatrixTests extends AssuranceTest {
 
 	@Test
 	void noActorGetsThroughWhereThePolicySaysNo() {
-		Map<String, String> other = recordsOfThisClinic();
-		nextClinic();
-		Map<String, String> own = recordsOfThisClinic();
+		Map<String, String> other = clinic.recordsOfThisClinic();
+		clinic.nextClinic();
+		Map<String, String> own = clinic.recordsOfThisClinic();
 		Map<Actor, ActorClient> actors = actors(own.get("token"));
 
 		List<String> endpoints = endpoints();
@@ -358,7 +370,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 						continue; // refused at the door whatever the id; their own-clinic calls prove it
 					}
 					if (endpoint.contains("{token}")) {
-						forgetRateLimits();
+						clinic.surveys().forgetRateLimits();
 					}
 					String method = endpoint.substring(0, endpoint.indexOf(' '));
 					long auditBefore = auditRows();
@@ -488,13 +500,15 @@ class AuthorisationMatrixTests extends AssuranceTest {
 		// The patient holds a survey link and nothing else; the link's token is tried as a bearer token too.
 		actors.put(PATIENT, ActorClient.anonymous(port, token));
 		actors.put(ADMIN, ActorClient.signedIn(port, admin.token(), "admin", ADMIN_PASSWORD));
-		String clinicAdmin = createUser("ADMIN", Set.of(clinicId));
+		String clinicAdmin = createUser("ADMIN", Set.of(clinic.cells().clinicId()));
 		actors.put(CLINIC_ADMIN, ActorClient.signedIn(port, login(clinicAdmin, USER_PASSWORD).token(), clinicAdmin,
 				USER_PASSWORD));
-		actors.put(PHYSICIAN, ActorClient.signedIn(port, physician.token(), physicianUsername, USER_PASSWORD));
-		actors.put(LAB, ActorClient.signedIn(port, lab.token(), labUsername, USER_PASSWORD));
+		actors.put(PHYSICIAN, ActorClient.signedIn(port, clinic.cells().physician().token(),
+				clinic.cells().physicianUsername(), USER_PASSWORD));
+		actors.put(LAB, ActorClient.signedIn(port, clinic.cells().lab().token(), clinic.cells().labUsername(),
+				USER_PASSWORD));
 		for (Actor role : List.of(COORDINATOR, RESEARCHER, AUDITOR)) {
-			String username = createUser(role.name(), Set.of(clinicId));
+			String username = createUser(role.name(), Set.of(clinic.cells().clinicId()));
 			actors.put(role, ActorClient.signedIn(port, login(username, USER_PASSWORD).token(), username,
 					USER_PASSWORD));
 		}
@@ -601,7 +615,7 @@ class AuthorisationMatrixTests extends AssuranceTest {
 			String id = ids.get(kind);
 			if (id == null) {
 				throw new AssertionError("no record for {" + matcher.group(1) + "} in " + endpoint
-						+ ": add one to AssuranceTest.recordsOfThisClinic and to kindOf");
+						+ ": add one to AssuranceClinic.recordsOfThisClinic and to kindOf");
 			}
 			matcher.appendReplacement(result, Matcher.quoteReplacement(id));
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -12,11 +13,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /** A lab technologist releases a product in a real browser, at desktop and phone widths. */
-class CellLabBrowserTests extends CellProductTest {
+class CellLabBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		cells = new CellLab(app);
+	}
 
 	private ChromeDriver driver;
 
@@ -29,15 +40,15 @@ class CellLabBrowserTests extends CellProductTest {
 
 	@Test
 	void aTechnologistFindsAProductInQuarantineChecksItAndReleasesItWithTheirPassword() {
-		UUID product = createBmac();
-		processToQuarantine(product);
-		classifyAndConfirm(product);
-		String din = Din.parse(ok(lab.get(path(product, ""))).get("din").asString()).printed();
+		UUID product = cells.createBmac();
+		cells.processToQuarantine(product);
+		cells.classifyAndConfirm(product);
+		String din = Din.parse(ok(cells.lab().get(path(product, ""))).get("din").asString()).printed();
 
 		driver = Browser.start(1280, 900);
 		String base = "http://localhost:" + port;
 		driver.get(base + "/login");
-		driver.findElement(By.id("username")).sendKeys(labUsername);
+		driver.findElement(By.id("username")).sendKeys(cells.labUsername());
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
 		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 

@@ -11,26 +11,32 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /** The cell lab pages through real HTTP, as a lab technologist's browser uses them. */
-class CellLabPagesTests extends CellProductTest {
+class CellLabPagesTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
 
 	private WebSession browser;
 
 	@BeforeEach
 	void signInAsLab() {
+		cells = new CellLab(app);
 		browser = new WebSession(port);
-		browser.signIn(labUsername, USER_PASSWORD);
+		browser.signIn(cells.labUsername(), USER_PASSWORD);
 	}
 
 	@Test
 	void aProductRegisteredThroughTheFormIsOnTheWorklistWithItsPrintedDin() {
-		String mrn = ok(physician.get("/api/v1/patients/" + patientId)).get("mrn").asString();
+		String mrn = ok(cells.physician().get("/api/v1/patients/" + cells.patientId())).get("mrn").asString();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("clinicId", clinicId.toString());
+		fields.put("clinicId", cells.clinicId().toString());
 		fields.put("origin", "AUTOLOGOUS");
 		fields.put("patientMrn", mrn);
 		fields.put("sourceType", "BMAC");
@@ -43,7 +49,7 @@ class CellLabPagesTests extends CellProductTest {
 		WebSession.Page created = browser.post("/lab/products/new", fields);
 		assertThat(created.uri()).matches(".*/lab/products/[0-9a-f-]{36}$");
 		UUID id = UUID.fromString(created.uri().substring(created.uri().lastIndexOf('/') + 1));
-		String printed = Din.parse(ok(lab.get(path(id, ""))).get("din").asString()).printed();
+		String printed = Din.parse(ok(cells.lab().get(path(id, ""))).get("din").asString()).printed();
 		assertThat(created.html()).contains("Product registered with DIN " + printed);
 
 		WebSession.Page worklist = browser.get("/lab");
@@ -60,12 +66,12 @@ class CellLabPagesTests extends CellProductTest {
 	@Test
 	void anAllogeneicProductIsRegisteredWithItsDonorAndListedByDonorCode() {
 		String code = "D-" + unique();
-		UUID donor = id(ok(lab.post("/api/v1/donors", Map.of("clinicId", clinicId, "code", code, "relation",
-				"UNRELATED"))));
+		UUID donor = id(ok(cells.lab().post("/api/v1/donors", Map.of("clinicId", cells.clinicId(), "code", code,
+				"relation", "UNRELATED"))));
 		WebSession.Page form = browser.get("/lab/products/new");
 		assertThat(form.html()).contains("value=\"" + donor + "\"").contains(code);
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("clinicId", clinicId.toString());
+		fields.put("clinicId", cells.clinicId().toString());
 		fields.put("origin", "ALLOGENEIC");
 		fields.put("donorId", donor.toString());
 		fields.put("sourceType", "ALLOGENEIC_MSC");
@@ -86,7 +92,7 @@ class CellLabPagesTests extends CellProductTest {
 	void anUnknownMrnIsShownBesideItsFieldAndNothingIsCreated() {
 		long before = products();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("clinicId", clinicId.toString());
+		fields.put("clinicId", cells.clinicId().toString());
 		fields.put("origin", "AUTOLOGOUS");
 		fields.put("patientMrn", "NOBODY-" + unique());
 		fields.put("sourceType", "BMAC");
@@ -101,8 +107,8 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void aMistypedDinInTheFinderShowsTheDinErrorAndAGoodOneOpensTheProduct() {
-		UUID product = createBmac();
-		String din = ok(lab.get(path(product, ""))).get("din").asString();
+		UUID product = cells.createBmac();
+		String din = ok(cells.lab().get(path(product, ""))).get("din").asString();
 		char wrong = din.charAt(13) == 'A' ? 'B' : 'A';
 		WebSession.Page refused = browser.get("/lab/find?din=" + din.substring(0, 13) + wrong);
 		assertThat(refused.html()).contains("id=\"din-error\"").contains("check character").contains("aria-invalid=\"true\"");
@@ -116,16 +122,17 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void theProductPageShowsTheLineageAndTheFailingReleaseCriteria() {
-		UUID product = createBmac();
+		UUID product = cells.createBmac();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		ok(lab.post(path(product, "harvest"), Map.of("site", "Posterior iliac crest", "volumeMl", 60, "operator",
+		ok(cells.lab().post(path(product, "harvest"), Map.of("site", "Posterior iliac crest", "volumeMl", 60,
+				"operator",
 				"Dr. Reyes", "startedAt", now.minusSeconds(3600).toString(), "endedAt", now.minusSeconds(3000).toString())));
-		ok(lab.post(path(product, "processing-steps"), Map.of("type", "CENTRIFUGATION", "device", "Spin-9",
+		ok(cells.lab().post(path(product, "processing-steps"), Map.of("type", "CENTRIFUGATION", "device", "Spin-9",
 				"parameters", Map.of("speed", "3200 rpm"), "performedAt", now.minusSeconds(2400).toString(),
 				"outputVolumeMl", 8)));
-		ok(lab.post(path(product, "qc-results"), Map.of("test", "VIABILITY", "value", 55, "unit", "%", "performedAt",
-				now.minusSeconds(1200).toString())));
-		ok(lab.post(path(product, "processing-complete"), Map.of()));
+		ok(cells.lab().post(path(product, "qc-results"), Map.of("test", "VIABILITY", "value", 55, "unit", "%",
+				"performedAt", now.minusSeconds(1200).toString())));
+		ok(cells.lab().post(path(product, "processing-complete"), Map.of()));
 
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		assertThat(page.status()).isEqualTo(200);
@@ -148,12 +155,12 @@ class CellLabPagesTests extends CellProductTest {
 		assertThat(refused.html()).contains("does not meet its release criteria")
 			.contains("Regulatory classification confirmed by a physician: not classified")
 			.contains("Expiry date set and not passed: no expiry date recorded");
-		assertThat(ok(lab.get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
+		assertThat(ok(cells.lab().get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
 	void harvestAndCustodyFormsRecordTheirLocalTimesInTheConfiguredZone() {
-		UUID product = createBmac();
+		UUID product = cells.createBmac();
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		assertThat(page.html()).contains("id=\"harvest-site\"");
 		Instant ended = Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.MINUTES);
@@ -166,7 +173,7 @@ class CellLabPagesTests extends CellProductTest {
 		harvest.put("_csrf", page.csrf());
 		WebSession.Page recorded = browser.post("/lab/products/" + product + "/harvest", harvest);
 		assertThat(recorded.html()).contains("Harvest recorded.").contains("55.5 mL").doesNotContain("id=\"harvest-site\"");
-		assertThat(ok(lab.get(path(product, "events"))).get("items").get(0).get("occurredAt").asString())
+		assertThat(ok(cells.lab().get(path(product, "events"))).get("items").get(0).get("occurredAt").asString())
 			.isEqualTo(ended.toString());
 
 		Map<String, String> custody = new LinkedHashMap<>();
@@ -185,7 +192,7 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void anImpossibleViabilityIsShownBesideTheValueAndNothingIsStored() {
-		UUID product = createBmac();
+		UUID product = cells.createBmac();
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("test", "VIABILITY");
@@ -197,7 +204,7 @@ class CellLabPagesTests extends CellProductTest {
 		WebSession.Page refused = browser.post("/lab/products/" + product + "/qc", fields);
 		assertThat(page.html()).doesNotContain("data-reveal");
 		assertThat(refused.html()).contains("id=\"value-error\"").contains("between 0 and 100").contains("data-reveal=\"true\"");
-		assertThat(ok(lab.get(path(product, "events"))).get("items")).isEmpty();
+		assertThat(ok(cells.lab().get(path(product, "events"))).get("items")).isEmpty();
 
 		fields.put("value", "92.5");
 		WebSession.Page recorded = browser.post("/lab/products/" + product + "/qc", fields);
@@ -206,9 +213,9 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void aTechnologistReleasesThroughTheFormWithTheirPasswordAndSeesTheSignature() {
-		UUID product = createBmac();
-		processToQuarantine(product);
-		classifyAndConfirm(product);
+		UUID product = cells.createBmac();
+		cells.processToQuarantine(product);
+		cells.classifyAndConfirm(product);
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		assertThat(page.html()).contains("Every criterion is met.").contains("value=\"Released for clinical use\"");
 
@@ -221,10 +228,10 @@ class CellLabPagesTests extends CellProductTest {
 			.contains("Test LAB")
 			.contains("Released under electronic signature")
 			.doesNotContain("Sign and release");
-		assertThat(ok(lab.get(path(product, ""))).get("state").asString()).isEqualTo("RELEASED");
+		assertThat(ok(cells.lab().get(path(product, ""))).get("state").asString()).isEqualTo("RELEASED");
 
 		// A sterility result arriving after release shows the signature as invalidated.
-		ok(lab.post(path(product, "qc-results"), Map.of("test", "STERILITY", "result", "GROWTH", "performedAt",
+		ok(cells.lab().post(path(product, "qc-results"), Map.of("test", "STERILITY", "result", "GROWTH", "performedAt",
 				Instant.now().toString())));
 		assertThat(browser.get("/lab/products/" + product).html()).contains("INVALIDATED")
 			.contains("QC data changed after release");
@@ -232,23 +239,23 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void aWrongPasswordIsShownBesideThePasswordAndTheProductStaysInQuarantine() {
-		UUID product = createBmac();
-		processToQuarantine(product);
-		classifyAndConfirm(product);
+		UUID product = cells.createBmac();
+		cells.processToQuarantine(product);
+		cells.classifyAndConfirm(product);
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		WebSession.Page refused = browser.post("/lab/products/" + product + "/release",
 				Map.of("meaning", "Released for clinical use", "password", "Not-My-Password-1", "_csrf", page.csrf()));
 		assertThat(refused.html()).contains("id=\"password-error\"")
 			.contains("the password is not correct")
 			.doesNotContain("Not-My-Password-1");
-		assertThat(ok(lab.get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
-		assertThat(lab.get(path(product, "release-signature")).status()).isEqualTo(404);
+		assertThat(ok(cells.lab().get(path(product, ""))).get("state").asString()).isEqualTo("QUARANTINE");
+		assertThat(cells.lab().get(path(product, "release-signature")).status()).isEqualTo(404);
 	}
 
 	@Test
 	void theLabelOpensAsPdfForTheClinicAndIsNotFoundForAnotherClinic() {
-		UUID product = createBmac();
-		processToQuarantine(product);
+		UUID product = cells.createBmac();
+		cells.processToQuarantine(product);
 		WebSession.Page pdf = browser.get("/lab/products/" + product + "/label.pdf");
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
@@ -265,9 +272,9 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void hostileTextInAProcessingStepIsRenderedEscaped() {
-		UUID product = createBmac();
+		UUID product = cells.createBmac();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		ok(lab.post(path(product, "harvest"), Map.of("site", "Iliac crest", "volumeMl", 50, "operator", "Dr. R",
+		ok(cells.lab().post(path(product, "harvest"), Map.of("site", "Iliac crest", "volumeMl", 50, "operator", "Dr. R",
 				"startedAt", now.minusSeconds(600).toString(), "endedAt", now.minusSeconds(300).toString())));
 		WebSession.Page page = browser.get("/lab/products/" + product);
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -285,10 +292,10 @@ class CellLabPagesTests extends CellProductTest {
 
 	@Test
 	void aPhysicianClassifiesAndConfirmsAndSeesWhy() {
-		UUID product = createBmac();
-		processToQuarantine(product);
+		UUID product = cells.createBmac();
+		cells.processToQuarantine(product);
 		WebSession doctor = new WebSession(port);
-		doctor.signIn(createUser("PHYSICIAN", Set.of(clinicId)), USER_PASSWORD);
+		doctor.signIn(createUser("PHYSICIAN", Set.of(cells.clinicId())), USER_PASSWORD);
 		WebSession.Page page = doctor.get("/lab/products/" + product);
 		assertThat(page.html()).contains("Not classified yet").doesNotContain("Sign and release");
 		WebSession.Page classified = doctor.post("/lab/products/" + product + "/classify",

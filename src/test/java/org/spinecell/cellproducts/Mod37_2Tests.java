@@ -4,6 +4,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import org.spinecell.cellproducts.label.Mod37_2;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,8 +1,5 @@
 package org.spinecell.demo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +14,16 @@ import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seeded demo's shape: a history over years whose follow-up thins out with time, improves by a
  * plausible amount, and has the safety events, interventions, missed and overdue follow-ups the
- * tour needs, all audited. Runs the demo seeder on a database of its own (the shared test database
- * already has clinics, and the seeder only seeds an empty one).
+ * tour needs, all audited. Runs on the seeded demo's database ({@link SeededDemo}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-		properties = { "spinecell.demo=true", "SPINECELL_ADMIN_PASSWORD=Demo-Data-Tests-Password-1" })
+@SeededDemo
 class DemoDataTests {
 
 	private static final List<String> TIME_POINTS = List.of("BASELINE", "W2", "W6", "M3", "M6", "M12", "M24");
@@ -42,13 +34,6 @@ class DemoDataTests {
 
 	@Autowired
 	FollowUpService followUps;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-		Path base = Files.createDirectories(Path.of("target", "test-data"));
-		Path dir = Files.createTempDirectory(base.toAbsolutePath(), "demo-");
-		registry.add("spinecell.data-dir", dir::toString);
-	}
 
 	private JdbcClient db() {
 		return JdbcClient.create(ownerDataSource);

@@ -2,11 +2,14 @@ package org.spinecell.outcomes;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +19,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * survey link, a physician sees it waiting on the dashboard and the safety page, opens the review
  * from there, is told what is missing, grades it, and the chart shows it reviewed.
  */
-class AdverseEventReviewBrowserTests extends SurveyTest {
+class AdverseEventReviewBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void aPatientsReportIsReviewedByAPhysicianThroughThePages() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		ChromeDriver driver = Browser.start(1280, 900);
 		try {
 			String base = "http://localhost:" + port;
@@ -33,7 +52,7 @@ class AdverseEventReviewBrowserTests extends SurveyTest {
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 			assertThat(driver.getCurrentUrl()).endsWith("/problem/sent");
 
-			Browser.signIn(driver, base, physicianUsername, USER_PASSWORD);
+			Browser.signIn(driver, base, cells.physicianUsername(), USER_PASSWORD);
 			driver.get(base + "/");
 			assertThat(driver.findElement(By.id("awaiting-review-count")).getText())
 				.isEqualTo("1 adverse event is awaiting clinician review.");
@@ -60,7 +79,7 @@ class AdverseEventReviewBrowserTests extends SurveyTest {
 			Browser.screenshot(driver, "adverse-event-review");
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
-			assertThat(driver.getCurrentUrl()).contains("/patients/" + patientId);
+			assertThat(driver.getCurrentUrl()).contains("/patients/" + cells.patientId());
 			String section = driver.findElement(By.id("adverse-events")).getText();
 			assertThat(section).contains("Infection").contains("3 — severe or medically significant")
 				.contains("Hospitalisation").contains("Reviewed").doesNotContain("Awaiting clinician review");
@@ -69,10 +88,11 @@ class AdverseEventReviewBrowserTests extends SurveyTest {
 		finally {
 			driver.quit();
 		}
-		JsonNode event = ok(physician.get("/api/v1/patients/" + patientId + "/adverse-events")).get("items").get(0);
+		JsonNode event = ok(cells.physician().get("/api/v1/patients/" + cells.patientId()
+				+ "/adverse-events")).get("items").get(0);
 		assertThat(event.get("grade").asInt()).isEqualTo(3);
 		assertThat(event.get("reviewed").asBoolean()).isTrue();
-		assertThat(ok(physician.get("/api/v1/adverse-events/" + event.get("id").asString() + "/safety-tasks"))
+		assertThat(ok(cells.physician().get("/api/v1/adverse-events/" + event.get("id").asString() + "/safety-tasks"))
 			.get("items")
 			.size()).isEqualTo(1);
 	}

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
+import org.spinecell.cellproducts.CellLab;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
  * Break-glass for records opened by their own id (procedure, follow-up, adverse event, safety task,
@@ -26,7 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records, read only and audited; another patient's records of that clinic stay 404, as do all of
  * them without a grant and after it expires.
  */
-class BreakGlassRecordTests extends FollowUpTest {
+class BreakGlassRecordTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
 
 	private static final String REASON = "Seen in our emergency room tonight, need the injection details";
 
@@ -47,22 +56,24 @@ class BreakGlassRecordTests extends FollowUpTest {
 
 	@BeforeEach
 	void twoPatientsWithFullRecordsAndAnOutsider() {
-		granted = patientId;
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		granted = cells.patientId();
 		grantedPaths = recordsOf(granted);
-		TestApi.Response second = physician.post("/api/v1/patients", Map.of("clinicId", clinicId, "mrn",
+		TestApi.Response second = cells.physician().post("/api/v1/patients", Map.of("clinicId", cells.clinicId(), "mrn",
 				"BG-" + unique(), "givenName", "Noor", "familyName", "Other", "birthDate", "1971-05-06", "sex", "FEMALE"));
 		assertThat(second.status()).as(second.body()).isEqualTo(201);
 		other = id(second.json());
-		patientId = other;
+		cells.switchToPatient(other);
 		otherPaths = recordsOf(other);
-		patientId = granted;
+		cells.switchToPatient(granted);
 		outsiderName = createUser("PHYSICIAN", Set.of(createClinic("Outside")));
 		outsider = login(outsiderName, USER_PASSWORD);
 	}
 
 	/** Builds a full record for the patient in {@link #patientId}; returns its by-id read paths by name. */
 	private Map<String, String> recordsOf(UUID patient) {
-		UUID procedure = completeProcedure(true);
+		UUID procedure = treatment.aCompletedProcedure(true);
 		Map<String, Object> event = new HashMap<>();
 		event.put("patientId", patient);
 		event.put("procedureId", procedure);
@@ -76,23 +87,23 @@ class BreakGlassRecordTests extends FollowUpTest {
 		event.put("expected", false);
 		event.put("outcome", "RECOVERING");
 		event.put("reporter", "CLINICIAN");
-		UUID adverseEvent = id(ok(physician.post("/api/v1/adverse-events", event)));
-		UUID plan = id(ok(physician.post("/api/v1/patients/" + patient + "/care-plans", Map.of("kind",
+		UUID adverseEvent = id(ok(cells.physician().post("/api/v1/adverse-events", event)));
+		UUID plan = id(ok(cells.physician().post("/api/v1/patients/" + patient + "/care-plans", Map.of("kind",
 				"PHYSICAL_THERAPY", "description", "Core stabilisation", "plannedSessions", 4, "sessionsPerWeek", 2,
 				"startDate", LocalDate.now().minusDays(3).toString()))));
-		ok(physician.post("/api/v1/care-plans/" + plan + "/sessions",
+		ok(cells.physician().post("/api/v1/care-plans/" + plan + "/sessions",
 				Map.of("date", LocalDate.now().minusDays(1).toString(), "attended", true, "adherence", "FULL")));
-		UUID medication = id(ok(physician.post("/api/v1/patients/" + patient + "/medications",
+		UUID medication = id(ok(cells.physician().post("/api/v1/patients/" + patient + "/medications",
 				Map.of("drug", "oxycodone", "dose", 10, "unit", "mg", "route", "ORAL", "frequencyPerDay", 2, "start",
 						LocalDate.now().minusDays(30).toString(), "source", "STAFF"))));
-		UUID intervention = id(ok(physician.post("/api/v1/patients/" + patient + "/interventions",
+		UUID intervention = id(ok(cells.physician().post("/api/v1/patients/" + patient + "/interventions",
 				Map.of("type", "REPEAT_INJECTION", "date", LocalDate.now().toString(), "level", "L4-L5", "reason",
 						"Pain came back", "procedureId", procedure))));
 		Map<String, Object> answers = new HashMap<>();
 		for (int i = 1; i <= 10; i++) {
 			answers.put("odi-" + i, 2);
 		}
-		UUID response = id(ok(physician.post("/api/v1/patients/" + patient + "/responses",
+		UUID response = id(ok(cells.physician().post("/api/v1/patients/" + patient + "/responses",
 				Map.of("instrument", "odi-2.1a", "answers", answers))));
 
 		Map<String, String> paths = new LinkedHashMap<>();
@@ -239,11 +250,12 @@ class BreakGlassRecordTests extends FollowUpTest {
 		// No patient filter at all: row-level security alone decides what the outsider sees.
 		for (String table : List.of("cell_product", "product_event", "procedure_unit", "safety_task", "care_session")) {
 			String sql = "SELECT count(*) FROM " + table + " WHERE clinic_id = :c";
-			long all = ownerJdbc().sql(sql).param("c", clinicId).query(Long.class).single();
+			long all = ownerJdbc().sql(sql).param("c", cells.clinicId()).query(Long.class).single();
 			Long seen = CurrentUser.callAs(user,
-					() -> readOnly.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
+					() -> readOnly.execute(s -> app.sql(sql).param("c", cells.clinicId()).query(Long.class).single()));
 			Long inReadWrite = CurrentUser.callAs(user,
-					() -> transactions.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
+					() -> transactions.execute(s -> app.sql(sql).param("c",
+							cells.clinicId()).query(Long.class).single()));
 			assertThat(seen).as(table + ": some rows, the granted patient's only").isPositive().isLessThan(all);
 			assertThat(inReadWrite).as(table + " in a read-write transaction").isZero();
 		}

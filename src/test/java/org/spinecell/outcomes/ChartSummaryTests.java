@@ -4,26 +4,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The summary at the top of the chart: active diagnoses, first and latest scores, next follow-up. */
-class ChartSummaryTests extends FollowUpTest {
+class ChartSummaryTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+	}
 
 	@Test
 	void theSummaryShowsActiveDiagnosesScoresAgainstTheFirstAndTheNextFollowUp() {
-		completeProcedure(true);
-		UUID baseline = id(find(followUps(), "timePoint", "BASELINE"));
-		UUID w2 = id(find(followUps(), "timePoint", "W2"));
-		ok(physician.post("/api/v1/follow-ups/" + baseline + "/responses",
+		treatment.aCompletedProcedure(true);
+		UUID baseline = id(find(treatment.followUps(), "timePoint", "BASELINE"));
+		UUID w2 = id(find(treatment.followUps(), "timePoint", "W2"));
+		ok(cells.physician().post("/api/v1/follow-ups/" + baseline + "/responses",
 				Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 7))));
-		ok(physician.post("/api/v1/follow-ups/" + w2 + "/responses",
+		ok(cells.physician().post("/api/v1/follow-ups/" + w2 + "/responses",
 				Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 4))));
 		WebSession browser = new WebSession(port);
-		browser.signIn(physicianUsername, USER_PASSWORD);
-		String html = browser.get("/patients/" + patientId).html();
+		browser.signIn(cells.physicianUsername(), USER_PASSWORD);
+		String html = browser.get("/patients/" + cells.patientId()).html();
 		int start = html.indexOf("id=\"summary\"");
 		assertThat(start).isPositive().isLessThan(html.indexOf("id=\"diagnoses\""));
 		String summary = html.substring(start, html.indexOf("</section>", start));
@@ -38,8 +53,8 @@ class ChartSummaryTests extends FollowUpTest {
 
 		// Lab staff read the chart without outcomes: no summary.
 		WebSession lab = new WebSession(port);
-		lab.signIn(labUsername, USER_PASSWORD);
-		assertThat(lab.get("/patients/" + patientId).html()).doesNotContain("id=\"summary\"");
+		lab.signIn(cells.labUsername(), USER_PASSWORD);
+		assertThat(lab.get("/patients/" + cells.patientId()).html()).doesNotContain("id=\"summary\"");
 		assertThat(Set.of(baseline, w2)).hasSize(2);
 	}
 

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
+import org.spinecell.cellproducts.CellLab;
 import org.spinecell.procedures.ProcedureCompleted;
 import tools.jackson.databind.JsonNode;
 
@@ -14,15 +17,27 @@ import org.springframework.context.ApplicationEventPublisher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Completing a procedure starts the patient's follow-up schedule, once. */
-class FollowUpScheduleTests extends FollowUpTest {
+class FollowUpScheduleTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+	}
 
 	@Autowired
 	ApplicationEventPublisher events;
 
 	@Test
 	void completingAProcedureSchedulesSevenTimePointsWithTheirWindows() {
-		UUID procedure = completeProcedure(true);
-		JsonNode items = followUps();
+		UUID procedure = treatment.aCompletedProcedure(true);
+		JsonNode items = treatment.followUps();
 		assertThat(items).hasSize(7);
 		LocalDate today = LocalDate.now();
 		JsonNode baseline = find(items, "timePoint", "BASELINE");
@@ -48,9 +63,10 @@ class FollowUpScheduleTests extends FollowUpTest {
 
 	@Test
 	void theSameEventTwiceStillLeavesSevenFollowUps() {
-		UUID procedure = completeProcedure(true);
-		events.publishEvent(new ProcedureCompleted(procedure, clinicId, patientId, LocalDate.now(), List.of("L4-L5")));
-		assertThat(followUps()).hasSize(7);
+		UUID procedure = treatment.aCompletedProcedure(true);
+		events.publishEvent(new ProcedureCompleted(procedure, cells.clinicId(), cells.patientId(), LocalDate.now(),
+				List.of("L4-L5")));
+		assertThat(treatment.followUps()).hasSize(7);
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM follow_up WHERE procedure_id = :p")
 			.param("p", procedure)
 			.query(Long.class)
@@ -59,30 +75,30 @@ class FollowUpScheduleTests extends FollowUpTest {
 
 	@Test
 	void aPatientWithoutRegistryConsentStillGetsTheSchedule() {
-		completeProcedure(false);
-		assertThat(followUps()).hasSize(7);
+		treatment.aCompletedProcedure(false);
+		assertThat(treatment.followUps()).hasSize(7);
 	}
 
 	@Test
 	void theStatusFollowsTheCalendarWithoutAnyJob() {
-		completeProcedure(true);
-		UUID m3 = id(find(followUps(), "timePoint", "M3"));
-		shift(m3, 0, 10, 10);
+		treatment.aCompletedProcedure(true);
+		UUID m3 = id(find(treatment.followUps(), "timePoint", "M3"));
+		treatment.shift(m3, 0, 10, 10);
 		assertThat(status(m3)).isEqualTo("DUE");
-		shift(m3, -4, 10, 10);
+		treatment.shift(m3, -4, 10, 10);
 		assertThat(status(m3)).isEqualTo("OVERDUE");
-		shift(m3, -11, 10, 10);
+		treatment.shift(m3, -11, 10, 10);
 		assertThat(status(m3)).isEqualTo("MISSED");
-		shift(m3, 11, 10, 10);
+		treatment.shift(m3, 11, 10, 10);
 		assertThat(status(m3)).isEqualTo("UPCOMING");
-		shift(m3, -4, 10, 10);
-		ok(physician.post("/api/v1/follow-ups/" + m3 + "/complete", java.util.Map.of()));
-		shift(m3, -30, 10, 10);
+		treatment.shift(m3, -4, 10, 10);
+		ok(cells.physician().post("/api/v1/follow-ups/" + m3 + "/complete", java.util.Map.of()));
+		treatment.shift(m3, -30, 10, 10);
 		assertThat(status(m3)).isEqualTo("COMPLETED");
 	}
 
 	private String status(UUID followUp) {
-		return find(followUps(), "id", followUp.toString()).get("status").asString();
+		return find(treatment.followUps(), "id", followUp.toString()).get("status").asString();
 	}
 
 	private long auditEntries(String entityId) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
+import org.spinecell.outcomes.instruments.InstrumentScorerTests;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,27 +5,38 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.cellproducts.CellProductTest;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 import static org.spinecell.outcomes.MedicationApiTests.assertField;
 
 /** Later interventions, the registry's failure end point. */
-class InterventionApiTests extends CellProductTest {
+class InterventionApiTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		cells = new CellLab(app);
+	}
 
 	@Test
 	void aRepeatInjectionIsRecordedAtACanonicalLevelAndListed() {
 		Map<String, Object> body = surgery();
 		body.put("type", "REPEAT_INJECTION");
 		body.put("level", "l4-l5");
-		TestApi.Response response = physician.post(path(), body);
+		TestApi.Response response = cells.physician().post(path(), body);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.json().get("level").asString()).isEqualTo("L4-L5");
 
-		JsonNode listed = find(ok(physician.get(path())).get("items"), "id", id(response.json()).toString());
+		JsonNode listed = find(ok(cells.physician().get(path())).get("items"), "id", id(response.json()).toString());
 		assertThat(listed.get("type").asString()).isEqualTo("REPEAT_INJECTION");
 		long audited = ownerJdbc()
 			.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'Intervention' AND entity_id = :id")
@@ -39,17 +50,17 @@ class InterventionApiTests extends CellProductTest {
 	void aLevelThatIsNotOneOrAFutureDateIsRefusedNamingTheField() {
 		Map<String, Object> badLevel = surgery();
 		badLevel.put("level", "L4-L6");
-		assertField(physician.post(path(), badLevel), 422, "level");
+		assertField(cells.physician().post(path(), badLevel), 422, "level");
 		Map<String, Object> future = surgery();
 		future.put("date", LocalDate.now().plusDays(5).toString());
-		assertField(physician.post(path(), future), 422, "date");
+		assertField(cells.physician().post(path(), future), 422, "date");
 	}
 
 	@Test
 	void aProcedureOfAnotherClinicIsNotFoundForTheField() {
 		Map<String, Object> body = surgery();
 		body.put("procedureId", java.util.UUID.randomUUID());
-		assertField(physician.post(path(), body), 422, "procedureId");
+		assertField(cells.physician().post(path(), body), 422, "procedureId");
 	}
 
 	@Test
@@ -60,7 +71,7 @@ class InterventionApiTests extends CellProductTest {
 	}
 
 	private String path() {
-		return "/api/v1/patients/" + patientId + "/interventions";
+		return "/api/v1/patients/" + cells.patientId() + "/interventions";
 	}
 
 	private static Map<String, Object> surgery() {

@@ -6,26 +6,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.cellproducts.CellProductTest;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /** Recording what a patient takes, with opioid doses shown as MME per day. */
-class MedicationApiTests extends CellProductTest {
+class MedicationApiTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		cells = new CellLab(app);
+	}
 
 	@Test
 	void anOpioidIsRecordedWithItsDailyMme() {
-		TestApi.Response response = physician.post(path(), oxycodone());
+		TestApi.Response response = cells.physician().post(path(), oxycodone());
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		JsonNode medication = response.json();
 		assertThat(medication.get("mmePerDay").decimalValue()).isEqualByComparingTo("45");
 		assertThat(medication.get("mmeFactor").decimalValue()).isEqualByComparingTo("1.5");
 		assertThat(response.header("Location")).endsWith("/medications/" + id(medication));
 
-		JsonNode list = ok(physician.get(path()));
+		JsonNode list = ok(cells.physician().get(path()));
 		assertThat(list.get("mmeSource").asString()).contains("CDC Clinical Practice Guideline");
 		JsonNode listed = find(list.get("items"), "id", id(medication).toString());
 		assertThat(listed.get("mmePerDay").decimalValue()).isEqualByComparingTo("45");
@@ -34,7 +45,7 @@ class MedicationApiTests extends CellProductTest {
 		long audited = ownerJdbc().sql("SELECT count(*) FROM audit_event WHERE entity_type = 'MedicationStatement'"
 				+ " AND entity_id = :id AND action = 'CREATE' AND clinic_id = :clinic")
 			.param("id", id(medication).toString())
-			.param("clinic", clinicId)
+			.param("clinic", cells.clinicId())
 			.query(Long.class)
 			.single();
 		assertThat(audited).isEqualTo(1);
@@ -44,13 +55,13 @@ class MedicationApiTests extends CellProductTest {
 	void aNonOpioidHasNullMmeAndBuprenorphineSaysWhy() {
 		Map<String, Object> ibuprofen = with(oxycodone(), "drug", "ibuprofen");
 		ibuprofen.put("dose", 400);
-		JsonNode plain = ok(physician.post(path(), ibuprofen));
+		JsonNode plain = ok(cells.physician().post(path(), ibuprofen));
 		assertThat(plain.get("mmePerDay").isNull()).isTrue();
 
 		Map<String, Object> buprenorphine = with(oxycodone(), "drug", "buprenorphine");
 		buprenorphine.put("route", "SUBLINGUAL");
 		buprenorphine.put("dose", 8);
-		JsonNode excluded = ok(physician.post(path(), buprenorphine));
+		JsonNode excluded = ok(cells.physician().post(path(), buprenorphine));
 		assertThat(excluded.get("mmePerDay").isNull()).isTrue();
 		assertThat(excluded.get("mmeNote").asString()).contains("not converted");
 		assertThat(excluded.get("source").asString()).isEqualTo("STAFF");
@@ -63,26 +74,28 @@ class MedicationApiTests extends CellProductTest {
 		patch.put("unit", "mcg/hr");
 		patch.put("route", "TRANSDERMAL");
 		patch.remove("frequencyPerDay");
-		assertThat(ok(physician.post(path(), patch)).get("mmePerDay").decimalValue()).isEqualByComparingTo("60");
+		assertThat(ok(cells.physician().post(path(),
+				patch)).get("mmePerDay").decimalValue()).isEqualByComparingTo("60");
 	}
 
 	@Test
 	void anUnknownOrWrongUnitIsRefusedNamingUnit() {
-		assertField(physician.post(path(), with(oxycodone(), "unit", "drams")), 422, "unit");
-		assertField(physician.post(path(), with(oxycodone(), "unit", "mcg")), 422, "unit");
-		assertField(physician.post(path(), with(oxycodone(), "frequencyPerDay", null)), 422, "frequencyPerDay");
-		assertField(physician.post(path(), with(oxycodone(), "start", LocalDate.now().plusDays(3).toString())), 422,
-				"start");
+		assertField(cells.physician().post(path(), with(oxycodone(), "unit", "drams")), 422, "unit");
+		assertField(cells.physician().post(path(), with(oxycodone(), "unit", "mcg")), 422, "unit");
+		assertField(cells.physician().post(path(), with(oxycodone(), "frequencyPerDay", null)), 422, "frequencyPerDay");
+		assertField(cells.physician().post(path(), with(oxycodone(), "start",
+				LocalDate.now().plusDays(3).toString())), 422, "start");
 	}
 
 	@Test
 	void aStatementIsStoppedOnceAndNotBeforeItStarted() {
-		JsonNode medication = ok(physician.post(path(), oxycodone()));
+		JsonNode medication = ok(cells.physician().post(path(), oxycodone()));
 		String stop = path() + "/" + id(medication) + "/stop";
-		assertField(physician.post(stop, Map.of("stop", LocalDate.now().minusYears(1).toString())), 422, "stop");
-		JsonNode stopped = ok(physician.post(stop, Map.of("stop", LocalDate.now().toString())));
+		assertField(cells.physician().post(stop, Map.of("stop", LocalDate.now().minusYears(1).toString())), 422,
+				"stop");
+		JsonNode stopped = ok(cells.physician().post(stop, Map.of("stop", LocalDate.now().toString())));
 		assertThat(stopped.get("stop").asString()).isEqualTo(LocalDate.now().toString());
-		assertThat(physician.post(stop, Map.of("stop", LocalDate.now().toString())).status()).isEqualTo(409);
+		assertThat(cells.physician().post(stop, Map.of("stop", LocalDate.now().toString())).status()).isEqualTo(409);
 	}
 
 	@Test
@@ -90,11 +103,11 @@ class MedicationApiTests extends CellProductTest {
 		TestApi stranger = login(createUser("PHYSICIAN", Set.of(createClinic("Elsewhere"))), USER_PASSWORD);
 		assertThat(stranger.post(path(), oxycodone()).status()).isEqualTo(404);
 		assertThat(stranger.get(path()).status()).isEqualTo(404);
-		assertThat(lab.post(path(), oxycodone()).status()).isEqualTo(403);
+		assertThat(cells.lab().post(path(), oxycodone()).status()).isEqualTo(403);
 	}
 
 	private String path() {
-		return "/api/v1/patients/" + patientId + "/medications";
+		return "/api/v1/patients/" + cells.patientId() + "/medications";
 	}
 
 	private static Map<String, Object> oxycodone() {

@@ -3,31 +3,41 @@ package org.spinecell.outcomes;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.spinecell.Browser;
-import org.spinecell.cellproducts.CellProductTest;
+import org.spinecell.IntegrationTest;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outcome sections in a real browser: a medication added through the form shows on the MME chart. */
-class OutcomeBrowserTests extends CellProductTest {
+class OutcomeBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	@BeforeEach
+	void clinicWithStaff() {
+		cells = new CellLab(app);
+	}
 
 	@Test
 	void aPhysicianAddsAnOpioidAndSeesItsMmeOnTheChart() {
-		ok(physician.post("/api/v1/patients/" + patientId + "/responses",
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/responses",
 				Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 7))));
 		ChromeDriver driver = Browser.start(1280, 900);
 		try {
 			String base = "http://localhost:" + port;
 			driver.get(base + "/login");
-			driver.findElement(By.id("username")).sendKeys(physicianUsername);
+			driver.findElement(By.id("username")).sendKeys(cells.physicianUsername());
 			driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 
-			driver.get(base + "/patients/" + patientId);
+			driver.get(base + "/patients/" + cells.patientId());
 			assertThat(driver.findElement(By.id("medications")).getText()).contains("No medication recorded.");
 			Browser.clickAndWait(driver, By.linkText("Add medication"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Add a medication");

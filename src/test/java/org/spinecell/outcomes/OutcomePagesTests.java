@@ -7,8 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
-import org.spinecell.cellproducts.CellProductTest;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,21 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * safety page, over real HTTP with CSRF: what is accepted is stored, audited and shown; what is
  * refused shows beside its field and stores nothing; free text comes out escaped.
  */
-class OutcomePagesTests extends CellProductTest {
+class OutcomePagesTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
 
 	private WebSession browser;
 
 	@BeforeEach
 	void signedInPhysician() {
+		cells = new CellLab(app);
 		browser = new WebSession(port);
-		browser.signIn(physicianUsername, USER_PASSWORD);
+		browser.signIn(cells.physicianUsername(), USER_PASSWORD);
 	}
 
 	@Test
 	void aMedicationAddedThroughTheFormIsStoredAuditedAndChartedAsMme() {
 		WebSession.Page added = browser.post(chartPath() + "/medications/new", oxycodone("mg"));
 		assertThat(added.status()).isEqualTo(200);
-		assertThat(added.uri()).endsWith("/patients/" + patientId + "#medications");
+		assertThat(added.uri()).endsWith("/patients/" + cells.patientId() + "#medications");
 		assertThat(added.html()).contains("Medication oxycodone recorded (45.00 MME/day).")
 			.contains("Total today: <strong>45 MME/day</strong>")
 			.contains("<figure class=\"chart\" id=\"mme-chart\">")
@@ -140,7 +145,7 @@ class OutcomePagesTests extends CellProductTest {
 		WebSession.Page chart = browser.post(chartPath() + "/adverse-events/new", event("Sore back for a week", "CLINICIAN"));
 		// A graded patient's report awaiting review, as recorded before staff were refused the reporter PATIENT.
 		ownerJdbc().sql("UPDATE adverse_event SET reporter = 'PATIENT', reviewed_at = NULL, reviewed_by = NULL"
-				+ " WHERE patient_id = :p").param("p", patientId).update();
+				+ " WHERE patient_id = :p").param("p", cells.patientId()).update();
 		chart = browser.get(chartPath());
 		assertThat(chart.html()).contains("Awaiting clinician review");
 		String eventId = chart.html().replaceAll("(?s).*/adverse-events/([0-9a-f-]{36})/review.*", "$1");
@@ -208,7 +213,7 @@ class OutcomePagesTests extends CellProductTest {
 	@Test
 	void labStaffSeeTheChartWithoutTheseSections() {
 		WebSession labBrowser = new WebSession(port);
-		labBrowser.signIn(labUsername, USER_PASSWORD);
+		labBrowser.signIn(cells.labUsername(), USER_PASSWORD);
 		WebSession.Page chart = labBrowser.get(chartPath());
 		assertThat(chart.status()).isEqualTo(200);
 		assertThat(chart.html()).doesNotContain("id=\"medications-heading\"")
@@ -220,7 +225,7 @@ class OutcomePagesTests extends CellProductTest {
 	}
 
 	private String chartPath() {
-		return "/patients/" + patientId;
+		return "/patients/" + cells.patientId();
 	}
 
 	private String csrf() {
@@ -254,14 +259,14 @@ class OutcomePagesTests extends CellProductTest {
 	}
 
 	private void record(String instrument, int nrs) {
-		ok(physician.post("/api/v1/patients/" + patientId + "/responses",
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/responses",
 				Map.of("instrument", instrument, "answers", Map.of("nrs", nrs))));
 	}
 
 	private long count(String table) {
 		assertThat(table).isIn("medication_statement", "adverse_event", "safety_task", "intervention");
 		return ownerJdbc().sql("SELECT count(*) FROM " + table + " WHERE patient_id = :p")
-			.param("p", patientId)
+			.param("p", cells.patientId())
 			.query(Long.class)
 			.single();
 	}
@@ -271,7 +276,7 @@ class OutcomePagesTests extends CellProductTest {
 			.sql("SELECT count(*) FROM audit_event WHERE entity_type = :entity AND action = :action AND clinic_id = :clinic")
 			.param("entity", entity)
 			.param("action", action)
-			.param("clinic", clinicId)
+			.param("clinic", cells.clinicId())
 			.query(Long.class)
 			.single();
 	}

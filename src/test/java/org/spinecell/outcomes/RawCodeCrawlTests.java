@@ -9,10 +9,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
  * Staff see people's words, not codes: starting from the chart of a patient taken through diagnosis,
@@ -21,7 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is marked {@code class="code"} (a DIN, an item number from a licensed paper form) and skipped;
  * an ICD-10 code beside its words does not match these patterns.
  */
-class RawCodeCrawlTests extends FollowUpTest {
+class RawCodeCrawlTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+	}
 
 	/** What counts as a raw code in visible text, each with a name for the failure message. */
 	static final Map<String, Pattern> RAW = Map.of(
@@ -41,20 +57,20 @@ class RawCodeCrawlTests extends FollowUpTest {
 
 	@Test
 	void noStaffPageOfASeededPatientShowsARawCode() {
-		completeProcedure(true);
-		UUID baseline = id(find(followUps(), "timePoint", "BASELINE"));
-		ok(physician.post("/api/v1/follow-ups/" + baseline + "/responses",
+		treatment.aCompletedProcedure(true);
+		UUID baseline = id(find(treatment.followUps(), "timePoint", "BASELINE"));
+		ok(cells.physician().post("/api/v1/follow-ups/" + baseline + "/responses",
 				Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 7))));
 		Map<String, Object> odi = new java.util.HashMap<>();
 		for (int i = 1; i <= 10; i++) {
 			odi.put("odi-" + i, 3);
 		}
-		ok(physician.post("/api/v1/follow-ups/" + baseline + "/responses",
+		ok(cells.physician().post("/api/v1/follow-ups/" + baseline + "/responses",
 				Map.of("instrument", "odi-2.1a", "answers", odi)));
 		WebSession browser = new WebSession(port);
-		browser.signIn(physicianUsername, USER_PASSWORD);
+		browser.signIn(cells.physicianUsername(), USER_PASSWORD);
 
-		Set<String> toVisit = new LinkedHashSet<>(List.of("/patients/" + patientId));
+		Set<String> toVisit = new LinkedHashSet<>(List.of("/patients/" + cells.patientId()));
 		Set<String> visited = new LinkedHashSet<>();
 		List<String> found = new ArrayList<>();
 		while (!toVisit.isEmpty() && visited.size() < 60) {
@@ -67,7 +83,8 @@ class RawCodeCrawlTests extends FollowUpTest {
 			Matcher link = FOLLOWED.matcher(page.html());
 			while (link.find()) {
 				String next = link.group(1);
-				boolean samePatient = !next.startsWith("/patients/") || next.startsWith("/patients/" + patientId);
+				boolean samePatient = !next.startsWith("/patients/") || next.startsWith("/patients/"
+						+ cells.patientId());
 				if (samePatient && !visited.contains(next)) {
 					toVisit.add(next);
 				}

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
-import org.spinecell.platform.Refusal;
+import org.spinecell.outcomes.responses.RecordedResponse;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -27,21 +27,41 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /** Staff entering a follow-up's answers through the API, and the printed survey letter. */
-class StaffFollowUpApiTests extends SurveyTest {
+class StaffFollowUpApiTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	private static final Map<String, Object> ODI = odi(2);
 
 	@Test
 	void staffAnswersAreStoredOnceScoredAndAudited() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		TestApi.Response created = enter(followUp, "odi-2.1a", ODI);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		JsonNode body = created.json();
@@ -59,7 +79,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 
 		TestApi.Response different = enter(followUp, "odi-2.1a", odi(3));
 		assertThat(different.status()).as(different.body()).isEqualTo(409);
-		assertThat(responsesStored(followUp, "odi-2.1a")).isEqualTo(1);
+		assertThat(surveys.responsesStored(followUp, "odi-2.1a")).isEqualTo(1);
 		boolean staff = ownerJdbc()
 			.sql("SELECT entered_by_staff FROM instrument_response WHERE follow_up_id = :f AND instrument_id = 'odi-2.1a'")
 			.param("f", followUp)
@@ -76,7 +96,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 
 	@Test
 	void invalidAnswersAndForeignInstrumentsAre422NamingTheFieldAndStoreNothing() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		Map<String, Object> answers = new HashMap<>(ODI);
 		answers.put("odi-4", 9);
 		TestApi.Response invalid = enter(followUp, "odi-2.1a", answers);
@@ -88,20 +108,21 @@ class StaffFollowUpApiTests extends SurveyTest {
 		assertThat(foreign.status()).as(foreign.body()).isEqualTo(422);
 		assertThat(foreign.json().get("errors").get(0).get("field").asString()).isEqualTo("instrument");
 
-		assertThat(physician.post("/api/v1/follow-ups/" + followUp + "/responses", Map.of("answers", ODI)).status())
+		assertThat(cells.physician().post("/api/v1/follow-ups/" + followUp + "/responses", Map.of("answers",
+				ODI)).status())
 			.isEqualTo(422);
-		assertThat(responsesStored(followUp, "odi-2.1a")).isZero();
-		assertThat(responsesStored(followUp, "rmdq-24")).isZero();
+		assertThat(surveys.responsesStored(followUp, "odi-2.1a")).isZero();
+		assertThat(surveys.responsesStored(followUp, "rmdq-24")).isZero();
 	}
 
 	@Test
 	void aCancelledFollowUpIs409AndAnotherClinicsIs404() {
-		UUID followUp = baselineFollowUp();
-		UUID w2 = id(find(followUps(), "timePoint", "W2"));
-		ok(physician.post("/api/v1/follow-ups/" + w2 + "/cancel", Map.of("reason", "Moved abroad")));
+		UUID followUp = surveys.baselineFollowUp();
+		UUID w2 = id(find(treatment.followUps(), "timePoint", "W2"));
+		ok(cells.physician().post("/api/v1/follow-ups/" + w2 + "/cancel", Map.of("reason", "Moved abroad")));
 		TestApi.Response cancelled = enter(w2, "nrs-back", Map.of("nrs", 4));
 		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(409);
-		assertThat(responsesStored(w2, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(w2, "nrs-back")).isZero();
 
 		UUID otherClinic = createClinic("Staff entry elsewhere");
 		TestApi elsewhere = login(createUser("COORDINATOR", Set.of(otherClinic)), USER_PASSWORD);
@@ -110,15 +131,15 @@ class StaffFollowUpApiTests extends SurveyTest {
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(elsewhere.post("/api/v1/follow-ups/" + followUp + "/letter", Map.of()).status()).isEqualTo(404);
 		assertThat(enter(UUID.randomUUID(), "nrs-back", Map.of("nrs", 4)).status()).isEqualTo(404);
-		TestApi.Response labEntry = lab.post("/api/v1/follow-ups/" + followUp + "/responses",
+		TestApi.Response labEntry = cells.lab().post("/api/v1/follow-ups/" + followUp + "/responses",
 				Map.of("instrument", "nrs-back", "answers", Map.of("nrs", 4)));
 		assertThat(labEntry.status()).isEqualTo(403);
-		assertThat(responsesStored(followUp, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isZero();
 	}
 
 	@Test
 	void theLastInstrumentCompletesTheFollowUpInTheSameTransaction() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		List<String> instruments = List.of("nrs-back", "nrs-leg", "odi-2.1a", "medication-work");
 		narrow(followUp, instruments);
 		assertThat(enter(followUp, "nrs-back", Map.of("nrs", 6)).json().get("followUpStatus").asString())
@@ -126,13 +147,14 @@ class StaffFollowUpApiTests extends SurveyTest {
 		assertThat(enter(followUp, "nrs-leg", Map.of("nrs", 2)).json().get("followUpStatus").asString())
 			.isEqualTo("DUE");
 		assertThat(enter(followUp, "odi-2.1a", ODI).json().get("followUpStatus").asString()).isEqualTo("DUE");
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/"
+				+ followUp)).get("status").asString()).isEqualTo("DUE");
 
 		TestApi.Response last = enter(followUp, "medication-work",
 				Map.of("pain-medication", true, "opioid", false, "work-status", "full-time"));
 		assertThat(last.status()).as(last.body()).isEqualTo(201);
 		assertThat(last.json().get("followUpStatus").asString()).isEqualTo("COMPLETED");
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString())
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/" + followUp)).get("status").asString())
 			.isEqualTo("COMPLETED");
 		List<String> reasons = ownerJdbc()
 			.sql("SELECT coalesce(reason, '') FROM audit_event WHERE entity_type = 'FollowUp' AND entity_id = :id AND action = 'UPDATE'")
@@ -146,37 +168,39 @@ class StaffFollowUpApiTests extends SurveyTest {
 
 	@Test
 	void aRefusedLastAnswerLeavesTheFollowUpOpen() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		narrow(followUp, List.of("nrs-back", "nrs-leg"));
 		ok(enter(followUp, "nrs-back", Map.of("nrs", 6)));
 		assertThat(enter(followUp, "nrs-leg", Map.of("nrs", 12)).status()).isEqualTo(422);
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/"
+				+ followUp)).get("status").asString()).isEqualTo("DUE");
 	}
 
 	@Test
 	void staffAndPatientAnswersTogetherCompleteTheFollowUp() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		narrow(followUp, List.of("nrs-back", "nrs-leg"));
-		String token = link(followUp);
+		String token = surveys.link(followUp);
 		assertThat(enter(followUp, "nrs-back", Map.of("nrs", 5)).json().get("followUpStatus").asString())
 			.isEqualTo("DUE");
-		TestApi.Response patient = submit(token, "nrs-leg", Map.of("nrs", 2));
+		TestApi.Response patient = surveys.submit(token, "nrs-leg", Map.of("nrs", 2));
 		assertThat(patient.status()).as(patient.body()).isEqualTo(201);
 		assertThat(patient.json().get("surveyCompleted").asBoolean()).isTrue();
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString())
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/" + followUp)).get("status").asString())
 			.isEqualTo("COMPLETED");
 	}
 
 	@Test
 	void theSurveyCannotCompleteTheFollowUpWithoutItsLicensedPrimaryOutcomeAndStaffEntryDoes() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		narrow(followUp, List.of("nrs-back", "odi-2.1a"));
-		String token = link(followUp);
+		String token = surveys.link(followUp);
 		// The ODI text is licensed and not loaded: the survey cannot ask it, and it is a primary outcome ...
-		assertThat(submit(token, "nrs-back", Map.of("nrs", 5)).status()).isEqualTo(201);
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		assertThat(surveys.submit(token, "nrs-back", Map.of("nrs", 5)).status()).isEqualTo(201);
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/"
+				+ followUp)).get("status").asString()).isEqualTo("DUE");
 		WebSession browser = new WebSession(port);
-		browser.signIn(physicianUsername, USER_PASSWORD);
+		browser.signIn(cells.physicianUsername(), USER_PASSWORD);
 		assertThat(browser.get("/follow-up/" + followUp + "/answers").html())
 			.contains("Still needed before this follow-up is complete")
 			.contains("(primary outcome)")
@@ -185,7 +209,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 		TestApi.Response odi = enter(followUp, "odi-2.1a", ODI);
 		assertThat(odi.status()).as(odi.body()).isEqualTo(201);
 		assertThat(odi.json().get("followUpStatus").asString()).isEqualTo("COMPLETED");
-		assertThat(responsesStored(followUp, "odi-2.1a")).isEqualTo(1);
+		assertThat(surveys.responsesStored(followUp, "odi-2.1a")).isEqualTo(1);
 		assertThat(browser.get("/follow-up/" + followUp + "/answers").html())
 			.doesNotContain("Still needed before this follow-up is complete");
 	}
@@ -194,7 +218,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 	void aPhoneEntryCompletesTheFollowUpWithoutTheLicensedInstrumentsNobodyCanAnswer() {
 		// The whole baseline: NRS back and leg, ODI, medication and work, EQ-5D-5L and PROMIS-29; the last
 		// two are licensed with no text loaded and not primary outcomes, so they are optional.
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		ok(enter(followUp, "nrs-back", Map.of("nrs", 6)));
 		ok(enter(followUp, "nrs-leg", Map.of("nrs", 2)));
 		TestApi.Response withoutOdi = enter(followUp, "medication-work",
@@ -203,14 +227,14 @@ class StaffFollowUpApiTests extends SurveyTest {
 		assertThat(withoutOdi.json().get("followUpStatus").asString()).isEqualTo("DUE");
 		TestApi.Response odi = enter(followUp, "odi-2.1a", ODI);
 		assertThat(odi.json().get("followUpStatus").asString()).isEqualTo("COMPLETED");
-		assertThat(responsesStored(followUp, "eq-5d-5l")).isZero();
-		assertThat(responsesStored(followUp, "promis-29")).isZero();
+		assertThat(surveys.responsesStored(followUp, "eq-5d-5l")).isZero();
+		assertThat(surveys.responsesStored(followUp, "promis-29")).isZero();
 	}
 
 	@Test
 	void theLetterCarriesFirstNameAddressAndQrCodeButNoOtherIdentifier() throws Exception {
-		UUID followUp = baselineFollowUp();
-		String previous = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String previous = surveys.link(followUp);
 		HttpResponse<byte[]> response = postForBytes("/api/v1/follow-ups/" + followUp + "/letter");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -227,7 +251,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 		String token = url.substring(url.lastIndexOf('/') + 1);
 		assertThat(token).hasSize(43);
 		assertThat(text).contains("Dear Iris,").contains("Cell lab ").contains("This link works until ");
-		String mrn = ok(physician.get("/api/v1/patients/" + patientId)).get("mrn").asString();
+		String mrn = ok(cells.physician().get("/api/v1/patients/" + cells.patientId())).get("mrn").asString();
 		assertThat(text).doesNotContain("Quinn").doesNotContain(mrn).doesNotContain("1968");
 		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Quinn")
 			.doesNotContain(mrn);
@@ -238,19 +262,19 @@ class StaffFollowUpApiTests extends SurveyTest {
 				Files.createDirectories(Path.of("target", "screenshots")).resolve("survey-letter.png").toFile());
 		assertThat(qrCode(page)).isEqualTo(url);
 		// The printed link works, and the one sent before it no longer does.
-		assertThat(submit(token, "nrs-back", Map.of("nrs", 3)).status()).isEqualTo(201);
-		assertThat(submit(previous, "nrs-leg", Map.of("nrs", 3)).status()).isEqualTo(404);
+		assertThat(surveys.submit(token, "nrs-back", Map.of("nrs", 3)).status()).isEqualTo(201);
+		assertThat(surveys.submit(previous, "nrs-leg", Map.of("nrs", 3)).status()).isEqualTo(404);
 	}
 
 	@Test
 	void noLetterForAClosedFollowUp() {
-		UUID followUp = baselineFollowUp();
-		ok(physician.post("/api/v1/follow-ups/" + followUp + "/complete", Map.of()));
+		UUID followUp = surveys.baselineFollowUp();
+		ok(cells.physician().post("/api/v1/follow-ups/" + followUp + "/complete", Map.of()));
 		assertThat(postForBytes("/api/v1/follow-ups/" + followUp + "/letter").statusCode()).isEqualTo(409);
 	}
 
 	private TestApi.Response enter(UUID followUp, String instrument, Map<String, Object> answers) {
-		return physician.post("/api/v1/follow-ups/" + followUp + "/responses",
+		return cells.physician().post("/api/v1/follow-ups/" + followUp + "/responses",
 				Map.of("instrument", instrument, "answers", answers));
 	}
 
@@ -272,7 +296,7 @@ class StaffFollowUpApiTests extends SurveyTest {
 
 	private HttpResponse<byte[]> postForBytes(String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + physician.token())
+			.header("Authorization", "Bearer " + cells.physician().token())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		try {

@@ -4,19 +4,40 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /** Staff follow-up pages over HTTP: entering answers, the survey link, the letter, cancelling, responses. */
-class StaffFollowUpPagesTests extends SurveyTest {
+class StaffFollowUpPagesTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void openRowsOfTheChartAndTheWorklistOfferEveryAction() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession browser = signedIn();
-		for (String path : new String[] { "/patients/" + patientId, "/follow-up?clinicId=" + clinicId }) {
+		for (String path : new String[] { "/patients/" + cells.patientId(), "/follow-up?clinicId="
+				+ cells.clinicId() }) {
 			String html = browser.get(path).html();
 			assertThat(html).as(path)
 				.contains("href=\"/follow-up/" + followUp + "/answers\"")
@@ -30,7 +51,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 	@Test
 	void theAnswersPageHasOneFormPerInstrumentAndNamesAMissingLicence() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession.Page page = signedIn().get("/follow-up/" + followUp + "/answers");
 		assertThat(page.status()).isEqualTo(200);
 		for (String instrument : new String[] { "nrs-back", "nrs-leg", "odi-2.1a", "medication-work", "eq-5d-5l",
@@ -49,7 +70,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 	@Test
 	void invalidAnswersAreShownBesideTheItemAndNothingIsStored() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession browser = signedIn();
 		String csrf = browser.get("/follow-up/" + followUp + "/answers").csrf();
 
@@ -73,13 +94,13 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 		assertThat(browser.post("/follow-up/" + followUp + "/answers/nrs-back", Map.of("nrs", "5")).status())
 			.isEqualTo(403);
-		assertThat(responsesStored(followUp, "nrs-back")).isZero();
-		assertThat(responsesStored(followUp, "eq-5d-5l")).isZero();
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(followUp, "eq-5d-5l")).isZero();
 	}
 
 	@Test
 	void savedAnswersAreMarkedAsEnteredByStaffAndLinkedFromTheCompletedFollowUp() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		ownerJdbc().sql("UPDATE follow_up SET instruments = '{nrs-back,nrs-leg}' WHERE id = :id")
 			.param("id", followUp)
 			.update();
@@ -90,13 +111,13 @@ class StaffFollowUpPagesTests extends SurveyTest {
 		assertThat(saved.status()).isEqualTo(200);
 		assertThat(saved.uri()).endsWith("/follow-up/" + followUp + "/answers");
 		assertThat(saved.html()).contains("answers saved.").contains("Entered by phone/paper");
-		assertThat(responsesStored(followUp, "nrs-back")).isEqualTo(1);
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isEqualTo(1);
 
 		WebSession.Page done = browser.post("/follow-up/" + followUp + "/answers/nrs-leg",
 				Map.of("_csrf", csrf, "nrs", "3"));
 		assertThat(done.html()).contains("so the follow-up is completed").contains("<span class=\"badge ok\">Completed</span>");
 
-		String chart = browser.get("/patients/" + patientId).html();
+		String chart = browser.get("/patients/" + cells.patientId()).html();
 		UUID response = ownerJdbc()
 			.sql("SELECT id FROM instrument_response WHERE follow_up_id = :f AND instrument_id = 'nrs-back'")
 			.param("f", followUp)
@@ -110,16 +131,16 @@ class StaffFollowUpPagesTests extends SurveyTest {
 			.contains("Entered by staff (phone/paper)")
 			.contains("<th scope=\"row\">nrs</th>");
 		// A response id under another follow-up is not found.
-		UUID w2 = id(find(followUps(), "timePoint", "W2"));
+		UUID w2 = id(find(treatment.followUps(), "timePoint", "W2"));
 		assertThat(browser.get("/follow-up/" + w2 + "/responses/" + response).status()).isEqualTo(404);
 	}
 
 	@Test
 	void sendingALinkShowsItOnceWithItsExpiryAndRevokesThePreviousOne() {
-		UUID followUp = baselineFollowUp();
-		String previous = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String previous = surveys.link(followUp);
 		WebSession browser = signedIn();
-		String csrf = browser.get("/patients/" + patientId).csrf();
+		String csrf = browser.get("/patients/" + cells.patientId()).csrf();
 		WebSession.Page page = browser.post("/follow-up/" + followUp + "/link", Map.of("_csrf", csrf));
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Cache-Control")).contains("no-store");
@@ -134,15 +155,15 @@ class StaffFollowUpPagesTests extends SurveyTest {
 			.query(String.class)
 			.single();
 		assertThat(page.html()).contains("id=\"survey-expiry\">" + expiry + "<");
-		assertThat(submit(url.group(2), "nrs-back", Map.of("nrs", 4)).status()).isEqualTo(201);
-		assertThat(submit(previous, "nrs-leg", Map.of("nrs", 4)).status()).isEqualTo(404);
+		assertThat(surveys.submit(url.group(2), "nrs-back", Map.of("nrs", 4)).status()).isEqualTo(201);
+		assertThat(surveys.submit(previous, "nrs-leg", Map.of("nrs", 4)).status()).isEqualTo(404);
 	}
 
 	@Test
 	void theLetterIsAPdfAndNeedsTheCsrfToken() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession browser = signedIn();
-		String csrf = browser.get("/patients/" + patientId).csrf();
+		String csrf = browser.get("/patients/" + cells.patientId()).csrf();
 		assertThat(browser.post("/follow-up/" + followUp + "/letter", Map.of()).status()).isEqualTo(403);
 		WebSession.Page letter = browser.post("/follow-up/" + followUp + "/letter", Map.of("_csrf", csrf));
 		assertThat(letter.status()).isEqualTo(200);
@@ -152,14 +173,15 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 	@Test
 	void cancellingFromTheChartNeedsAReason() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession browser = signedIn();
-		String csrf = browser.get("/patients/" + patientId).csrf();
-		String back = "/patients/" + patientId;
+		String csrf = browser.get("/patients/" + cells.patientId()).csrf();
+		String back = "/patients/" + cells.patientId();
 		WebSession.Page blank = browser.post("/follow-up/" + followUp + "/cancel",
 				Map.of("_csrf", csrf, "back", back, "reason", " "));
 		assertThat(blank.html()).contains("Give the reason the follow-up is cancelled");
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/"
+				+ followUp)).get("status").asString()).isEqualTo("DUE");
 		WebSession.Page cancelled = browser.post("/follow-up/" + followUp + "/cancel",
 				Map.of("_csrf", csrf, "back", back, "reason", "Patient moved away"));
 		assertThat(cancelled.uri()).endsWith(back);
@@ -179,7 +201,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 	@Test
 	void aPaperFormTypedInLaterKeepsTheDateItWasAnsweredAndAFutureDateIsRefusedInline() {
-		UUID followUp = baselineFollowUp();
+		UUID followUp = surveys.baselineFollowUp();
 		WebSession browser = signedIn();
 		WebSession.Page form = browser.get("/follow-up/" + followUp + "/answers");
 		assertThat(form.html()).contains("Date answered").contains("name=\"answeredOn\"");
@@ -188,7 +210,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 				Map.of("_csrf", form.csrf(), "nrs", "5", "answeredOn", tomorrow.toString()));
 		assertThat(future.status()).isEqualTo(422);
 		assertThat(future.html()).contains("must not be in the future");
-		assertThat(responsesStored(followUp, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isZero();
 
 		java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
 		browser.post("/follow-up/" + followUp + "/answers/nrs-back",
@@ -203,7 +225,7 @@ class StaffFollowUpPagesTests extends SurveyTest {
 
 	private WebSession signedIn() {
 		WebSession browser = new WebSession(port);
-		browser.signIn(physicianUsername, USER_PASSWORD);
+		browser.signIn(cells.physicianUsername(), USER_PASSWORD);
 		return browser;
 	}
 

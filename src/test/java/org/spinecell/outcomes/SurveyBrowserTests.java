@@ -3,11 +3,14 @@ package org.spinecell.outcomes;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +18,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The survey in a real browser at phone width: fits 360 px, labels click, answers go through, and
  * the optional medicines step stops and adds a medicine.
  */
-class SurveyBrowserTests extends SurveyTest {
+class SurveyBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void theSurveyWorksAt360Pixels() {
-		UUID followUp = baselineFollowUp();
-		UUID oxycodone = staffMedication("oxycodone", 10, "mg", 2);
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		UUID oxycodone = surveys.staffMedication("oxycodone", 10, "mg", 2);
+		String token = surveys.link(followUp);
 		ChromeDriver driver = Browser.start(360, 800);
 		try {
 			driver.get("http://localhost:" + port + "/s/" + token);
@@ -33,7 +52,7 @@ class SurveyBrowserTests extends SurveyTest {
 			driver.findElement(By.cssSelector("label[for='nrs-6']")).click();
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("leg");
-			assertThat(responsesStored(followUp, "nrs-back")).isEqualTo(1);
+			assertThat(surveys.responsesStored(followUp, "nrs-back")).isEqualTo(1);
 
 			driver.findElement(By.cssSelector("label[for='nrs-2']")).click();
 			Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
@@ -55,13 +74,14 @@ class SurveyBrowserTests extends SurveyTest {
 			driver.findElement(By.id("timesPerDay")).sendKeys("2");
 			Browser.clickAndWait(driver, By.cssSelector("main form button[value=continue]"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Report a problem");
-			assertThat(medicationsStored("PATIENT")).isEqualTo(1);
-			assertThat(ok(physician.get("/api/v1/patients/" + patientId + "/medications/" + oxycodone)).get("stop")
+			assertThat(surveys.medicationsStored("PATIENT")).isEqualTo(1);
+			assertThat(ok(cells.physician().get("/api/v1/patients/" + cells.patientId() + "/medications/"
+					+ oxycodone)).get("stop")
 				.asString()).isEqualTo(LocalDate.now().toString());
 
 			Browser.clickAndWait(driver, By.id("skip-problem"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
-			assertThat(problemsStored()).isZero();
+			assertThat(surveys.problemsStored()).isZero();
 		}
 		finally {
 			driver.quit();

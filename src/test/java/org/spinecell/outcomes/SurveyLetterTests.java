@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.spinecell.outcomes.survey.mail.SurveyLetter;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The survey letter on its own: characters the PDF fonts lack, long addresses, the last day. */

@@ -4,19 +4,38 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The optional portal steps as pages: the patient's pain medicines, and reporting a problem. */
-class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
+class SurveyMedicinesAndProblemsPagesTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void answeringTheLastQuestionnaireLeadsToTheMedicinesStepAndSkippingBothReachesThanks() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token).csrf();
 		browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf, "nrs", "6"));
@@ -33,9 +52,9 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 
 	@Test
 	void thePatientStopsAMedicineAndAddsOneFromThePickList() {
-		UUID followUp = baselineFollowUp();
-		UUID oxycodone = staffMedication("oxycodone", 10, "mg", 2);
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		UUID oxycodone = surveys.staffMedication("oxycodone", 10, "mg", 2);
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		WebSession.Page page = browser.get("/s/" + token + "/medicines");
 		assertThat(page.status()).isEqualTo(200);
@@ -51,7 +70,8 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 		assertThat(next.status()).as(next.html()).isEqualTo(200);
 		assertThat(next.uri()).endsWith("/s/" + token + "/problem");
 
-		JsonNode list = ok(physician.get("/api/v1/patients/" + patientId + "/medications")).get("items");
+		JsonNode list = ok(cells.physician().get("/api/v1/patients/" + cells.patientId()
+				+ "/medications")).get("items");
 		JsonNode stopped = find(list, "drug", "oxycodone");
 		assertThat(stopped.get("stop").asString()).isEqualTo(LocalDate.now().toString());
 		assertThat(stopped.get("source").asString()).isEqualTo("STAFF");
@@ -61,8 +81,8 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 		assertThat(added.get("frequencyPerDay").asInt()).isEqualTo(3);
 		assertThat(added.get("mmePerDay").decimalValue()).isEqualByComparingTo("30");
 
-		assertThat(auditedBySystem(MedicationService.ENTITY, oxycodone)).isEqualTo(1);
-		assertThat(auditedBySystem(MedicationService.ENTITY, added.get("id").asString())).isEqualTo(1);
+		assertThat(surveys.auditedBySystem(MedicationService.ENTITY, oxycodone)).isEqualTo(1);
+		assertThat(surveys.auditedBySystem(MedicationService.ENTITY, added.get("id").asString())).isEqualTo(1);
 		String reason = ownerJdbc().sql("SELECT reason FROM audit_event WHERE entity_id = :id AND action = 'UPDATE'")
 			.param("id", oxycodone.toString())
 			.query(String.class)
@@ -84,8 +104,8 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 
 	@Test
 	void anUnknownUnitIsShownNextToTheUnitAndNothingIsStored() {
-		UUID oxycodone = staffMedication("oxycodone", 10, "mg", 2);
-		String token = link(baselineFollowUp());
+		UUID oxycodone = surveys.staffMedication("oxycodone", 10, "mg", 2);
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token + "/medicines").csrf();
 		WebSession.Page refused = browser.post("/s/" + token + "/medicines", Map.of("_csrf", csrf, "stop-" + oxycodone,
@@ -93,36 +113,37 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.html()).contains("id=\"err-unit\"").contains("aria-describedby=\"err-unit\"")
 			.contains("aria-invalid=\"true\"");
-		assertThat(medicationsStored("PATIENT")).isZero();
-		JsonNode still = ok(physician.get("/api/v1/patients/" + patientId + "/medications/" + oxycodone));
+		assertThat(surveys.medicationsStored("PATIENT")).isZero();
+		JsonNode still = ok(cells.physician().get("/api/v1/patients/" + cells.patientId() + "/medications/"
+				+ oxycodone));
 		assertThat(still.get("stop").isNull()).isTrue();
 
 		WebSession.Page notANumber = browser.post("/s/" + token + "/medicines",
 				Map.of("_csrf", csrf, "drug", "other", "otherDrug", "ibuprofen", "dose", "a lot", "unit", "mg"));
 		assertThat(notANumber.status()).isEqualTo(422);
 		assertThat(notANumber.html()).contains("id=\"err-dose\"").contains("aria-describedby=\"err-dose\"");
-		assertThat(medicationsStored("PATIENT")).isZero();
+		assertThat(surveys.medicationsStored("PATIENT")).isZero();
 	}
 
 	@Test
 	void anotherMedicineByNameIsStoredWithoutMmeAndTheFormAsksForAnother() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token + "/medicines").csrf();
 		WebSession.Page again = browser.post("/s/" + token + "/medicines", Map.of("_csrf", csrf, "drug", "other",
 				"otherDrug", "ibuprofen", "dose", "400", "unit", "mg", "timesPerDay", "3", "action", "another"));
 		assertThat(again.uri()).endsWith("/s/" + token + "/medicines?saved");
 		assertThat(again.html()).contains("your change was saved").contains("ibuprofen");
-		JsonNode added = find(ok(physician.get("/api/v1/patients/" + patientId + "/medications")).get("items"), "drug",
-				"ibuprofen");
+		JsonNode added = find(ok(cells.physician().get("/api/v1/patients/" + cells.patientId()
+				+ "/medications")).get("items"), "drug", "ibuprofen");
 		assertThat(added.get("route").asString()).isEqualTo("OTHER");
 		assertThat(added.get("mmePerDay").isNull()).isTrue();
 	}
 
 	@Test
 	void aProblemWithHtmlIsStoredAsTypedAndNeverRenderedAsMarkup() {
-		UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token + "/problem").csrf();
 		String text = "<script>alert('x')</script> My leg <b>burns</b> since Tuesday";
@@ -133,7 +154,8 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 		assertThat(thanks.html()).contains("A doctor there will review").contains("call your local emergency")
 			.contains("Go back to your questionnaire").doesNotContain("<b>burns</b>");
 
-		JsonNode events = ok(physician.get("/api/v1/patients/" + patientId + "/adverse-events")).get("items");
+		JsonNode events = ok(cells.physician().get("/api/v1/patients/" + cells.patientId()
+				+ "/adverse-events")).get("items");
 		assertThat(events.size()).isEqualTo(1);
 		JsonNode event = events.get(0);
 		assertThat(event.get("description").asString()).isEqualTo(text);
@@ -142,12 +164,12 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 		assertThat(event.get("grade").isNull()).isTrue();
 		assertThat(event.get("careSought").asString()).isEqualTo("HOSPITAL");
 		assertThat(event.get("followUpId").asString()).isEqualTo(followUp.toString());
-		String procedure = find(followUps(), "timePoint", "BASELINE").get("procedureId").asString();
+		String procedure = find(treatment.followUps(), "timePoint", "BASELINE").get("procedureId").asString();
 		assertThat(event.get("procedureId").asString()).isEqualTo(procedure);
-		TestApi.Response raw = physician.get("/api/v1/adverse-events/" + event.get("id").asString());
+		TestApi.Response raw = cells.physician().get("/api/v1/adverse-events/" + event.get("id").asString());
 		assertThat(raw.header("Content-Type")).startsWith("application/json");
 		assertThat(raw.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(auditedBySystem(AdverseEventService.ENTITY, event.get("id").asString())).isEqualTo(1);
+		assertThat(surveys.auditedBySystem(AdverseEventService.ENTITY, event.get("id").asString())).isEqualTo(1);
 
 		// The same text sent back on a refused form is escaped.
 		WebSession.Page refused = browser.post("/s/" + token + "/problem",
@@ -159,7 +181,7 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 
 	@Test
 	void anOverLongProblemIsRefusedWithItsFieldMarkedAndNothingStored() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token + "/problem").csrf();
 		WebSession.Page page = browser.post("/s/" + token + "/problem",
@@ -167,23 +189,23 @@ class SurveyMedicinesAndProblemsPagesTests extends SurveyTest {
 						LocalDate.now().toString(), "careSought", "NONE"));
 		assertThat(page.status()).isEqualTo(422);
 		assertThat(page.html()).contains("id=\"err-description\"").contains("at most 2000 characters");
-		assertThat(problemsStored()).isZero();
+		assertThat(surveys.problemsStored()).isZero();
 		assertThat(browser.post("/s/" + token + "/problem", Map.of("description", "pain", "onset",
 				LocalDate.now().toString(), "careSought", "NONE")).status()).isEqualTo(403);
-		assertThat(problemsStored()).isZero();
+		assertThat(surveys.problemsStored()).isZero();
 	}
 
 	@Test
 	void theOptionalStepsAreRateLimitedAndRefuseUnusableLinksLikeTheQuestionnaire() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		int last = 0;
 		for (int i = 0; i < 31; i++) {
 			last = browser.get("/s/" + token + (i % 2 == 0 ? "/medicines" : "/problem")).status();
 		}
 		assertThat(last).isEqualTo(429);
-		limiter.reset();
-		expire(token);
+		surveys.forgetRateLimits();
+		surveys.expire(token);
 		WebSession.Page expired = browser.get("/s/" + token + "/medicines");
 		assertThat(expired.status()).isEqualTo(410);
 		assertThat(expired.html()).contains("This link has expired").doesNotContain("Iris");

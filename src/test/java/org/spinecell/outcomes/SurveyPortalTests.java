@@ -3,17 +3,36 @@ package org.spinecell.outcomes;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The patient's survey pages: greeting, one instrument per page, validation, completion. */
-class SurveyPortalTests extends SurveyTest {
+class SurveyPortalTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void thePageGreetsByGivenNameOnlyAndShowsTheFirstInstrument() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		WebSession.Page page = browser.get("/s/" + token);
 		assertThat(page.status()).isEqualTo(200);
@@ -28,13 +47,13 @@ class SurveyPortalTests extends SurveyTest {
 
 	@Test
 	void submittingThroughThePageRecordsAndMovesOn() {
-		UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		WebSession.Page page = browser.get("/s/" + token);
 		WebSession.Page next = browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", page.csrf(), "nrs", "6"));
 		assertThat(next.status()).as(next.html()).isEqualTo(200);
-		assertThat(responsesStored(followUp, "nrs-back")).isEqualTo(1);
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isEqualTo(1);
 		int staffEntered = ownerJdbc()
 			.sql("SELECT count(*) FROM instrument_response WHERE follow_up_id = :f AND entered_by_staff")
 			.param("f", followUp)
@@ -46,8 +65,8 @@ class SurveyPortalTests extends SurveyTest {
 
 	@Test
 	void missingOrOutOfRangeAnswersAreShownNextToTheQuestion() {
-		UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token).csrf();
 		WebSession.Page missing = browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf));
@@ -55,23 +74,23 @@ class SurveyPortalTests extends SurveyTest {
 		assertThat(missing.html()).contains("aria-describedby=\"err-nrs\"").contains("id=\"err-nrs\"");
 		WebSession.Page outOfRange = browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf, "nrs", "11"));
 		assertThat(outOfRange.status()).isEqualTo(422);
-		assertThat(responsesStored(followUp, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isZero();
 	}
 
 	@Test
 	void formsWithoutTheCsrfTokenAreRefused() {
-		UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		browser.get("/s/" + token);
 		assertThat(browser.post("/s/" + token + "/nrs-back", Map.of("nrs", "6")).status()).isEqualTo(403);
-		assertThat(responsesStored(followUp, "nrs-back")).isZero();
+		assertThat(surveys.responsesStored(followUp, "nrs-back")).isZero();
 	}
 
 	@Test
 	void answeringEveryOnlineInstrumentOffersTheOptionalStepsAndLeavesTheOfflinePrimaryOutcomeToStaff() {
-		UUID followUp = baselineFollowUp();
-		String token = link(followUp);
+		UUID followUp = surveys.baselineFollowUp();
+		String token = surveys.link(followUp);
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token).csrf();
 		browser.post("/s/" + token + "/nrs-back", Map.of("_csrf", csrf, "nrs", "6"));
@@ -84,17 +103,18 @@ class SurveyPortalTests extends SurveyTest {
 		assertThat(browser.get("/s/" + token).html()).contains("Thank you")
 			.contains("this questionnaire is not available online yet; your clinic will contact you");
 		// The ODI, a primary outcome whose licensed text is not loaded, is still missing: the follow-up stays open.
-		assertThat(ok(physician.get("/api/v1/follow-ups/" + followUp)).get("status").asString()).isEqualTo("DUE");
+		assertThat(ok(cells.physician().get("/api/v1/follow-ups/"
+				+ followUp)).get("status").asString()).isEqualTo("DUE");
 	}
 
 	@Test
 	void unknownAndExpiredLinksShowTheSamePageForEveryone() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		WebSession.Page unknown = browser.get("/s/" + "B".repeat(43));
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.html()).contains("This link does not work").doesNotContain("Iris");
-		expire(token);
+		surveys.expire(token);
 		WebSession.Page expired = browser.get("/s/" + token);
 		assertThat(expired.status()).isEqualTo(410);
 		assertThat(expired.html()).contains("This link has expired").doesNotContain("Iris");
@@ -102,7 +122,7 @@ class SurveyPortalTests extends SurveyTest {
 
 	@Test
 	void tooManyPageRequestsAre429() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		int last = 0;
 		for (int i = 0; i < 31; i++) {

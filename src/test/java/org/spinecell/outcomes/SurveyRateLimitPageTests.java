@@ -2,8 +2,12 @@ package org.spinecell.outcomes;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
+import org.spinecell.outcomes.survey.SurveyExtrasPageController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +15,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A patient who sends a form once the link's request limit is used up gets a 429 and the form
  * back as they filled it in, so nothing they typed is lost; nothing is stored.
  */
-class SurveyRateLimitPageTests extends SurveyTest {
+class SurveyRateLimitPageTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
+
+	@BeforeEach
+	void patientOfAClinic() {
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+	}
 
 	@Test
 	void overTheLimitEveryFormComesBackWithWhatThePatientTyped() {
-		String token = link(baselineFollowUp());
+		String token = surveys.link(surveys.baselineFollowUp());
 		WebSession browser = new WebSession(port);
 		String csrf = browser.get("/s/" + token).csrf();
 		for (int i = 1; i < 30; i++) {
@@ -37,9 +57,9 @@ class SurveyRateLimitPageTests extends SurveyTest {
 		assertThat(problem.status()).isEqualTo(429);
 		assertThat(problem.html()).contains("Your answers are kept below").contains("My foot tingles since Sunday");
 
-		assertThat(responsesStored(baseline, "nrs-back")).isZero();
-		assertThat(medicationsStored("PATIENT")).isZero();
-		assertThat(problemsStored()).isZero();
+		assertThat(surveys.responsesStored(surveys.baseline(), "nrs-back")).isZero();
+		assertThat(surveys.medicationsStored("PATIENT")).isZero();
+		assertThat(surveys.problemsStored()).isZero();
 	}
 
 }

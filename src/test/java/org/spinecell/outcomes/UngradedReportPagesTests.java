@@ -15,11 +15,14 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
+import org.spinecell.cellproducts.CellLab;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.cellproducts.CellLab.path;
 
 /**
  * A problem a patient reports through the survey portal stays ungraded until a physician reviews
@@ -27,7 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * open it, and says in words that the report awaits a clinician's review; a physician reviews it
  * from the chart with the same rules as the API, the refusals beside their fields.
  */
-class UngradedReportPagesTests extends SurveyTest {
+class UngradedReportPagesTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient's screening, injection and follow-ups. */
+	private Treatment treatment;
+
+	/** The patient's side of the survey portal. */
+	private Surveys surveys;
 
 	private static final List<String> ANALYTICS_TABS = List.of("outcomes", "durability", "variability", "medication",
 			"safety");
@@ -36,9 +48,13 @@ class UngradedReportPagesTests extends SurveyTest {
 
 	@BeforeEach
 	void aPatientReportsAProblem() {
-		String token = link(baselineFollowUp());
-		consent("RESEARCH"); // researchers see only the episodes of patients who consented to research
-		TestApi.Response reported = reportProblem(token, Map.of("description", "Burning pain and a fever since Sunday",
+		cells = new CellLab(app);
+		treatment = new Treatment(cells);
+		surveys = new Surveys(treatment);
+		String token = surveys.link(surveys.baselineFollowUp());
+		treatment.consent("RESEARCH"); // researchers see only the episodes of patients who consented to research
+		TestApi.Response reported = surveys.reportProblem(token, Map.of("description",
+				"Burning pain and a fever since Sunday",
 				"onset", LocalDate.now().minusDays(2).toString(), "careSought", "DOCTOR"));
 		assertThat(reported.status()).as(reported.body()).isEqualTo(201);
 		eventId = reported.json().get("id").asString();
@@ -47,7 +63,7 @@ class UngradedReportPagesTests extends SurveyTest {
 	@Test
 	void everyPageThatCanShowTheReportAnswersWholeForEveryRoleAndSaysItAwaitsReview() {
 		Map<String, List<String>> pages = new HashMap<>();
-		List<String> care = new ArrayList<>(List.of("/", "/patients/" + patientId, "/safety"));
+		List<String> care = new ArrayList<>(List.of("/", "/patients/" + cells.patientId(), "/safety"));
 		ANALYTICS_TABS.forEach(tab -> care.add("/analytics?tab=" + tab));
 		pages.put("PHYSICIAN", care);
 		pages.put("COORDINATOR", care);
@@ -73,7 +89,7 @@ class UngradedReportPagesTests extends SurveyTest {
 		}
 		for (String role : List.of("PHYSICIAN", "COORDINATOR")) {
 			WebSession session = signedIn(role);
-			assertThat(session.get("/patients/" + patientId).html()).as(role)
+			assertThat(session.get("/patients/" + cells.patientId()).html()).as(role)
 				.contains("Burning pain and a fever since Sunday")
 				.contains("Not graded yet: awaiting clinician review")
 				.contains("Not classified yet")
@@ -86,16 +102,17 @@ class UngradedReportPagesTests extends SurveyTest {
 			assertThat(session.get("/").html()).as(role)
 				.contains("<strong class=\"badge warn\">1</strong>")
 				.contains("adverse event is awaiting clinician review.");
-			assertPdf(session.getBytes("/patients/" + patientId + "/progress-report.pdf"), role + " progress report");
+			assertPdf(session.getBytes("/patients/" + cells.patientId() + "/progress-report.pdf"), role
+					+ " progress report");
 		}
 	}
 
 	@Test
 	void theJsonResultsNameTheUngradedStateInsteadOfFailing() {
-		JsonNode event = ok(physician.get("/api/v1/adverse-events/" + eventId));
+		JsonNode event = ok(cells.physician().get("/api/v1/adverse-events/" + eventId));
 		assertThat(event.get("grade").isNull()).isTrue();
 		assertThat(event.get("reviewed").asBoolean()).isFalse();
-		JsonNode safety = ok(physician.get("/api/v1/analytics/safety"));
+		JsonNode safety = ok(cells.physician().get("/api/v1/analytics/safety"));
 		for (String dimension : List.of("grade", "serious", "related")) {
 			JsonNode row = safety.get("rows")
 				.valueStream()
@@ -106,14 +123,14 @@ class UngradedReportPagesTests extends SurveyTest {
 			assertThat(row.get("events").asLong()).isEqualTo(1);
 		}
 		assertThat(safety.get("definitions").get("ungraded").asString()).contains("no physician has reviewed");
-		TestApi researcher = login(createUser("RESEARCHER", Set.of(clinicId)), USER_PASSWORD);
+		TestApi researcher = login(createUser("RESEARCHER", Set.of(cells.clinicId())), USER_PASSWORD);
 		assertThat(ok(researcher.get("/api/v1/analytics/safety")).get("rows").valueStream()
 			.map(r -> r.get("value").asString())).containsOnly("ungraded");
 	}
 
 	@Test
 	void theResearchExportMarksTheReportAsAwaitingReviewRatherThanNotSerious() throws IOException {
-		TestApi researcher = login(createUser("RESEARCHER", Set.of(clinicId)), USER_PASSWORD);
+		TestApi researcher = login(createUser("RESEARCHER", Set.of(cells.clinicId())), USER_PASSWORD);
 		HttpResponse<byte[]> zip = researcher.getBytes("/api/v1/exports/research");
 		assertThat(zip.statusCode()).isEqualTo(200);
 		String events = entry(zip.body(), "adverse_events.csv");
@@ -135,9 +152,9 @@ class UngradedReportPagesTests extends SurveyTest {
 
 	@Test
 	void aPhysicianReviewsTheReportFromTheChartWithRefusalsBesideTheirFields() {
-		WebSession browser = signedIn(physicianUsername);
-		String chart = browser.get("/patients/" + patientId).html();
-		String review = "/patients/" + patientId + "/adverse-events/" + eventId + "/review";
+		WebSession browser = signedIn(cells.physicianUsername());
+		String chart = browser.get("/patients/" + cells.patientId()).html();
+		String review = "/patients/" + cells.patientId() + "/adverse-events/" + eventId + "/review";
 		assertThat(chart).contains("href=\"" + review + "\"");
 		assertThat(browser.get("/safety").html()).contains("href=\"" + review + "\"");
 
@@ -171,17 +188,17 @@ class UngradedReportPagesTests extends SurveyTest {
 		fields.put("relatednessProcedure", "POSSIBLE");
 		WebSession.Page done = browser.post(review, fields);
 		assertThat(done.status()).isEqualTo(200);
-		assertThat(done.uri()).endsWith("/patients/" + patientId + "#adverse-events");
+		assertThat(done.uri()).endsWith("/patients/" + cells.patientId() + "#adverse-events");
 		assertThat(done.html()).contains("reviewed: 3 — severe or medically significant")
 			.contains("a safety report task is open")
 			.contains("<span class=\"badge ok\">Reviewed</span>")
 			.doesNotContain("Awaiting clinician review");
-		JsonNode reviewed = ok(physician.get("/api/v1/adverse-events/" + eventId));
+		JsonNode reviewed = ok(cells.physician().get("/api/v1/adverse-events/" + eventId));
 		assertThat(reviewed.get("grade").asInt()).isEqualTo(3);
 		assertThat(reviewed.get("category").asString()).isEqualTo("Infection");
 		assertThat(reviewed.get("expected").asBoolean()).isFalse();
 		assertThat(reviewed.get("reviewNote").asString()).isEqualTo("Seen at the clinic");
-		assertThat(ok(physician.get("/api/v1/adverse-events/" + eventId + "/safety-tasks")).get("items").size())
+		assertThat(ok(cells.physician().get("/api/v1/adverse-events/" + eventId + "/safety-tasks")).get("items").size())
 			.isEqualTo(1);
 		assertThat(ownerJdbc().sql("SELECT count(*) FROM audit_event WHERE entity_type = 'AdverseEvent'"
 				+ " AND entity_id = :id AND action = 'UPDATE'").param("id", eventId).query(Long.class).single())
@@ -192,9 +209,9 @@ class UngradedReportPagesTests extends SurveyTest {
 
 	@Test
 	void onlyAPhysicianMayReview() {
-		String review = "/patients/" + patientId + "/adverse-events/" + eventId + "/review";
+		String review = "/patients/" + cells.patientId() + "/adverse-events/" + eventId + "/review";
 		WebSession coordinator = signedIn("COORDINATOR");
-		assertThat(coordinator.get("/patients/" + patientId).html()).contains("Awaiting clinician review")
+		assertThat(coordinator.get("/patients/" + cells.patientId()).html()).contains("Awaiting clinician review")
 			.doesNotContain("href=\"" + review + "\"");
 		assertThat(coordinator.get("/safety").html()).contains("A physician reviews it")
 			.doesNotContain("href=\"" + review + "\"");
@@ -206,7 +223,7 @@ class UngradedReportPagesTests extends SurveyTest {
 	/** A session of a new user with {@code roleOrUsername}'s role in the patient's clinic, or of that user. */
 	private WebSession signedIn(String roleOrUsername) {
 		String username = roleOrUsername.equals(roleOrUsername.toUpperCase())
-				? createUser(roleOrUsername, Set.of(clinicId)) : roleOrUsername;
+				? createUser(roleOrUsername, Set.of(cells.clinicId())) : roleOrUsername;
 		WebSession session = new WebSession(port);
 		session.signIn(username, USER_PASSWORD);
 		return session;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
 import org.spinecell.platform.CurrentUser;
@@ -17,12 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.patients.HistoryClinic.assertProblem;
 
 /**
  * Break-glass access: a physician of another clinic opens one patient of the test clinic with a
  * reason, reads that patient only, changes nothing, and the clinic's administrators see it.
  */
-class BreakGlassTests extends ClinicalHistoryTest {
+class BreakGlassTests extends IntegrationTest {
+
+	/** A clinic with a physician, for registering patients. */
+	private HistoryClinic clinic;
 
 	private static final String REASON = "Unconscious in our emergency room, need allergies and injections";
 
@@ -42,10 +47,13 @@ class BreakGlassTests extends ClinicalHistoryTest {
 
 	@BeforeEach
 	void twoPatientsAndAnOutsider() {
-		patient = registerPatient();
-		otherPatient = registerPatient();
-		assertThat(physician.post("/api/v1/patients/" + patient + "/diagnoses", DIAGNOSIS).status()).isEqualTo(201);
-		assertThat(physician.post("/api/v1/patients/" + otherPatient + "/diagnoses", DIAGNOSIS).status()).isEqualTo(201);
+		clinic = new HistoryClinic(app);
+		patient = clinic.registerPatient();
+		otherPatient = clinic.registerPatient();
+		assertThat(clinic.physician().post("/api/v1/patients/" + patient + "/diagnoses",
+				DIAGNOSIS).status()).isEqualTo(201);
+		assertThat(clinic.physician().post("/api/v1/patients/" + otherPatient + "/diagnoses",
+				DIAGNOSIS).status()).isEqualTo(201);
 		outsiderName = createUser("PHYSICIAN", Set.of(createClinic("Outside")));
 		outsider = login(outsiderName, USER_PASSWORD);
 	}
@@ -72,7 +80,7 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		JsonNode grant = created.json();
 		assertThat(grant.get("patientId").asString()).isEqualTo(patient.toString());
-		assertThat(grant.get("clinicId").asString()).isEqualTo(clinicId.toString());
+		assertThat(grant.get("clinicId").asString()).isEqualTo(clinic.clinicId().toString());
 		assertThat(grant.get("reason").asString()).isEqualTo(REASON);
 		assertThat(grant.get("active").asBoolean()).isTrue();
 		long minutes = java.time.Duration.between(java.time.Instant.parse(grant.get("grantedAt").asString()),
@@ -94,7 +102,8 @@ class BreakGlassTests extends ClinicalHistoryTest {
 	@Test
 	void aGrantNeverAllowsAChange() {
 		grant(patient);
-		TestApi.Response update = outsider.put("/api/v1/patients/" + patient, Map.of("clinicId", clinicId, "mrn",
+		TestApi.Response update = outsider.put("/api/v1/patients/" + patient, Map.of("clinicId", clinic.clinicId(),
+				"mrn",
 				"X-" + unique(), "givenName", "Changed", "familyName", "Changed", "birthDate", "1970-01-02", "sex",
 				"FEMALE", "version", 0));
 		assertThat(update.status()).isIn(403, 404);
@@ -107,9 +116,10 @@ class BreakGlassTests extends ClinicalHistoryTest {
 				Map.of("reason", "not allowed", "version", 0));
 		assertThat(voided.status()).isIn(403, 404);
 
-		assertThat(rows("diagnosis", patient)).isEqualTo(1);
-		assertThat(rows("consent", patient)).isZero();
-		assertThat(physician.get("/api/v1/patients/" + patient).json().get("givenName").asString()).isEqualTo("Rosa");
+		assertThat(clinic.rows("diagnosis", patient)).isEqualTo(1);
+		assertThat(clinic.rows("consent", patient)).isZero();
+		assertThat(clinic.physician().get("/api/v1/patients/"
+				+ patient).json().get("givenName").asString()).isEqualTo("Rosa");
 	}
 
 	@Test
@@ -148,14 +158,14 @@ class BreakGlassTests extends ClinicalHistoryTest {
 
 	@Test
 	void aPatientCanBeNamedByClinicAndMedicalRecordNumber() {
-		String mrn = physician.get("/api/v1/patients/" + patient).json().get("mrn").asString();
+		String mrn = clinic.physician().get("/api/v1/patients/" + patient).json().get("mrn").asString();
 		TestApi.Response response = outsider.post("/api/v1/break-glass",
-				Map.of("clinicId", clinicId, "mrn", mrn, "reason", REASON));
+				Map.of("clinicId", clinic.clinicId(), "mrn", mrn, "reason", REASON));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		assertThat(response.json().get("patientId").asString()).isEqualTo(patient.toString());
 		String unknownMrn = "NOPE-" + unique();
-		assertThat(outsider.post("/api/v1/break-glass", Map.of("clinicId", clinicId, "mrn", unknownMrn, "reason",
-				REASON)).status()).isEqualTo(404);
+		assertThat(outsider.post("/api/v1/break-glass", Map.of("clinicId", clinic.clinicId(), "mrn", unknownMrn,
+				"reason", REASON)).status()).isEqualTo(404);
 		assertThat(open(UUID.randomUUID(), REASON).status()).isEqualTo(404);
 
 		// Probing for record numbers of another clinic leaves a trace, though nothing was granted.
@@ -166,7 +176,7 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		assertThat(refused).singleElement().satisfies(e -> {
 			assertThat(e.get("actor_username")).isEqualTo(outsiderName);
 			assertThat(e.get("reason")).isEqualTo(REASON);
-			assertThat((String) e.get("changes")).contains("no such patient", clinicId.toString());
+			assertThat((String) e.get("changes")).contains("no such patient", clinic.clinicId().toString());
 		});
 	}
 
@@ -180,7 +190,8 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		}
 		assertThat(anonymous.post("/api/v1/break-glass", Map.of("patientId", patient, "reason", REASON)).status())
 			.isEqualTo(401);
-		assertThat(physician.post("/api/v1/break-glass", Map.of("patientId", patient, "reason", REASON)).status())
+		assertThat(clinic.physician().post("/api/v1/break-glass", Map.of("patientId", patient, "reason",
+				REASON)).status())
 			.as("a physician of the patient's own clinic needs no grant")
 			.isEqualTo(409);
 	}
@@ -203,7 +214,7 @@ class BreakGlassTests extends ClinicalHistoryTest {
 			assertThat(e.get("clinic_id")).isEqualTo(new UUID(0, 0));
 		});
 		assertThat(entries.get(1).get("action")).isEqualTo("ACCESS");
-		assertThat((String) entries.get(1).get("changes")).contains(patient.toString(), clinicId.toString(),
+		assertThat((String) entries.get(1).get("changes")).contains(patient.toString(), clinic.clinicId().toString(),
 				"GET /api/v1/patients/" + patient);
 		assertThat((String) entries.get(2).get("changes")).contains("GET /api/v1/patients/" + patient + "/diagnoses");
 	}
@@ -211,8 +222,8 @@ class BreakGlassTests extends ClinicalHistoryTest {
 	@Test
 	void theClinicsAdministratorsSeeTheGrantsAndOthersDoNot() {
 		UUID grantId = grant(patient);
-		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
-		TestApi.Response listed = clinicAdmin.get("/api/v1/break-glass?clinicId=" + clinicId);
+		TestApi clinicAdmin = login(createUser("ADMIN", Set.of(clinic.clinicId())), USER_PASSWORD);
+		TestApi.Response listed = clinicAdmin.get("/api/v1/break-glass?clinicId=" + clinic.clinicId());
 		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
 		JsonNode seen = find(listed.json(), "id", grantId.toString());
 		assertThat(seen.get("reason").asString()).isEqualTo(REASON);
@@ -221,11 +232,11 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		assertThat(seen.get("active").asBoolean()).isTrue();
 
 		TestApi otherAdmin = login(createUser("ADMIN", Set.of(createClinic("Other admin"))), USER_PASSWORD);
-		assertThat(otherAdmin.get("/api/v1/break-glass?clinicId=" + clinicId).status()).isEqualTo(404);
-		assertThat(physician.get("/api/v1/break-glass?clinicId=" + clinicId).status()).isEqualTo(403);
+		assertThat(otherAdmin.get("/api/v1/break-glass?clinicId=" + clinic.clinicId()).status()).isEqualTo(404);
+		assertThat(clinic.physician().get("/api/v1/break-glass?clinicId=" + clinic.clinicId()).status()).isEqualTo(403);
 
 		WebSession web = new WebSession(port);
-		web.signIn(createUser("ADMIN", Set.of(clinicId)), USER_PASSWORD);
+		web.signIn(createUser("ADMIN", Set.of(clinic.clinicId())), USER_PASSWORD);
 		WebSession.Page page = web.get("/admin/break-glass");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html()).contains(REASON).contains("Active");
@@ -240,7 +251,7 @@ class BreakGlassTests extends ClinicalHistoryTest {
 
 	@Test
 	void thePhysicianOpensThePatientFromTheWebFormAndSeesTheChartMarkedAsEmergencyAccess() {
-		String mrn = physician.get("/api/v1/patients/" + patient).json().get("mrn").asString();
+		String mrn = clinic.physician().get("/api/v1/patients/" + patient).json().get("mrn").asString();
 		WebSession web = new WebSession(port);
 		web.signIn(outsiderName, USER_PASSWORD);
 		assertThat(web.get("/patients").html()).contains("Emergency access to another clinic");
@@ -249,12 +260,12 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		assertThat(form.html()).contains("recorded in the audit trail");
 
 		WebSession.Page refused = web.post("/patients/break-glass",
-				Map.of("clinicId", clinicId.toString(), "mrn", mrn, "reason", "short", "_csrf", form.csrf()));
+				Map.of("clinicId", clinic.clinicId().toString(), "mrn", mrn, "reason", "short", "_csrf", form.csrf()));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.html()).contains("reason-error").contains("at least 20 characters");
 
 		WebSession.Page chart = web.post("/patients/break-glass",
-				Map.of("clinicId", clinicId.toString(), "mrn", mrn, "reason", REASON, "_csrf", form.csrf()));
+				Map.of("clinicId", clinic.clinicId().toString(), "mrn", mrn, "reason", REASON, "_csrf", form.csrf()));
 		assertThat(chart.status()).isEqualTo(200);
 		assertThat(chart.uri()).endsWith("/patients/" + patient);
 		assertThat(chart.html()).contains("break-glass-notice").contains(mrn);
@@ -271,10 +282,11 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		readOnly.setReadOnly(true);
 		Long readable = CurrentUser.callAs(user,
-				() -> readOnly.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
+				() -> readOnly.execute(s -> app.sql(sql).param("c", clinic.clinicId()).query(Long.class).single()));
 		assertThat(readable).as("the granted patient's diagnosis only, not the other patient's").isEqualTo(1);
 		Long patients = CurrentUser.callAs(user, () -> readOnly
-			.execute(s -> app.sql("SELECT count(*) FROM patient WHERE clinic_id = :c").param("c", clinicId).query(Long.class).single()));
+			.execute(s -> app.sql("SELECT count(*) FROM patient WHERE clinic_id = :c").param("c",
+					clinic.clinicId()).query(Long.class).single()));
 		assertThat(patients).isEqualTo(1);
 
 		String plan = CurrentUser.callAs(user, () -> readOnly.execute(s -> String.join("\n",
@@ -282,17 +294,17 @@ class BreakGlassTests extends ClinicalHistoryTest {
 		assertThat(plan).as("the grants are looked up once per query, not once per row").contains("InitPlan");
 
 		Long inReadWrite = CurrentUser.callAs(user,
-				() -> transactions.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
+				() -> transactions.execute(s -> app.sql(sql).param("c", clinic.clinicId()).query(Long.class).single()));
 		assertThat(inReadWrite).as("a read-write transaction carries no grant").isZero();
 		Integer updated = CurrentUser.callAs(user, () -> transactions.execute(s -> app
 			.sql("UPDATE patient SET given_name = 'Changed' WHERE clinic_id = :c")
-			.param("c", clinicId)
+			.param("c", clinic.clinicId())
 			.update()));
 		assertThat(updated).isZero();
 
 		ownerJdbc().sql("UPDATE break_glass_grant SET ended_at = now() WHERE id = :id").param("id", grantId).update();
 		Long afterEnd = CurrentUser.callAs(user,
-				() -> readOnly.execute(s -> app.sql(sql).param("c", clinicId).query(Long.class).single()));
+				() -> readOnly.execute(s -> app.sql(sql).param("c", clinic.clinicId()).query(Long.class).single()));
 		assertThat(afterEnd).isZero();
 	}
 

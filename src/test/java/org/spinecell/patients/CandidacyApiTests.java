@@ -6,14 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
+import org.spinecell.patients.HistoryClinic.AuditRow;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Screening a real record through the API: decisions, reasons, stored inputs, overrides, rule sets. */
-class CandidacyApiTests extends ClinicalHistoryTest {
+class CandidacyApiTests extends IntegrationTest {
+
+	/** A clinic with a physician, for registering patients. */
+	private HistoryClinic clinic;
+
+	@BeforeEach
+	void clinicWithPhysician() {
+		clinic = new HistoryClinic(app);
+	}
 
 	@Test
 	void aTypicalDiscPatientWithFailedPhysiotherapyAndAClearChecklistIsEligible() {
@@ -35,8 +46,8 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void anMriWithoutModicChangeCanBeScreened() {
-		UUID patient = registerPatient();
-		created(physician.post("/api/v1/patients/" + patient + "/imaging",
+		UUID patient = clinic.registerPatient();
+		created(clinic.physician().post("/api/v1/patients/" + patient + "/imaging",
 				Map.of("modality", "MRI", "studyDate", LocalDate.now().minusMonths(1).toString(), "level", "L5-S1",
 						"pfirrmannScale", "FIVE_GRADE", "pfirrmannGrade", 2, "modicType", 0)));
 		TestApi.Response response = assess(patient, clearChecklist());
@@ -76,7 +87,7 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void aPatientWithoutDiagnosisOrTriedCareIsNotEligible() {
-		JsonNode assessment = assess(registerPatient(), clearChecklist()).json();
+		JsonNode assessment = assess(clinic.registerPatient(), clearChecklist()).json();
 		assertThat(assessment.get("decision").asString()).isEqualTo("NOT_ELIGIBLE");
 		List<String> rules = assessment.get("reasons").valueStream().map(r -> r.get("rule").asString()).toList();
 		assertThat(rules).contains("no-active-spine-diagnosis", "conservative-care-not-tried");
@@ -89,10 +100,11 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 		Map<String, Boolean> checklist = clearChecklist();
 		checklist.put("bleedingRisk", true);
 		UUID second = id(assess(patient, checklist).json());
-		JsonNode list = physician.get("/api/v1/patients/" + patient + "/candidacy-assessments").json().get("items");
+		JsonNode list = clinic.physician().get("/api/v1/patients/" + patient
+				+ "/candidacy-assessments").json().get("items");
 		assertThat(list.get(0).get("id").asString()).isEqualTo(second.toString());
 		assertThat(list.get(1).get("id").asString()).isEqualTo(first.toString());
-		List<AuditRow> audit = audit("CandidacyAssessment", second);
+		List<AuditRow> audit = clinic.audit("CandidacyAssessment", second);
 		assertThat(audit).hasSize(1);
 		assertThat(audit.get(0).changes().get("decision").get("newValue").asString()).isEqualTo("NOT_ELIGIBLE");
 	}
@@ -105,22 +117,23 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 		UUID assessment = id(assess(patient, checklist).json());
 		String path = "/api/v1/patients/" + patient + "/candidacy-assessments/" + assessment + "/override";
 
-		TestApi coordinator = staff("COORDINATOR");
+		TestApi coordinator = clinic.staff("COORDINATOR");
 		assertThat(coordinator.post(path, Map.of("decision", "ELIGIBLE", "reason", "x", "version", 0)).status())
 			.isEqualTo(403);
-		TestApi.Response noReason = physician.post(path, Map.of("decision", "ELIGIBLE", "reason", " ", "version", 0));
+		TestApi.Response noReason = clinic.physician().post(path, Map.of("decision", "ELIGIBLE", "reason", " ",
+				"version", 0));
 		assertThat(noReason.status()).isEqualTo(422);
 		assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
-		TestApi.Response overridden = physician.post(path, Map.of("decision", "ELIGIBLE", "reason",
+		TestApi.Response overridden = clinic.physician().post(path, Map.of("decision", "ELIGIBLE", "reason",
 				"Symptoms resolved; urgent MRI excluded compression", "version", 0));
 		assertThat(overridden.status()).as(overridden.body()).isEqualTo(200);
 		assertThat(overridden.json().get("decision").asString()).isEqualTo("REFER");
 		assertThat(overridden.json().get("effectiveDecision").asString()).isEqualTo("ELIGIBLE");
 		assertThat(overridden.json().get("overrideReason").asString()).contains("urgent MRI");
-		assertThat(audit("CandidacyAssessment", assessment).get(1).reason()).contains("urgent MRI");
+		assertThat(clinic.audit("CandidacyAssessment", assessment).get(1).reason()).contains("urgent MRI");
 
-		assertThat(physician.post(path, Map.of("decision", "REFER", "reason", "stale", "version", 0)).status())
+		assertThat(clinic.physician().post(path, Map.of("decision", "REFER", "reason", "stale", "version", 0)).status())
 			.isEqualTo(409);
 	}
 
@@ -129,12 +142,14 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 		UUID patient = typicalCandidate();
 		JsonNode before = assess(patient, clearChecklist()).json();
 
-		String current = physician.get("/api/v1/candidacy-rule-sets/current?clinicId=" + clinicId).body();
+		String current = clinic.physician().get("/api/v1/candidacy-rule-sets/current?clinicId="
+				+ clinic.clinicId()).body();
 		String stricter = current.replaceFirst("\"version\"\\s*:\\s*1", "\"version\": 2")
 			.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \"Clinic protocol\"")
 			.replace("\"value\" : 3", "\"value\" : 24")
 			.replace("\"value\": 3", "\"value\": 24");
-		TestApi.Response published = physician.postRaw("/api/v1/candidacy-rule-sets?clinicId=" + clinicId, stricter);
+		TestApi.Response published = clinic.physician().postRaw("/api/v1/candidacy-rule-sets?clinicId="
+				+ clinic.clinicId(), stricter);
 		assertThat(published.status()).as(published.body()).isEqualTo(201);
 
 		JsonNode after = assess(patient, clearChecklist()).json();
@@ -143,11 +158,13 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 		assertThat(after.get("decision").asString()).isEqualTo("NOT_ELIGIBLE");
 		assertThat(after.get("reasons").get(0).get("rule").asString()).isEqualTo("symptoms-under-3-months");
 
-		JsonNode old = physician.get("/api/v1/patients/" + patient + "/candidacy-assessments/" + id(before)).json();
+		JsonNode old = clinic.physician().get("/api/v1/patients/" + patient + "/candidacy-assessments/"
+				+ id(before)).json();
 		assertThat(old.get("ruleSetVersion").asInt()).isEqualTo(1);
 		assertThat(old.get("decision").asString()).isEqualTo("ELIGIBLE");
 
-		TestApi.Response sameVersion = physician.postRaw("/api/v1/candidacy-rule-sets?clinicId=" + clinicId, stricter);
+		TestApi.Response sameVersion = clinic.physician().postRaw("/api/v1/candidacy-rule-sets?clinicId="
+				+ clinic.clinicId(), stricter);
 		assertThat(sameVersion.status()).isEqualTo(409);
 		assertThat(sameVersion.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
 	}
@@ -156,17 +173,19 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 	void anInvalidRuleSetIsRefusedByPathAndAnotherClinicsIsNotFound() {
 		String broken = "{\"name\":\"Broken\",\"version\":9,\"rules\":[{\"id\":\"x\",\"decision\":\"MAYBE\","
 				+ "\"message\":\"m\",\"when\":[{\"input\":\"facts.age\",\"op\":\"lt\",\"value\":18}]}]}";
-		TestApi.Response invalid = physician.postRaw("/api/v1/candidacy-rule-sets?clinicId=" + clinicId, broken);
+		TestApi.Response invalid = clinic.physician().postRaw("/api/v1/candidacy-rule-sets?clinicId="
+				+ clinic.clinicId(), broken);
 		assertThat(invalid.status()).isEqualTo(422);
 		assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("rules[0].decision");
-		assertThat(physicianOfAnotherClinic().get("/api/v1/candidacy-rule-sets/current?clinicId=" + clinicId).status())
+		assertThat(clinic.physicianOfAnotherClinic().get("/api/v1/candidacy-rule-sets/current?clinicId="
+				+ clinic.clinicId()).status())
 			.isEqualTo(404);
 	}
 
 	@Test
 	void anotherClinicsPatientCannotBeScreened() {
 		UUID patient = typicalCandidate();
-		TestApi outsider = physicianOfAnotherClinic();
+		TestApi outsider = clinic.physicianOfAnotherClinic();
 		assertThat(outsider.post("/api/v1/patients/" + patient + "/candidacy-assessments",
 				Map.of("checklist", clearChecklist())).status()).isEqualTo(404);
 		assertThat(outsider.get("/api/v1/patients/" + patient + "/candidacy-assessments").status()).isEqualTo(404);
@@ -174,23 +193,23 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void aMissingChecklistIsAValidationError() {
-		TestApi.Response response = physician.post("/api/v1/patients/" + registerPatient() + "/candidacy-assessments",
-				Map.of());
+		TestApi.Response response = clinic.physician().post("/api/v1/patients/" + clinic.registerPatient()
+				+ "/candidacy-assessments", Map.of());
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("checklist");
 	}
 
 	/** Lumbar disc degeneration for 18 months, a Pfirrmann III disc, and physiotherapy that did not help. */
 	private UUID typicalCandidate() {
-		UUID patient = registerPatient();
-		created(physician.post("/api/v1/patients/" + patient + "/diagnoses",
+		UUID patient = clinic.registerPatient();
+		created(clinic.physician().post("/api/v1/patients/" + patient + "/diagnoses",
 				Map.of("icd10", "M51.360", "levels", List.of("L4-L5"), "side", "CENTRAL", "symptomDurationMonths", 18,
 						"primary", true)));
-		created(physician.post("/api/v1/patients/" + patient + "/imaging",
+		created(clinic.physician().post("/api/v1/patients/" + patient + "/imaging",
 				Map.of("modality", "MRI", "studyDate", LocalDate.now().minusMonths(1).toString(), "level", "L4-L5",
 						"pfirrmannScale", "FIVE_GRADE", "pfirrmannGrade", 3, "modicType", 1, "herniation", "BULGE",
 						"stenosisGrade", "MILD")));
-		created(physician.post("/api/v1/patients/" + patient + "/prior-treatments",
+		created(clinic.physician().post("/api/v1/patients/" + patient + "/prior-treatments",
 				Map.of("type", "PHYSICAL_THERAPY", "description", "12 weeks of core stabilisation", "startDate",
 						LocalDate.now().minusMonths(9).toString(), "endDate", LocalDate.now().minusMonths(6).toString(),
 						"response", "NONE")));
@@ -202,7 +221,8 @@ class CandidacyApiTests extends ClinicalHistoryTest {
 	}
 
 	private TestApi.Response assess(UUID patient, Map<String, Boolean> checklist) {
-		return physician.post("/api/v1/patients/" + patient + "/candidacy-assessments", Map.of("checklist", checklist));
+		return clinic.physician().post("/api/v1/patients/" + patient + "/candidacy-assessments", Map.of("checklist",
+				checklist));
 	}
 
 	private static Map<String, Boolean> clearChecklist() {

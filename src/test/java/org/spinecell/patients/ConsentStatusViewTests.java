@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The patient_consent_status view that exports read: whether registry, research and trial consent
  * is current per patient, and the date of a withdrawal that is still in force.
  */
-class ConsentStatusViewTests extends ClinicalHistoryTest {
+class ConsentStatusViewTests extends IntegrationTest {
+
+	/** A clinic with a physician, for registering patients. */
+	private HistoryClinic clinic;
+
+	@BeforeEach
+	void clinicWithPhysician() {
+		clinic = new HistoryClinic(app);
+	}
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -27,7 +37,7 @@ class ConsentStatusViewTests extends ClinicalHistoryTest {
 		Map<String, Object> body = status.equals("GIVEN")
 				? Map.of("type", type, "status", status, "effectiveDate", date, "formVersion", "RC-1")
 				: Map.of("type", type, "status", status, "effectiveDate", date);
-		assertThat(physician.post("/api/v1/patients/" + patient + "/consents", body).status()).isEqualTo(201);
+		assertThat(clinic.physician().post("/api/v1/patients/" + patient + "/consents", body).status()).isEqualTo(201);
 	}
 
 	private Map<String, Object> status(Set<UUID> scope, UUID patient) {
@@ -43,14 +53,14 @@ class ConsentStatusViewTests extends ClinicalHistoryTest {
 
 	@Test
 	void aWithdrawalIsADatedFactAndReConsentRestores() {
-		UUID withdrawn = registerPatient();
+		UUID withdrawn = clinic.registerPatient();
 		decide(withdrawn, "REGISTRY", "GIVEN", "2024-01-01");
 		decide(withdrawn, "RESEARCH", "GIVEN", "2024-01-01");
 		decide(withdrawn, "TRIAL", "GIVEN", "2024-01-01");
 		decide(withdrawn, "REGISTRY", "WITHDRAWN", "2024-06-01");
 		decide(withdrawn, "TRIAL", "WITHDRAWN", "2024-07-01");
 
-		Map<String, Object> row = status(Set.of(clinicId), withdrawn);
+		Map<String, Object> row = status(Set.of(clinic.clinicId()), withdrawn);
 		assertThat(row.get("registry_current")).isEqualTo(false);
 		assertThat(row.get("registry_withdrawn_on")).isEqualTo(Date.valueOf("2024-06-01"));
 		assertThat(row.get("research_current")).isEqualTo(true);
@@ -59,15 +69,15 @@ class ConsentStatusViewTests extends ClinicalHistoryTest {
 		assertThat(row.get("trial_withdrawn_on")).isEqualTo(Date.valueOf("2024-07-01"));
 
 		decide(withdrawn, "REGISTRY", "GIVEN", "2024-09-01");
-		Map<String, Object> restored = status(Set.of(clinicId), withdrawn);
+		Map<String, Object> restored = status(Set.of(clinic.clinicId()), withdrawn);
 		assertThat(restored.get("registry_current")).isEqualTo(true);
 		assertThat(restored.get("registry_withdrawn_on")).isNull();
 	}
 
 	@Test
 	void aPatientWithoutDecisionsHasNoCurrentConsentAndNoWithdrawal() {
-		UUID none = registerPatient();
-		Map<String, Object> row = status(Set.of(clinicId), none);
+		UUID none = clinic.registerPatient();
+		Map<String, Object> row = status(Set.of(clinic.clinicId()), none);
 		assertThat(row.get("registry_current")).isEqualTo(false);
 		assertThat(row.get("research_current")).isEqualTo(false);
 		assertThat(row.get("registry_withdrawn_on")).isNull();
@@ -75,9 +85,9 @@ class ConsentStatusViewTests extends ClinicalHistoryTest {
 
 	@Test
 	void theViewKeepsRowLevelSecurity() {
-		UUID patient = registerPatient();
+		UUID patient = clinic.registerPatient();
 		decide(patient, "REGISTRY", "GIVEN", "2024-01-01");
-		assertThat(status(Set.of(clinicId), patient)).isNotNull();
+		assertThat(status(Set.of(clinic.clinicId()), patient)).isNotNull();
 		assertThat(status(Set.of(createClinic("Consent elsewhere")), patient)).isNull();
 	}
 

@@ -4,14 +4,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
+import org.spinecell.patients.HistoryClinic.AuditRow;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.patients.HistoryClinic.assertProblem;
+import static org.spinecell.patients.HistoryClinic.daysFromNow;
+import static org.spinecell.patients.HistoryClinic.with;
 
 /** Recording and voiding imaging findings through the API. */
-class ImagingApiTests extends ClinicalHistoryTest {
+class ImagingApiTests extends IntegrationTest {
+
+	/** A clinic with a physician, for registering patients. */
+	private HistoryClinic clinic;
+
+	@BeforeEach
+	void clinicWithPhysician() {
+		clinic = new HistoryClinic(app);
+	}
 
 	private static final Map<String, Object> MRI = Map.of("modality", "MRI", "studyDate", "2024-02-10", "level",
 			"L4-L5", "pfirrmannScale", "FIVE_GRADE", "pfirrmannGrade", 4, "modicType", 1, "herniation", "PROTRUSION",
@@ -19,8 +33,8 @@ class ImagingApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void anMriFindingIsRecordedWithItsGradesAndAudited() {
-		UUID patient = registerPatient();
-		TestApi.Response response = physician.post(path(patient), MRI);
+		UUID patient = clinic.registerPatient();
+		TestApi.Response response = clinic.physician().post(path(patient), MRI);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		JsonNode finding = response.json();
@@ -36,9 +50,9 @@ class ImagingApiTests extends ClinicalHistoryTest {
 		assertThat(finding.get("annularFissure").asBoolean()).isTrue();
 		assertThat(finding.get("impression").asString()).isEqualTo("Dark disc with a posterior fissure");
 
-		assertThat(physician.get(path(patient)).json().get("total").asLong()).isEqualTo(1);
+		assertThat(clinic.physician().get(path(patient)).json().get("total").asLong()).isEqualTo(1);
 
-		List<AuditRow> audit = audit("ImagingFinding", id(finding));
+		List<AuditRow> audit = clinic.audit("ImagingFinding", id(finding));
 		assertThat(audit).extracting(AuditRow::action).containsExactly("CREATE");
 		assertThat(audit.get(0).changes().get("pfirrmannGrade").get("newValue").asInt()).isEqualTo(4);
 		assertThat(audit.get(0).changes().get("level").get("newValue").asString()).isEqualTo("L4-L5");
@@ -46,14 +60,14 @@ class ImagingApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void aGradeBeyondItsPfirrmannScaleIsRefusedAndNothingIsStored() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "pfirrmannGrade", 6)), 422, "pfirrmannGrade");
-		assertProblem(physician.post(path(patient), with(MRI, "pfirrmannGrade", 0)), 422, "pfirrmannGrade");
-		assertProblem(physician.post(path(patient),
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "pfirrmannGrade", 6)), 422, "pfirrmannGrade");
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "pfirrmannGrade", 0)), 422, "pfirrmannGrade");
+		assertProblem(clinic.physician().post(path(patient),
 				with(with(MRI, "pfirrmannScale", "EIGHT_GRADE"), "pfirrmannGrade", 9)), 422, "pfirrmannGrade");
-		assertThat(rows("imaging_finding", patient)).isZero();
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 
-		TestApi.Response eightGrade = physician.post(path(patient),
+		TestApi.Response eightGrade = clinic.physician().post(path(patient),
 				with(with(MRI, "pfirrmannScale", "EIGHT_GRADE"), "pfirrmannGrade", 6));
 		assertThat(eightGrade.status()).as(eightGrade.body()).isEqualTo(201);
 		assertThat(eightGrade.json().get("pfirrmannGrade").asInt()).isEqualTo(6);
@@ -61,52 +75,53 @@ class ImagingApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void aPfirrmannGradeWithoutItsScaleIsRefused() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "pfirrmannScale", null)), 422, "pfirrmannGrade");
-		assertThat(rows("imaging_finding", patient)).isZero();
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "pfirrmannScale", null)), 422, "pfirrmannGrade");
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 	}
 
 	@Test
 	void aModicTypeOutsideZeroToThreeIsRefused() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "modicType", 4)), 422, "modicType");
-		assertProblem(physician.post(path(patient), with(MRI, "modicType", -1)), 422, "modicType");
-		assertThat(rows("imaging_finding", patient)).isZero();
-		assertThat(physician.post(path(patient), with(MRI, "modicType", 0)).status()).isEqualTo(201);
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "modicType", 4)), 422, "modicType");
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "modicType", -1)), 422, "modicType");
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
+		assertThat(clinic.physician().post(path(patient), with(MRI, "modicType", 0)).status()).isEqualTo(201);
 	}
 
 	@Test
 	void discGradesAreReadFromMriOnly() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "modality", "CT")), 422, "pfirrmannGrade");
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "modality", "CT")), 422, "pfirrmannGrade");
 		Map<String, Object> xray = with(with(MRI, "modality", "XRAY"), "pfirrmannGrade", null);
-		assertProblem(physician.post(path(patient), xray), 422, "modicType");
-		assertThat(rows("imaging_finding", patient)).isZero();
+		assertProblem(clinic.physician().post(path(patient), xray), 422, "modicType");
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 
-		TestApi.Response plain = physician.post(path(patient), Map.of("modality", "XRAY", "studyDate", "2024-01-05",
-				"level", "L1", "impression", "Old wedge deformity of L1"));
+		TestApi.Response plain = clinic.physician().post(path(patient), Map.of("modality", "XRAY", "studyDate",
+				"2024-01-05", "level", "L1", "impression", "Old wedge deformity of L1"));
 		assertThat(plain.status()).as(plain.body()).isEqualTo(201);
 		assertThat(plain.json().get("pfirrmannGrade").isNull()).isTrue();
 	}
 
 	@Test
 	void aFutureStudyDateOrAnUnreadableLevelIsRefused() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "studyDate", daysFromNow(2))), 422, "studyDate");
-		assertProblem(physician.post(path(patient), with(MRI, "level", "L4-L6")), 422, "level");
-		assertProblem(physician.post(path(patient), with(MRI, "studyDate", null)), 422, "studyDate");
-		assertProblem(physician.post(path(patient), with(MRI, "modality", "PET")), 400, "modality");
-		assertThat(rows("imaging_finding", patient)).isZero();
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "studyDate", daysFromNow(2))), 422, "studyDate");
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "level", "L4-L6")), 422, "level");
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "studyDate", null)), 422, "studyDate");
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "modality", "PET")), 400, "modality");
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 	}
 
 	@Test
 	void anImpressionIsKeptAsTypedUpTo4000Characters() {
-		UUID patient = registerPatient();
-		assertProblem(physician.post(path(patient), with(MRI, "impression", "x".repeat(4001))), 422, "impression");
-		assertThat(rows("imaging_finding", patient)).isZero();
+		UUID patient = clinic.registerPatient();
+		assertProblem(clinic.physician().post(path(patient), with(MRI, "impression", "x".repeat(4001))), 422,
+				"impression");
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 
 		String typed = "<script>alert('L4')</script> & \"severe\" " + "y".repeat(3950);
-		TestApi.Response response = physician.post(path(patient), with(MRI, "impression", typed));
+		TestApi.Response response = clinic.physician().post(path(patient), with(MRI, "impression", typed));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		String stored = ownerJdbc().sql("SELECT impression FROM imaging_finding WHERE id = :id")
 			.param("id", id(response.json()))
@@ -117,19 +132,20 @@ class ImagingApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void voidingAFindingHidesItFromTheListAndIsAudited() {
-		UUID patient = registerPatient();
-		UUID finding = id(physician.post(path(patient), MRI).json());
+		UUID patient = clinic.registerPatient();
+		UUID finding = id(clinic.physician().post(path(patient), MRI).json());
 
-		assertProblem(physician.post(path(patient) + "/" + finding + "/void", Map.of("reason", "other patient's scan",
-				"version", 3)), 409, "version");
-		TestApi.Response voided = physician.post(path(patient) + "/" + finding + "/void",
+		assertProblem(clinic.physician().post(path(patient) + "/" + finding + "/void", Map.of("reason",
+				"other patient's scan", "version", 3)), 409, "version");
+		TestApi.Response voided = clinic.physician().post(path(patient) + "/" + finding + "/void",
 				Map.of("reason", "other patient's scan", "version", 0));
 		assertThat(voided.status()).as(voided.body()).isEqualTo(200);
 		assertThat(voided.json().get("voided").asBoolean()).isTrue();
-		assertThat(physician.get(path(patient)).json().get("total").asLong()).isZero();
-		assertThat(physician.get(path(patient) + "?includeVoided=true").json().get("total").asLong()).isEqualTo(1);
+		assertThat(clinic.physician().get(path(patient)).json().get("total").asLong()).isZero();
+		assertThat(clinic.physician().get(path(patient)
+				+ "?includeVoided=true").json().get("total").asLong()).isEqualTo(1);
 
-		AuditRow entry = audit("ImagingFinding", finding).get(1);
+		AuditRow entry = clinic.audit("ImagingFinding", finding).get(1);
 		assertThat(entry.action()).isEqualTo("VOID");
 		assertThat(entry.reason()).isEqualTo("other patient's scan");
 		assertThat(entry.changes().get("voidReason").get("newValue").asString()).isEqualTo("other patient's scan");
@@ -137,31 +153,31 @@ class ImagingApiTests extends ClinicalHistoryTest {
 
 	@Test
 	void anotherClinicsPatientIsNotFoundAndGetsNothing() {
-		UUID patient = registerPatient();
-		TestApi outsider = physicianOfAnotherClinic();
+		UUID patient = clinic.registerPatient();
+		TestApi outsider = clinic.physicianOfAnotherClinic();
 		assertProblem(outsider.post(path(patient), MRI), 404);
 		assertProblem(outsider.get(path(patient)), 404);
-		assertThat(rows("imaging_finding", patient)).isZero();
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 	}
 
 	@Test
 	void aResearcherIsForbiddenAndTheLabMayOnlyRead() {
-		UUID patient = registerPatient();
-		TestApi researcher = staff("RESEARCHER");
+		UUID patient = clinic.registerPatient();
+		TestApi researcher = clinic.staff("RESEARCHER");
 		assertProblem(researcher.post(path(patient), MRI), 403);
 		assertProblem(researcher.get(path(patient)), 403);
-		TestApi lab = staff("LAB");
+		TestApi lab = clinic.staff("LAB");
 		assertProblem(lab.post(path(patient), MRI), 403);
 		assertThat(lab.get(path(patient)).status()).isEqualTo(200);
-		assertThat(rows("imaging_finding", patient)).isZero();
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 	}
 
 	@Test
 	void aVoidedPatientGetsNoNewFinding() {
-		UUID patient = registerPatient();
-		voidPatient(patient);
-		assertProblem(physician.post(path(patient), MRI), 409);
-		assertThat(rows("imaging_finding", patient)).isZero();
+		UUID patient = clinic.registerPatient();
+		clinic.voidPatient(patient);
+		assertProblem(clinic.physician().post(path(patient), MRI), 409);
+		assertThat(clinic.rows("imaging_finding", patient)).isZero();
 	}
 
 	private static String path(UUID patient) {

@@ -5,21 +5,37 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.spinecell.Browser;
+import org.spinecell.IntegrationTest;
+import org.spinecell.cellproducts.CellLab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spinecell.procedures.ProcedureSteps.procedureIdIn;
 
 /**
  * A physician documents an injection in a real browser: the form with the diagnosed level ticked,
  * the administration checks, the time-out with the DIN typed from the label, the dose on completion
  * and the printable note, on a desktop screen and on a phone.
  */
-class ProcedureBrowserTests extends ProcedureWebTest {
+class ProcedureBrowserTests extends IntegrationTest {
+
+	/** A clinic with its lab technologist, physician and patient. */
+	private CellLab cells;
+
+	/** The patient diagnosed at L4-L5, and the steps to an injection. */
+	private ProcedureSteps steps;
+
+	@BeforeEach
+	void patientWithALumbarDiagnosis() {
+		cells = new CellLab(app);
+		steps = new ProcedureSteps(cells);
+	}
 
 	private ChromeDriver driver;
 
@@ -33,17 +49,17 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 	@Test
 	void aPhysicianDocumentsAnInjectionPassesTheTimeOutAndSeesTheDose() {
 		driver = Browser.start(1280, 900);
-		readyToTreat();
-		UUID product = releasedBmac();
+		steps.readyToTreat();
+		UUID product = cells.aReleasedProduct();
 		String base = "http://localhost:" + port;
 
 		driver.get(base + "/login");
-		driver.findElement(By.id("username")).sendKeys(physicianUsername);
+		driver.findElement(By.id("username")).sendKeys(cells.physicianUsername());
 		driver.findElement(By.id("password")).sendKeys(USER_PASSWORD);
 		Browser.clickAndWait(driver, By.cssSelector("main form button[type=submit]"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 
-		driver.get(base + "/patients/" + patientId);
+		driver.get(base + "/patients/" + cells.patientId());
 		assertThat(driver.findElement(By.id("procedures")).getText()).contains("No procedure documented.");
 		Browser.clickAndWait(driver, By.linkText("Document a procedure"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Document a procedure");
@@ -87,7 +103,7 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		// The time-out: the DIN is typed from the label as printed, with its spaces.
 		String procedureUrl = driver.getCurrentUrl();
 		driver.findElement(By.id("patientIdentityConfirmed")).click();
-		driver.findElement(By.id("din-0")).sendKeys(printedDin(product));
+		driver.findElement(By.id("din-0")).sendKeys(steps.printedDin(product));
 		driver.findElement(By.id("levelsConfirmed")).click();
 		new Select(driver.findElement(By.id("remainder-0-action"))).selectByValue("DISCARDED");
 		driver.executeScript("document.getElementById('time-out').scrollIntoView();");
@@ -96,16 +112,17 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 
 		assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Procedure completed.");
 		assertThat(driver.findElement(By.cssSelector("td.dose")).getText()).isEqualTo("222 × 10⁶");
-		assertThat(driver.findElement(By.id("time-out-record")).getText()).contains(printedDin(product))
+		assertThat(driver.findElement(By.id("time-out-record")).getText()).contains(steps.printedDin(product))
 			.contains("Test PHYSICIAN");
 		Browser.screenshot(driver, "procedure-completed");
 
 		// A care plan beside it, so the chart shows both sections.
-		ok(physician.post("/api/v1/patients/" + patientId + "/care-plans", Map.of("kind", "PHYSICAL_THERAPY",
+		ok(cells.physician().post("/api/v1/patients/" + cells.patientId() + "/care-plans", Map.of("kind",
+				"PHYSICAL_THERAPY",
 				"description", "Core stabilisation, progressive loading", "goals", "Walk 30 minutes without pain",
 				"plannedSessions", 8, "sessionsPerWeek", 2, "procedureId", procedureIdIn(procedureUrl), "startDate",
 				LocalDate.now().toString())));
-		driver.get(base + "/patients/" + patientId);
+		driver.get(base + "/patients/" + cells.patientId());
 		driver.executeScript("document.getElementById('procedures').scrollIntoView();");
 		assertThat(driver.findElement(By.id("procedures")).getText()).contains("Completed", "222 × 10⁶");
 		Browser.screenshot(driver, "procedure-chart-desktop");
@@ -123,7 +140,7 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		Browser.screenshot(driver, "procedure-completed-phone");
 		driver.executeScript("document.getElementById('units').scrollIntoView();");
 		Browser.screenshot(driver, "procedure-completed-phone-units");
-		driver.get(base + "/patients/" + patientId + "/procedures/new");
+		driver.get(base + "/patients/" + cells.patientId() + "/procedures/new");
 		assertThat(pageOverflows()).as("the form is wider than the phone").isFalse();
 		driver.executeScript("document.querySelector('fieldset.units').scrollIntoView();");
 		Browser.screenshot(driver, "procedure-form-phone-units");
@@ -131,7 +148,7 @@ class ProcedureBrowserTests extends ProcedureWebTest {
 		// The note, on screen and as printed.
 		driver.manage().window().setSize(new Dimension(1280, 900));
 		driver.get(procedureUrl + "/note");
-		assertThat(driver.findElement(By.tagName("main")).getText()).contains(printedDin(product), "222 × 10⁶",
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains(steps.printedDin(product), "222 × 10⁶",
 				"Test PHYSICIAN", "M51.360");
 		Browser.screenshot(driver, "procedure-note");
 		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -6,14 +6,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spinecell.IntegrationTest;
 import org.spinecell.WebSession;
-import org.spinecell.patients.ClinicalHistoryTest;
-import org.spinecell.patients.candidacy.CandidacyPageController;
+import org.spinecell.patients.HistoryClinic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Screening in the browser: every question must be answered, the result explains itself. */
-class CandidacyPagesTests extends ClinicalHistoryTest {
+class CandidacyPagesTests extends IntegrationTest {
+
+	/** A clinic with a physician, for registering patients. */
+	private HistoryClinic clinic;
 
 	private WebSession browser;
 
@@ -21,10 +24,11 @@ class CandidacyPagesTests extends ClinicalHistoryTest {
 
 	@BeforeEach
 	void signIn() {
-		String username = createUser("PHYSICIAN", java.util.Set.of(clinicId));
+		clinic = new HistoryClinic(app);
+		String username = createUser("PHYSICIAN", java.util.Set.of(clinic.clinicId()));
 		browser = new WebSession(port);
 		browser.signIn(username, USER_PASSWORD);
-		patient = registerPatient();
+		patient = clinic.registerPatient();
 	}
 
 	@Test
