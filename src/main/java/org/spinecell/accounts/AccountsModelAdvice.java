@@ -2,6 +2,7 @@ package org.spinecell.accounts;
 
 import java.util.List;
 
+import org.spinecell.accounts.mfa.MfaLoginFlow;
 import org.spinecell.platform.CurrentUser;
 
 import org.springframework.stereotype.Controller;

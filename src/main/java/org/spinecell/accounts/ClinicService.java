@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.spinecell.accounts.clinics.ClinicRepository;
+import org.spinecell.accounts.clinics.ClinicRequest;
+import org.spinecell.accounts.users.AdministratorScope;
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

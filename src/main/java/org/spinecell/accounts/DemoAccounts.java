@@ -3,6 +3,9 @@ package org.spinecell.accounts;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.accounts.clinics.ClinicRequest;
+import org.spinecell.accounts.users.AdminBootstrap;
+import org.spinecell.accounts.users.UserRequests;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.spinecell.accounts.users.UserRepository;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.SpineCellProperties;
 
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -5,6 +5,9 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.spinecell.accounts.mfa.MfaLoginFlow;
+import org.spinecell.accounts.signin.SessionTimeouts;
+import org.spinecell.accounts.tokens.ApiTokenService;
 import org.spinecell.platform.ProblemResponses;
 import org.spinecell.platform.SpineCellProperties;
 

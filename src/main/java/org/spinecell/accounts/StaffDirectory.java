@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.accounts.users.UserRepository;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.Role;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.accounts.users.AdministratorScope;
 import org.spinecell.platform.Role;
 
 /**

@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.spinecell.accounts.signin.SessionTerminator;
+import org.spinecell.accounts.tokens.ApiTokenRepository;
+import org.spinecell.accounts.users.AdministratorScope;
+import org.spinecell.accounts.users.PasswordPolicy;
+import org.spinecell.accounts.users.UserRepository;
+import org.spinecell.accounts.users.UserRequests;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.Refusal;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-	static final String ENTITY = "User";
+	public static final String ENTITY = "User";
 
 	private final UserRepository users;
 

@@ -34,7 +34,7 @@ public record CandidacyDecision(Decision decision, List<Reason> reasons, String 
 		REFER;
 
 		/** Higher wins when several rules fire: not eligible over refer over eligible. */
-		int severity() {
+		public int severity() {
 			return switch (this) {
 				case ELIGIBLE -> 0;
 				case REFER -> 1;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.spinecell.patients.candidacy.InputKind;
 import org.spinecell.platform.Refusal;
 
 /**
@@ -99,12 +100,12 @@ public record CandidacyInput(Map<String, Boolean> checklist, Facts facts) {
 	}
 
 	/** The names of all facts, in {@link #asMap()} order. */
-	static Set<String> factNames() {
+	public static Set<String> factNames() {
 		return FACTS.keySet();
 	}
 
 	/** The kind of a named input, or {@code null} when no input has that name. */
-	static InputKind kindOf(String input) {
+	public static InputKind kindOf(String input) {
 		if (input.startsWith(CHECKLIST_PREFIX)) {
 			return CHECKLIST_ITEM.matcher(input.substring(CHECKLIST_PREFIX.length())).matches() ? InputKind.YES_NO
 					: null;
@@ -113,7 +114,7 @@ public record CandidacyInput(Map<String, Boolean> checklist, Facts facts) {
 	}
 
 	/** The values a {@link InputKind#CODE} or {@link InputKind#CODE_SET} input can take. */
-	static List<String> codesOf(String input) {
+	public static List<String> codesOf(String input) {
 		return CODES.getOrDefault(input, List.of());
 	}
 

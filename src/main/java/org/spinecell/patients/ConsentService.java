@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.spinecell.audit.AuditTrail;
-import org.spinecell.platform.Refusal;
+import org.spinecell.patients.history.Consent;
+import org.spinecell.patients.history.ConsentHistory;
+import org.spinecell.patients.history.ConsentRepository;
+import org.spinecell.patients.history.HistoryRules;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -12,10 +12,14 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.Refusal;
+import org.spinecell.patients.history.DiagnosisRepository;
+import org.spinecell.patients.history.HistoryRules;
+import org.spinecell.patients.history.Icd10Catalogue;
+import org.spinecell.patients.history.Icd10Code;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
+import org.spinecell.platform.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -47,7 +47,7 @@ public class HistoryLabels {
 	}
 
 	/** The options of a select for an enum's constants, in declaration order: name to words. */
-	<E extends Enum<E>> Map<String, String> options(E[] values) {
+	public <E extends Enum<E>> Map<String, String> options(E[] values) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (E value : values) {
 			options.put(value.name(), of(value));
@@ -56,7 +56,7 @@ public class HistoryLabels {
 	}
 
 	/** The options of the Modic select: the type number to words. */
-	Map<String, String> modicOptions() {
+	public Map<String, String> modicOptions() {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < MODIC.size(); i++) {
 			options.put(Integer.toString(i), MODIC.get(i));
@@ -68,14 +68,14 @@ public class HistoryLabels {
 	 * Every level SpineCell records, grouped for a select: the motion segments of each part of the
 	 * spine, then the single vertebrae.
 	 */
-	Map<String, List<String>> levelGroups() {
+	public Map<String, List<String>> levelGroups() {
 		Map<String, List<String>> groups = segmentGroups();
 		groups.put("Single vertebrae", vertebrae());
 		return groups;
 	}
 
 	/** The motion segments (such as L4-L5), grouped by the part of the spine their upper vertebra is in. */
-	Map<String, List<String>> segmentGroups() {
+	public Map<String, List<String>> segmentGroups() {
 		TreeSet<SpinalLevel> all = allLevels();
 		Map<String, List<String>> groups = new LinkedHashMap<>();
 		groups.put("Cervical", segmentsFrom(all, 'C'));
@@ -88,7 +88,7 @@ public class HistoryLabels {
 	 * Each level with the regions whose codes may name it, space-separated ({@code L5-S1} is
 	 * "LUMBOSACRAL"), so the form can offer only the levels the chosen code allows.
 	 */
-	Map<String, String> levelRegions() {
+	public Map<String, String> levelRegions() {
 		Map<String, String> regions = new LinkedHashMap<>();
 		for (SpinalLevel level : allLevels()) {
 			regions.put(level.toString(), String.join(" ", java.util.Arrays.stream(SpineRegion.values())
@@ -100,7 +100,7 @@ public class HistoryLabels {
 	}
 
 	/** The single vertebrae (such as L1), from the top down. */
-	List<String> vertebrae() {
+	public List<String> vertebrae() {
 		return allLevels().stream().filter(level -> !level.isSegment()).map(SpinalLevel::toString).toList();
 	}
 

@@ -33,7 +33,7 @@ public class PatientChart {
 		this.sections = sections.orderedStream().toList();
 	}
 
-	void addTo(Patient patient, Model model) {
+	public void addTo(Patient patient, Model model) {
 		List<Section> shown = new ArrayList<>();
 		for (Section section : sections) {
 			section.addTo(patient, model);

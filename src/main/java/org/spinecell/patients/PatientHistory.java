@@ -3,6 +3,9 @@ package org.spinecell.patients;
 import java.util.List;
 import java.util.Optional;
 
+import org.spinecell.patients.history.Consent;
+import org.spinecell.patients.history.ConsentHistory;
+
 /**
  * A patient's clinical history as other modules and the chart read it: every record that is not
  * voided.

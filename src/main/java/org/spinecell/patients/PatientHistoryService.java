@@ -2,6 +2,12 @@ package org.spinecell.patients;
 
 import java.util.UUID;
 
+import org.spinecell.patients.history.Consent;
+import org.spinecell.patients.history.ConsentRepository;
+import org.spinecell.patients.history.DiagnosisRepository;
+import org.spinecell.patients.history.ImagingRepository;
+import org.spinecell.patients.history.PriorTreatmentRepository;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

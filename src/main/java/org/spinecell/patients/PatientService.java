@@ -11,10 +11,13 @@ import java.util.UUID;
 import org.spinecell.audit.AuditAction;
 import org.spinecell.audit.AuditTrail;
 import org.spinecell.audit.FieldChange;
-import org.spinecell.platform.Refusal;
+import org.spinecell.patients.breakglass.BreakGlassReadLog;
+import org.spinecell.patients.record.PatientRepository;
+import org.spinecell.patients.record.PatientSearch;
 import org.spinecell.platform.CurrentUser;
 import org.spinecell.platform.FieldProblem;
 import org.spinecell.platform.Page;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class PatientService {
 
-	static final String ENTITY = "Patient";
+	public static final String ENTITY = "Patient";
 
 	static final int MAX_AGE = 120;
 

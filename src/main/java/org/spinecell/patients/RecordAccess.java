@@ -6,8 +6,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.spinecell.platform.Refusal;
+import org.spinecell.patients.breakglass.BreakGlassGrant;
+import org.spinecell.patients.breakglass.BreakGlassReadLog;
+import org.spinecell.patients.breakglass.BreakGlassRepository;
 import org.spinecell.platform.CurrentUser;
+import org.spinecell.platform.Refusal;
 import org.spinecell.platform.Role;
 
 import org.springframework.stereotype.Component;

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.spinecell.WebSession;
+import org.spinecell.accounts.mfa.Totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

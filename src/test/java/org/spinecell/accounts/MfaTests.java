@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.spinecell.IntegrationTest;
 import org.spinecell.TestApi;
 import org.spinecell.WebSession;
+import org.spinecell.accounts.mfa.Totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.spinecell.patients.CandidacyDecision.Decision;
 import org.spinecell.patients.CandidacyDecision.Reason;
+import org.spinecell.patients.candidacy.CandidacyRuleSet;
 import org.spinecell.platform.Refusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
