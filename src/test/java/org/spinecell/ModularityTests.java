@@ -129,6 +129,11 @@ class ModularityTests {
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 		assertThat(Path.of("docs/modules/components.puml")).exists();
+		try (var diagrams = Files.list(Path.of("docs/modules"))) {
+			for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
+				stableRelations(diagram);
+			}
+		}
 
 		Path architecture = Path.of("docs/architecture.md");
 		String text = Files.readString(architecture, StandardCharsets.UTF_8);
@@ -137,6 +142,30 @@ class ModularityTests {
 		assertThat(begin).as("the generated block's markers in docs/architecture.md").isNotNegative().isLessThan(end);
 		String updated = text.substring(0, begin + BEGIN.length()) + "\n" + moduleSummary() + text.substring(end);
 		Files.writeString(architecture, updated, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Sorts each run of {@code Rel(...)} lines of a diagram: the Documenter writes the relations in
+	 * an order that changes from run to run, which would change the committed file on every build.
+	 */
+	private static void stableRelations(Path diagram) throws IOException {
+		List<String> lines = Files.readAllLines(diagram, StandardCharsets.UTF_8);
+		List<String> sorted = new java.util.ArrayList<>(lines.size());
+		int i = 0;
+		while (i < lines.size()) {
+			int j = i;
+			while (j < lines.size() && lines.get(j).startsWith("Rel(")) {
+				j++;
+			}
+			if (j > i) {
+				sorted.addAll(lines.subList(i, j).stream().sorted().toList());
+				i = j;
+			}
+			else {
+				sorted.add(lines.get(i++));
+			}
+		}
+		Files.write(diagram, sorted, StandardCharsets.UTF_8);
 	}
 
 	/** The table of modules with their declared dependencies and feature packages, and the graph. */
