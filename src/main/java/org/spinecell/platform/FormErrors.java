@@ -1,5 +1,7 @@
 package org.spinecell.platform;
 
+import java.util.function.UnaryOperator;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -12,11 +14,23 @@ public final class FormErrors {
 	}
 
 	public static void bind(Refusal ex, BindingResult result) {
+		bind(ex, result, UnaryOperator.identity());
+	}
+
+	/**
+	 * As {@link #bind(Refusal, BindingResult)} for a form whose fields are not named like the
+	 * request's: {@code formField} names the form field a request field (a path such as
+	 * {@code productUnits[0].volumeMl}) belongs to, or null when the form has none, and then the
+	 * problem is shown above the form.
+	 */
+	public static void bind(Refusal ex, BindingResult result, UnaryOperator<String> formField) {
 		if (ex.errors().isEmpty()) {
 			result.reject("refused", ex.getMessage());
 			return;
 		}
-		for (FieldProblem problem : ex.errors()) {
+		for (FieldProblem asSent : ex.errors()) {
+			String mapped = formField.apply(asSent.field());
+			FieldProblem problem = new FieldProblem(mapped == null ? asSent.field() : mapped, asSent.message());
 			String field = problem.field().replaceAll("\\[\\d+]$", "");
 			if ("version".equals(field)) {
 				// A stale version is about the whole record, not a field the user can fix.
@@ -38,13 +52,25 @@ public final class FormErrors {
 	 * @return whether the request is valid
 	 */
 	public static boolean validate(Validator validator, Object request, BindingResult result) {
+		return validate(validator, request, result, path -> path.replaceAll("\\[.*$", ""));
+	}
+
+	/**
+	 * As {@link #validate(Validator, Object, BindingResult)} for a form whose fields are not named
+	 * like the request's: {@code formField} names the form field of a request property path, or null
+	 * when the form has none (the problem is then shown above the form, naming the path).
+	 */
+	public static boolean validate(Validator validator, Object request, BindingResult result,
+			UnaryOperator<String> formField) {
 		boolean valid = true;
 		for (ConstraintViolation<Object> violation : validator.validate(request)) {
-			String field = violation.getPropertyPath().toString().replaceAll("\\[.*$", "");
-			if (result.hasFieldErrors(field)) {
+			String path = violation.getPropertyPath().toString();
+			String mapped = formField.apply(path);
+			String field = mapped == null ? path : mapped;
+			if (mapped != null && result.hasFieldErrors(field)) {
 				continue; // the binder already reported this field, e.g. an unreadable date
 			}
-			if (hasProperty(result, field)) {
+			if (mapped != null && hasProperty(result, field)) {
 				result.rejectValue(field, "invalid", violation.getMessage());
 			}
 			else {

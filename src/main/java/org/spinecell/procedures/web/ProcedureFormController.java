@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.spinecell.accounts.StaffDirectory;
 import org.spinecell.cellproducts.CellProduct;
@@ -89,7 +88,7 @@ class ProcedureFormController {
 		Patient patient = patients.get(patientId);
 		form.fillUnitRows();
 		ProcedureRequests.Create request = form.toRequest(patientId, labels);
-		if (validate(request, form, result)) {
+		if (FormErrors.validate(validator, request, result, form::formField)) {
 			try {
 				Procedure procedure = procedures.create(request);
 				redirect.addFlashAttribute("flash",
@@ -106,42 +105,18 @@ class ProcedureFormController {
 						result.rejectValue("levels", "undiagnosed", message);
 					}
 					else {
-						String field = form.formField(problem.field());
-						problems.add(new FieldProblem(field == null ? problem.field() : field, problem.message()));
+						problems.add(problem);
 					}
 				}
-				bind(problems, result);
 				if (ex.errors().isEmpty()) {
 					FormErrors.bind(ex, result);
+				}
+				else if (!problems.isEmpty()) {
+					FormErrors.bind(Refusal.invalid(problems), result, form::formField);
 				}
 			}
 		}
 		return formPage(patient, form, model);
-	}
-
-	/**
-	 * Validates the request with the API's constraints, each violation beside the form field it came
-	 * from (the form's fields are not named like the request's).
-	 */
-	private boolean validate(ProcedureRequests.Create request, ProcedureForm form, BindingResult result) {
-		List<FieldProblem> problems = new ArrayList<>();
-		for (ConstraintViolation<ProcedureRequests.Create> violation : validator.validate(request)) {
-			String path = violation.getPropertyPath().toString();
-			String field = form.formField(path);
-			if (field != null && result.hasFieldErrors(field)) {
-				continue; // the binder already reported it, e.g. a time that is no time
-			}
-			problems.add(new FieldProblem(field == null ? path : field, violation.getMessage()));
-		}
-		bind(problems, result);
-		return problems.isEmpty() && !result.hasErrors();
-	}
-
-	/** Puts problems named by form field beside those fields (or above the form), through {@link FormErrors}. */
-	private static void bind(List<FieldProblem> problems, BindingResult result) {
-		if (!problems.isEmpty()) {
-			FormErrors.bind(Refusal.invalid(problems), result);
-		}
 	}
 
 	private String formPage(Patient patient, ProcedureForm form, Model model) {
