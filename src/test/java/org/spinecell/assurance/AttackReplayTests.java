@@ -35,6 +35,9 @@ import static org.spinecell.cellproducts.CellLab.path;
  * Replays the attacks seen against comparable clinical systems. Each payload must be refused (a 4xx,
  * never a 5xx) or rendered inert, and must store nothing. Every attempt is counted; an accepted one
  * is a payload that got a 5xx, changed data it should not have, or came back unescaped.
+ * <p>
+ * Over 400 lines because each attack class (injection, escalation, forged headers, IDOR in
+ * bodies, ...) has its payload list beside the check that counts it.
  */
 class AttackReplayTests extends IntegrationTest {
 

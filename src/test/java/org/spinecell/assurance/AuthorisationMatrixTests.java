@@ -40,6 +40,9 @@ import static org.spinecell.cellproducts.CellLab.path;
  * Calls every endpoint of the application, as found in its handler mappings, as every actor, with
  * the ids of a record of the actor's own clinic and of another clinic, and compares who got
  * through with the policy below. A new endpoint without a policy row fails the test.
+ * <p>
+ * Over 400 lines because the policy table (every endpoint against nine actors) is the test's
+ * content and reads best in one place.
  */
 class AuthorisationMatrixTests extends IntegrationTest {
 

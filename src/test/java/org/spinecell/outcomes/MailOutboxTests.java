@@ -47,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Survey invitations and reminders sent to an in-process SMTP server (GreenMail). Runs in its own
  * application context, with its own database directory, since it configures an SMTP server.
+ * <p>
+ * Over 400 lines because invitations, reminders, retries, cancellations and consent withdrawal
+ * share one SMTP server and context.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "spinecell.mail.from=Test Clinic <follow-up@clinic.example>",

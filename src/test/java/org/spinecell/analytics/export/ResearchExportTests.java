@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The research export zip, unpacked and checked rule by rule on seeded patients whose names, MRN,
  * e-mail, phone, ZIP codes, dates and free text must not survive it.
+ * <p>
+ * Over 400 lines because each Safe Harbor and limited-data-set rule is checked on the same
+ * unpacked zip.
  */
 public class ResearchExportTests extends IntegrationTest {
 

@@ -23,6 +23,9 @@ import static org.spinecell.cellproducts.CellLab.path;
 /**
  * The analytics JSON API on the hand-computed data set of {@link AnalyticsDataset}, plus a serious
  * adverse event probably related to episode 1's procedure on day 150 (between its M3 and M6).
+ * <p>
+ * Over 400 lines because every figure of every results tab is checked against the hand-computed
+ * data set it shares.
  */
 class AnalyticsResultsApiTests extends IntegrationTest {
 

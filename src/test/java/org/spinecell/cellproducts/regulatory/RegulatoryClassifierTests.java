@@ -49,6 +49,13 @@ import static org.spinecell.cellproducts.Reason.SAME_SURGICAL_PROCEDURE_NOT_MET;
 import static org.spinecell.cellproducts.Reason.SYSTEMIC_EFFECT_CONDITION_MET;
 import static org.spinecell.cellproducts.Reason.SYSTEMIC_EFFECT_CONDITION_NOT_MET;
 
+/**
+ * The 21 CFR 1271 classifier on each source, use and manipulation it must tell apart, one case per
+ * path through the regulation, with the reasons it gives.
+ * <p>
+ * Over 400 lines because each path through 1271.10 and 1271.15 is its own case with its own
+ * reasons.
+ */
 class RegulatoryClassifierTests {
 
 	// The examples of DOMAIN §5, one test each.
