@@ -62,7 +62,7 @@ final class ForestLayout {
 				return BigDecimal.valueOf(value).round(new java.math.MathContext(6)).stripTrailingZeros()
 					.toPlainString();
 			}
-			return new SvgChart.Scale(Chart.Scale.NUMBER, min, max, 0, 1, ticks, step).label(value);
+			return new ChartScales.Scale(Chart.Scale.NUMBER, min, max, 0, 1, ticks, step).label(value);
 		}
 
 	}
@@ -80,7 +80,7 @@ final class ForestLayout {
 			}
 		}
 		if (!forest.log()) {
-			SvgChart.Scale linear = SvgChart.scale(Chart.Axis.number(forest.estimate()), values, PLOT_LEFT,
+			ChartScales.Scale linear = ChartScales.scale(Chart.Axis.number(forest.estimate()), values, PLOT_LEFT,
 					PLOT_RIGHT);
 			return new ValueScale(linear.min(), linear.max(), false, linear.ticks(), linear.step());
 		}

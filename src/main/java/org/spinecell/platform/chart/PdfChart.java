@@ -119,8 +119,8 @@ public final class PdfChart {
 	}
 
 	private void draw(Chart chart) throws IOException {
-		SvgChart.Scale x = SvgChart.scale(chart.x(), SvgChart.xValues(chart), SvgChart.LEFT, SvgChart.RIGHT);
-		SvgChart.Scale y = SvgChart.scale(chart.y(), SvgChart.yValues(chart), SvgChart.BOTTOM, SvgChart.TOP);
+		ChartScales.Scale x = ChartScales.scale(chart.x(), ChartScales.xValues(chart), SvgChart.LEFT, SvgChart.RIGHT);
+		ChartScales.Scale y = ChartScales.scale(chart.y(), ChartScales.yValues(chart), SvgChart.BOTTOM, SvgChart.TOP);
 		text(bold, 13, SvgChart.LEFT, 22, Align.START, chart.title(), INK);
 		out.setLineWidth(0.5f * k);
 		for (double tick : y.ticks()) {
@@ -160,7 +160,7 @@ public final class PdfChart {
 		legend(chart.series());
 	}
 
-	private void series(Chart.Series series, Color color, SvgChart.Scale x, SvgChart.Scale y) throws IOException {
+	private void series(Chart.Series series, Color color, ChartScales.Scale x, ChartScales.Scale y) throws IOException {
 		List<Chart.Point> points = series.points();
 		if (points.isEmpty()) {
 			return;
@@ -235,7 +235,7 @@ public final class PdfChart {
 		}
 	}
 
-	private void limitLine(List<double[]> ends, SvgChart.Scale x, SvgChart.Scale y) throws IOException {
+	private void limitLine(List<double[]> ends, ChartScales.Scale x, ChartScales.Scale y) throws IOException {
 		if (ends.isEmpty()) {
 			return;
 		}

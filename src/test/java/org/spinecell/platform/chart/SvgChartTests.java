@@ -65,18 +65,18 @@ class SvgChartTests {
 
 	@Test
 	void numberAxesAreTickedInStepsOfOneTwoOrFive() {
-		assertThat(SvgChart.niceStep(10, 5)).isEqualTo(2);
-		assertThat(SvgChart.niceStep(100, 5)).isEqualTo(20);
-		assertThat(SvgChart.niceStep(24, 5)).isEqualTo(5);
-		assertThat(SvgChart.niceStep(0.9, 5)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
-		assertThat(SvgChart.niceStep(7, 5)).isEqualTo(2);
+		assertThat(ChartScales.niceStep(10, 5)).isEqualTo(2);
+		assertThat(ChartScales.niceStep(100, 5)).isEqualTo(20);
+		assertThat(ChartScales.niceStep(24, 5)).isEqualTo(5);
+		assertThat(ChartScales.niceStep(0.9, 5)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(ChartScales.niceStep(7, 5)).isEqualTo(2);
 
-		SvgChart.Scale auto = SvgChart.scale(Chart.Axis.number("T"), List.of(37.0, 58.0), 0, 100);
+		ChartScales.Scale auto = ChartScales.scale(Chart.Axis.number("T"), List.of(37.0, 58.0), 0, 100);
 		assertThat(auto.min()).isEqualTo(35);
 		assertThat(auto.max()).isEqualTo(60);
 		assertThat(auto.ticks()).containsExactly(35.0, 40.0, 45.0, 50.0, 55.0, 60.0);
 		assertThat(auto.label(40)).isEqualTo("40");
-		SvgChart.Scale fractions = SvgChart.scale(Chart.Axis.number("Index", 0, 1), List.of(), 0, 100);
+		ChartScales.Scale fractions = ChartScales.scale(Chart.Axis.number("Index", 0, 1), List.of(), 0, 100);
 		assertThat(fractions.ticks().stream().map(fractions::label)).containsExactly("0.0", "0.2", "0.4", "0.6", "0.8",
 				"1.0");
 	}
@@ -84,7 +84,7 @@ class SvgChartTests {
 	@Test
 	void aDateAxisRunsFromTheFirstMonthToTheMonthAfterTheLastTickedInMonths() {
 		LocalDate start = LocalDate.of(2026, 1, 15);
-		SvgChart.Scale months = SvgChart.scale(Chart.Axis.dates("Date"),
+		ChartScales.Scale months = ChartScales.scale(Chart.Axis.dates("Date"),
 				List.of((double) start.toEpochDay(), (double) LocalDate.of(2026, 4, 2).toEpochDay()), 56, 620);
 		assertThat(months.min()).isEqualTo(LocalDate.of(2026, 1, 1).toEpochDay());
 		assertThat(months.max()).isEqualTo(LocalDate.of(2026, 5, 1).toEpochDay());
@@ -94,7 +94,7 @@ class SvgChartTests {
 		assertThat(months.at(LocalDate.of(2026, 1, 1).toEpochDay())).isEqualTo(56.0);
 		assertThat(months.at(LocalDate.of(2026, 5, 1).toEpochDay())).isEqualTo(620.0);
 
-		SvgChart.Scale years = SvgChart.scale(Chart.Axis.dates("Date"),
+		ChartScales.Scale years = ChartScales.scale(Chart.Axis.dates("Date"),
 				List.of((double) start.toEpochDay(), (double) start.plusYears(5).toEpochDay()), 56, 620);
 		assertThat(years.ticks().stream().map(years::label)).containsExactly("2026", "2027", "2028", "2029", "2030",
 				"2031");
